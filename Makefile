@@ -1,0 +1,71 @@
+# Seoul Smart City Prize portal — the two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstalled whenever pyproject.toml changes.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run
+
+system-deps-run:
+	@scripts/system-deps.sh run
+
+system-deps-test:
+	@scripts/system-deps.sh test
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-deps: node_modules/axe-core/axe.min.js
+
+compilemessages: $(VENV)/.installed-run system-deps-run
+	$(MANAGE) compilemessages -v0 --ignore='.venv' --ignore='node_modules'
+
+# Quick start: SQLite, eager Celery, local media, console e-mail.
+run: export DJANGO_SETTINGS_MODULE := prize_portal.settings.local
+run: $(VENV)/.installed-run compilemessages
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) seed_prize
+	$(MANAGE) seed_demo_users
+	@echo "Serving the portal on http://localhost:$(PORT)/ (Ctrl-C to stop)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Every test. With DATABASE_URL / REDIS_URL set, the integration tests use
+# PostgreSQL and Redis; REQUIRE_SERVICES=1 turns a missing service into a failure.
+test: export DJANGO_SETTINGS_MODULE := prize_portal.settings.test
+test: $(VENV)/.installed-dev system-deps-test node-deps compilemessages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh the catalogues after changing strings (then translate en and ko).
+messages: $(VENV)/.installed-dev
+	$(MANAGE) makemessages -l en -l ko -l ja -l zh_Hans -l es -l fr --no-obsolete \
+		--ignore='.venv/*' --ignore='node_modules/*' --ignore='tests/*' --ignore='staticfiles/*'
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .mypy_cache .ruff_cache

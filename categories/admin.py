@@ -1,0 +1,87 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+
+from .forms import CategoryAdminForm, QuestionAdminForm
+from .models import AwardLevel, Category, Criterion, Cycle, Question, QuestionChoice, RubricLevel, Track
+
+
+class LanguageTabsMedia:
+    """One tab per language over the translated fields (our own accessible,
+    dependency-free script instead of modeltranslation's CDN jQuery UI)."""
+
+    class Media:
+        js = ("admin/js/language_tabs.js",)
+        css = {"all": ("admin/css/language_tabs.css",)}
+
+
+class AwardLevelInline(TranslationStackedInline):
+    model = AwardLevel
+    extra = 0
+    filter_horizontal = ["categories"]
+
+
+class CategoryInline(TranslationStackedInline):
+    model = Category
+    form = CategoryAdminForm
+    extra = 0
+    show_change_link = True
+    fields = ["code", "reference_letter", "name", "summary", "order"]
+
+
+@admin.register(Cycle)
+class CycleAdmin(LanguageTabsMedia, TranslationAdmin):
+    list_display = ["year", "name", "status", "applications_open_at", "applications_close_at", "ceremony_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "year"]
+    inlines = [CategoryInline, AwardLevelInline]
+    fieldsets = [
+        (None, {"fields": ["year", "name", "tagline", "description", "status"]}),
+        (
+            _("Dates (Seoul time)"),
+            {"fields": ["applications_open_at", "applications_close_at", "judging_starts_at", "ceremony_at", "ceremony_place"]},
+        ),
+    ]
+
+
+class TrackInline(TranslationStackedInline):
+    model = Track
+    extra = 0
+
+
+@admin.register(Category)
+class CategoryAdmin(LanguageTabsMedia, TranslationAdmin):
+    form = CategoryAdminForm
+    list_display = ["name", "cycle", "code", "reference_letter", "accepts_applications", "entry_limit", "award_count"]
+    list_filter = ["cycle", "accepts_applications"]
+    list_select_related = ["cycle"]
+    search_fields = ["name", "code"]
+    inlines = [TrackInline]
+
+
+class RubricLevelInline(TranslationStackedInline):
+    model = RubricLevel
+    extra = 0
+
+
+@admin.register(Criterion)
+class CriterionAdmin(LanguageTabsMedia, TranslationAdmin):
+    list_display = ["name", "category", "weight", "scale_min", "scale_max", "minimum", "order"]
+    list_filter = ["category__cycle", "category"]
+    list_select_related = ["category__cycle"]
+    inlines = [RubricLevelInline]
+
+
+class QuestionChoiceInline(TranslationStackedInline):
+    model = QuestionChoice
+    extra = 0
+
+
+@admin.register(Question)
+class QuestionAdmin(LanguageTabsMedia, TranslationAdmin):
+    form = QuestionAdminForm
+    list_display = ["label", "category", "criterion", "kind", "required", "order"]
+    list_filter = ["category__cycle", "category", "kind", "required"]
+    list_select_related = ["category__cycle", "criterion"]
+    search_fields = ["label", "code"]
+    inlines = [QuestionChoiceInline]

@@ -1,0 +1,160 @@
+"""Writes of the prize configuration."""
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models, transaction
+
+from . import seed_data
+from .enums import CycleStatus
+from .models import AwardLevel, Category, Criterion, Cycle, Question, QuestionChoice, RubricLevel, Track
+
+
+def _translated(**fields: dict[str, str]) -> dict[str, str]:
+    """{"name": {"en": .., "ko": ..}} → {"name_en": .., "name_ko": ..}."""
+    values: dict[str, str] = {}
+    for field, texts in fields.items():
+        for language, text in texts.items():
+            values[f"{field}_{language.replace('-', '_')}"] = text
+    return values
+
+
+def _seoul(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=ZoneInfo(settings.PRIZE_TIME_ZONE))
+
+
+def _ensure(model: type[models.Model], lookup: dict[str, Any], defaults: dict[str, Any]) -> tuple[Any, bool]:
+    """get_or_create with validation: creates what is missing, never
+    overwrites what staff have since edited."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is not None:
+        return instance, False
+    instance = model(**lookup, **defaults)
+    instance.full_clean()
+    instance.save()
+    return instance, True
+
+
+@transaction.atomic
+def seed_prize_2026() -> dict[str, int]:
+    """Create the 2026 edition (DESIGN.md §2) in English and Korean.
+
+    Idempotent: running it again creates nothing new and leaves edits made in
+    admin alone. Returns how many objects of each kind were created.
+    """
+    created: dict[str, int] = {}
+
+    def count(kind: str, was_created: bool) -> None:
+        created[kind] = created.get(kind, 0) + int(was_created)
+
+    data = seed_data.CYCLE_2026
+    cycle, was_created = _ensure(
+        Cycle,
+        {"year": data["year"]},
+        {
+            **_translated(
+                name=data["name"],
+                tagline=data["tagline"],
+                description=data["description"],
+                ceremony_place=data["ceremony_place"],
+            ),
+            "status": CycleStatus.ANNOUNCED,
+            "applications_open_at": _seoul(data["applications_open_at"]),
+            "applications_close_at": _seoul(data["applications_close_at"]),
+            "judging_starts_at": _seoul(data["judging_starts_at"]),
+            "ceremony_at": _seoul(data["ceremony_at"]),
+        },
+    )
+    count("cycles", was_created)
+
+    categories: dict[str, Category] = {}
+    for order, spec in enumerate(seed_data.CATEGORIES):
+        category, was_created = _ensure(
+            Category,
+            {"cycle": cycle, "code": spec["code"]},
+            {
+                **_translated(name=spec["name"], summary=spec["summary"]),
+                "reference_letter": spec["reference_letter"],
+                "applicant_types": list(spec["applicant_types"]),
+                "entry_limit": spec["entry_limit"],
+                "accepts_applications": spec["accepts_applications"],
+                "award_count": spec["award_count"],
+                "order": order,
+            },
+        )
+        count("categories", was_created)
+        categories[spec["code"]] = category
+        for track_order, track in enumerate(spec["tracks"]):
+            _track, was_created = _ensure(
+                Track,
+                {"category": category, "code": track["code"]},
+                {
+                    **_translated(name=track["name"], summary=track["summary"]),
+                    "award_count": track["award_count"],
+                    "order": track_order,
+                },
+            )
+            count("tracks", was_created)
+        criteria = _seed_criteria(category, count)
+        _seed_questions(category, criteria, seed_data.QUESTIONS[spec["code"]], count)
+
+    for order, spec in enumerate(seed_data.AWARD_LEVELS):
+        level, was_created = _ensure(
+            AwardLevel, {"cycle": cycle, "code": spec["code"]}, {**_translated(name=spec["name"]), "order": order}
+        )
+        if was_created:
+            level.categories.set([categories[code] for code in spec["categories"]])
+        count("award_levels", was_created)
+    return created
+
+
+def _seed_criteria(category: Category, count: Any) -> dict[str, Criterion]:
+    criteria: dict[str, Criterion] = {}
+    for order, (code, name, description) in enumerate(seed_data.CRITERIA):
+        criterion, was_created = _ensure(
+            Criterion,
+            {"category": category, "code": code},
+            {**_translated(name=name, description=description), "scale_min": 0, "scale_max": 5, "order": order},
+        )
+        count("criteria", was_created)
+        criteria[code] = criterion
+        for score, label, descriptor in seed_data.RUBRIC:
+            _level, was_created = _ensure(
+                RubricLevel,
+                {"criterion": criterion, "score": score},
+                _translated(label=label, descriptor=descriptor),
+            )
+            count("rubric_levels", was_created)
+    return criteria
+
+
+def _seed_questions(
+    category: Category, criteria: dict[str, Criterion], questions: list[dict[str, Any]], count: Any
+) -> None:
+    for order, spec in enumerate(questions):
+        fields = {"label": spec["label"]}
+        if spec["help_text"]:
+            fields["help_text"] = spec["help_text"]
+        question, was_created = _ensure(
+            Question,
+            {"category": category, "code": spec["code"]},
+            {
+                **_translated(**fields),
+                "kind": spec["kind"],
+                "criterion": criteria.get(spec["criterion"]) if spec["criterion"] else None,
+                "required": spec["required"],
+                "word_limit": spec["word_limit"],
+                "applicant_types": list(spec["applicant_types"]),
+                "order": order * 10,
+            },
+        )
+        count("questions", was_created)
+        for choice_order, (code, label) in enumerate(spec["choices"]):
+            _choice, was_created = _ensure(
+                QuestionChoice,
+                {"question": question, "code": code},
+                {**_translated(label=label), "order": choice_order},
+            )
+            count("choices", was_created)

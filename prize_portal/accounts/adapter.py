@@ -1,0 +1,73 @@
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from prize_portal.outbox.services import outbox_enqueue
+
+from .models import User
+from .roles import Role
+from .services import user_grant_role
+
+
+def _json_safe(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth glue: every account e-mail goes through the outbox, in the
+    recipient's language; new users become applicants in the language they
+    signed up in."""
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        user = context.get("user")
+        if not isinstance(user, User):
+            user = User.objects.filter(email__iexact=email).first()
+        # Objects are reloaded when the message is rendered (the user by id);
+        # everything else is kept as JSON so the worker can render it later.
+        stored: dict[str, Any] = {
+            key: _json_safe(value)
+            for key, value in context.items()
+            if key not in {"user", "request", "current_site", "emailconfirmation"}
+        }
+        language = user.language if user else (translation.get_language() or "en")
+        outbox_enqueue(to=email, template=template_prefix, language=language, context=stored, user=user)
+
+    def format_email_subject(self, subject: str) -> str:
+        return _("[Seoul Smart City Prize] %(subject)s") % {"subject": subject}
+
+    def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
+        user = super().save_user(request, user, form, commit=False)
+        current = translation.get_language() or "en"
+        user.language = translation.get_supported_language_variant(current)
+        if commit:
+            user.save()
+            user_grant_role(user=user, role=Role.APPLICANT)
+        return user
+
+    def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> Any:
+        response = super().post_login(request, user, **kwargs)
+        if response is not None and user.language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+            )
+        return response
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        url = super().get_login_redirect_url(request)
+        language = getattr(request.user, "language", None)
+        if language:
+            url = translate_url(url, language)
+        return url

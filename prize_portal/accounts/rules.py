@@ -1,0 +1,45 @@
+"""Role predicates shared by every app's object rules."""
+
+from typing import Any
+
+import rules
+
+from .roles import GROUP_NAMES, MFA_REQUIRED_ROLES, Role
+
+
+def user_roles(user: Any) -> set[Role]:
+    """The roles of a user, read once per request object and cached on it."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_portal_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = {role for role, name in GROUP_NAMES.items() if name in names}
+        if user.is_superuser:
+            cached.add(Role.STAFF)
+        user._portal_roles = cached
+    return cached
+
+
+def _has_role(role: Role) -> rules.Predicate:
+    @rules.predicate(name=f"is_{role.value}")
+    def predicate(user: Any) -> bool:
+        return role in user_roles(user)
+
+    return predicate
+
+
+is_applicant = _has_role(Role.APPLICANT)
+is_judge = _has_role(Role.JUDGE)
+is_chair = _has_role(Role.CHAIR)
+is_staff_member = _has_role(Role.STAFF)
+
+
+@rules.predicate
+def requires_mfa(user: Any) -> bool:
+    return bool(user_roles(user) & MFA_REQUIRED_ROLES)
+
+
+rules.add_perm("accounts.use_staff_pages", is_staff_member)
+rules.add_perm("accounts.use_judge_pages", is_judge | is_chair)
+rules.add_perm("accounts.read_rankings", is_chair | is_staff_member)

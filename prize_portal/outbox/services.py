@@ -1,0 +1,160 @@
+"""Writes of the e-mail outbox: queue, send exactly once, sweep, retry.
+
+Delivery guarantee: a message is sent once. The only window for a second copy
+is a worker that dies after the SMTP server accepted the message and before
+the row is marked sent; the claim then expires (OUTBOX_CLAIM_TIMEOUT) and the
+message is sent again rather than lost. Each copy carries the same Message-ID
+header so mail systems can recognise it.
+"""
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .enums import OutboxStatus
+from .models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+
+def _queue_send(message_id: int) -> None:
+    """Ask Celery to send a committed message; a broker outage only delays it."""
+    from .tasks import task_send_message
+
+    try:
+        task_send_message.apply_async(args=[message_id])
+    except Exception:  # broker down: the row stays queued and the sweep retries it
+        logger.warning("outbox: could not queue message %s; the sweep will retry it", message_id, exc_info=True)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential backoff: 1, 2, 4, … minutes, at most 6 hours."""
+    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+
+
+@transaction.atomic
+def outbox_enqueue(
+    *,
+    to: str,
+    template: str,
+    language: str,
+    context: dict[str, Any] | None = None,
+    user: Any = None,
+    dedupe_key: str | None = None,
+) -> OutboxMessage:
+    """Record a message and queue its sending once the transaction commits.
+
+    With a ``dedupe_key``, queueing the same message again returns the
+    existing row and sends nothing more.
+    """
+    if dedupe_key:
+        existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
+        if existing:
+            return existing
+    message = OutboxMessage(
+        to_email=to,
+        template=template,
+        language=language,
+        context=context or {},
+        user=user if getattr(user, "pk", None) else None,
+        dedupe_key=dedupe_key,
+    )
+    message.full_clean()
+    message.save()
+    transaction.on_commit(lambda: _queue_send(message.pk))
+    return message
+
+
+def _claim(message_id: int) -> OutboxMessage | None:
+    """Mark a due message as being sent by this worker, or return None."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.OUTBOX_CLAIM_TIMEOUT)
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("user")
+            .filter(pk=message_id)
+            .filter(
+                Q(status=OutboxStatus.QUEUED, next_attempt_at__lte=now)
+                | Q(status=OutboxStatus.SENDING, claimed_at__lt=stale)
+            )
+            .first()
+        )
+        if message is None:
+            return None
+        message.status = OutboxStatus.SENDING
+        message.claimed_at = now
+        message.attempts += 1
+        message.save(update_fields=["status", "claimed_at", "attempts", "updated_at"])
+    return message
+
+
+def outbox_send(*, message_id: int) -> OutboxMessage | None:
+    """Send one message if it is due and not already sent or being sent.
+
+    Idempotent: calling it again for a sent message does nothing. On failure
+    the message goes back to the queue with backoff, or to ``failed`` after
+    OUTBOX_MAX_ATTEMPTS attempts. Returns the message as it now stands, or
+    None when there was nothing to do.
+    """
+    from .rendering import render_email
+
+    message = _claim(message_id)
+    if message is None:
+        return None
+    claimed = OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.SENDING, claimed_at=message.claimed_at)
+    try:
+        render_email(message).send(fail_silently=False)
+    except Exception as error:
+        failed = message.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+        message.status = OutboxStatus.FAILED if failed else OutboxStatus.QUEUED
+        message.last_error = f"{type(error).__name__}: {error}"[:2000]
+        message.next_attempt_at = timezone.now() + retry_delay(message.attempts)
+        claimed.update(
+            status=message.status,
+            last_error=message.last_error,
+            next_attempt_at=message.next_attempt_at,
+            updated_at=timezone.now(),
+        )
+        logger.warning("outbox: message %s attempt %s failed: %s", message.pk, message.attempts, message.last_error)
+        return message
+    message.status = OutboxStatus.SENT
+    message.sent_at = timezone.now()
+    claimed.update(status=OutboxStatus.SENT, sent_at=message.sent_at, last_error="", updated_at=message.sent_at)
+    return message
+
+
+def outbox_sweep() -> int:
+    """Queue every message that is due but may have no task waiting for it.
+
+    Catches messages queued while Redis was down, retries whose time has come
+    and claims left by a worker that died. Returns how many were queued.
+    """
+    now = timezone.now()
+    grace = now - timedelta(seconds=settings.OUTBOX_SWEEP_GRACE)
+    stale = now - timedelta(seconds=settings.OUTBOX_CLAIM_TIMEOUT)
+    due = OutboxMessage.objects.filter(
+        Q(status=OutboxStatus.QUEUED, next_attempt_at__lte=now, updated_at__lte=grace)
+        | Q(status=OutboxStatus.SENDING, claimed_at__lt=stale)
+    ).values_list("pk", flat=True)
+    ids = list(due[:1000])
+    for message_id in ids:
+        _queue_send(message_id)
+    return len(ids)
+
+
+@transaction.atomic
+def outbox_retry(*, message_ids: list[int]) -> int:
+    """Put failed messages back in the queue now (staff action)."""
+    now = timezone.now()
+    count = OutboxMessage.objects.filter(pk__in=message_ids, status=OutboxStatus.FAILED).update(
+        status=OutboxStatus.QUEUED, next_attempt_at=now, updated_at=now
+    )
+    for message_id in message_ids:
+        transaction.on_commit(lambda message_id=message_id: _queue_send(message_id))
+    return count

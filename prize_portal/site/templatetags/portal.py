@@ -1,0 +1,51 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+register = template.Library()
+
+
+@register.simple_tag
+def seoul_time(value: datetime | None, with_local: bool = True) -> SafeString | str:
+    """A moment in Seoul time, with a slot the browser fills with local time."""
+    if value is None:
+        return ""
+    seoul = timezone.localtime(value, ZoneInfo(settings.PRIZE_TIME_ZONE))
+    text = _("%(datetime)s (Seoul time)") % {"datetime": date_format(seoul, "DATETIME_FORMAT")}
+    if not with_local:
+        return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
+    return format_html(
+        '<time datetime="{}" data-local-time>{}</time><span class="local-time" data-local-time-for="{}" hidden></span>',
+        value.isoformat(),
+        text,
+        value.isoformat(),
+    )
+
+
+@register.simple_tag
+def time_left(deadline: datetime, now: datetime | None = None) -> str:
+    """'12 days, 3 hours left' — the server's countdown; JavaScript refreshes it."""
+    now = now or timezone.now()
+    seconds = int((deadline - now).total_seconds())
+    if seconds <= 0:
+        return _("The deadline has passed.")
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return _("%(days)s, %(hours)s left") % {
+            "days": ngettext("%(n)d day", "%(n)d days", days) % {"n": days},
+            "hours": ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours},
+        }
+    return _("%(hours)s, %(minutes)s left") % {
+        "hours": ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours},
+        "minutes": ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes},
+    }

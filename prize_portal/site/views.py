@@ -1,0 +1,64 @@
+import logging
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from categories.selectors import cycle_current, cycle_with_categories
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    cycle = cycle_current()
+    if cycle is not None:
+        cycle = cycle_with_categories(cycle=cycle)
+    now = timezone.now()
+    return render(request, "site/home.html", {"cycle": cycle, "phase": cycle.phase(now) if cycle else None, "now": now})
+
+
+@require_GET
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "site/about.html", {"cycle": cycle_current()})
+
+
+def _check_database() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return "ok"
+
+
+def _check_redis() -> str:
+    if not settings.REDIS_URL:
+        return "not configured"
+    import redis
+
+    client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
+    try:
+        client.ping()
+    finally:
+        client.close()
+    return "ok"
+
+
+@never_cache
+@require_GET
+def health(request: HttpRequest) -> JsonResponse:
+    """For the load balancer: 200 when the database (and Redis, when
+    configured) answer, 503 naming what failed otherwise."""
+    checks: dict[str, str] = {}
+    healthy = True
+    for name, check in (("database", _check_database), ("redis", _check_redis)):
+        try:
+            checks[name] = check()
+        except Exception as error:
+            logger.error("health check %s failed: %s", name, error)
+            checks[name] = "error"
+            healthy = False
+    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)

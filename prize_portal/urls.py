@@ -1,0 +1,33 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from prize_portal.accounts import views as account_views
+from prize_portal.site import views as site_views
+
+# Django admin signs in through allauth: its rate limits and MFA apply.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = _("Seoul Smart City Prize administration")
+admin.site.site_title = _("Seoul Smart City Prize")
+admin.site.index_title = _("Prize administration")
+
+urlpatterns = [
+    path("healthz", site_views.health, name="health"),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
+]
+urlpatterns += i18n_patterns(
+    path("", site_views.home, name="home"),
+    path("about/", site_views.about, name="about"),
+    path("cycles/", include("categories.urls")),
+    path("accounts/profile/", account_views.profile, name="profile"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+)
+
+if settings.DEBUG and not settings.AWS_STORAGE_BUCKET_NAME:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

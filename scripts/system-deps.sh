@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install the Debian packages the portal needs, when missing and permitted.
+#   scripts/system-deps.sh run    gettext (compiling the translation catalogues)
+#   scripts/system-deps.sh test   + chromium, CJK fonts, poppler, Pango, redis-server
+# Permitted: running as root (or with passwordless sudo) and ALLOW_APT is not 0.
+set -euo pipefail
+mode=${1:-run}
+packages=(gettext)
+if [ "$mode" = test ]; then
+  packages+=(chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 redis-server)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "${ALLOW_APT:-1}" != 0 ] && command -v apt-get >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then sudo=(); elif sudo -n true 2>/dev/null; then sudo=(sudo -n); else sudo=(none); fi
+  if [ "${sudo[0]:-}" != none ]; then
+    echo "Installing system packages: ${missing[*]}"
+    # Services are not started by package scripts here (the tests start their own).
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    exit 0
+  fi
+fi
+echo "Missing system packages: ${missing[*]} (install them with apt-get, or run as root)." >&2
+if [ "$mode" = run ] || [ "${REQUIRE_SERVICES:-0}" = 1 ]; then exit 1; fi
+echo "Continuing: tests that need them are skipped." >&2

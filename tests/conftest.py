@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.services import ROOT, SMTPRecorder, free_port, service_missing
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# the tests make around it are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {**settings.STORAGES["default"], "OPTIONS": {"location": tmp_path / "media"}},
+        }
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[Any]:
+    """A real SMTP server (aiosmtpd) on a spare port."""
+    from aiosmtpd.controller import Controller
+
+    recorder = SMTPRecorder()
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    recorder.port = controller.port  # type: ignore[attr-defined]
+    recorder.url = f"smtp://127.0.0.1:{controller.port}"  # type: ignore[attr-defined]
+    try:
+        yield recorder
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_settings(settings: Any, smtp_server: Any) -> Any:
+    """Send e-mail from this process over SMTP to the test server."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    return smtp_server
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    """moto's S3 server in server mode, spoken to over HTTP like any S3."""
+    try:
+        from moto.server import ThreadedMotoServer
+    except ImportError:
+        service_missing("moto[server] is not installed")
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+def postgres_url_for_test_db() -> str:
+    """DATABASE_URL of the test database pytest-django created, for other processes."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        service_missing("PostgreSQL is not configured (set DATABASE_URL)")
+    params = connection.settings_dict
+    password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
+    return (
+        f"postgres://{params['USER']}{password}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/"
+        f"{params['NAME']}"
+    )
+
+
+def worker_env(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="prize_portal.settings.test",
+        CELERY_TASK_ALWAYS_EAGER="false",
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(extra)
+    return env
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[Any]:
+    """A redis-server of this test's own, on a spare port."""
+    from tests.services import RedisServer
+
+    server = RedisServer(directory=tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def celery_on_broker() -> Iterator[Any]:
+    """Point this process's Celery app at a real broker for the test."""
+    from prize_portal.celery_app import app
+
+    saved = (app.conf.broker_url, app.conf.task_always_eager)
+
+    def use(url: str, eager: bool = False) -> None:
+        app.conf.broker_url = url
+        app.conf.task_always_eager = eager
+        reset_celery_connections(app)
+
+    try:
+        yield use
+    finally:
+        use(*saved)
+
+
+def reset_celery_connections(app: Any) -> None:
+    """Drop pooled broker connections so the next publish uses the new URL."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
