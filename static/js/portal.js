@@ -18,7 +18,10 @@
     document.querySelectorAll("[data-local-time-for]").forEach(function (slot) {
       var moment = new Date(slot.getAttribute("data-local-time-for"));
       if (isNaN(moment.getTime())) return;
-      var text = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZoneName: "short" }).format(moment);
+      // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
+      var text = new Intl.DateTimeFormat(lang, {
+        year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+      }).format(moment);
       slot.textContent = label + " " + text;
       slot.hidden = false;
     });
@@ -45,11 +48,16 @@
       .replace("{minutes}", unit(minutes, "minute"));
   }
 
+  // Each enhancement runs on its own: one failing in an old browser leaves the others.
+  function safely(enhance) {
+    try { enhance(); } catch (error) { if (window.console) window.console.error(error); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    showLocalTimes();
+    safely(showLocalTimes);
     document.querySelectorAll("[data-countdown]").forEach(function (element) {
-      refreshCountdown(element);
-      window.setInterval(function () { refreshCountdown(element); }, 60000);
+      safely(function () { refreshCountdown(element); });
+      window.setInterval(function () { safely(function () { refreshCountdown(element); }); }, 60000);
     });
     var summary = document.querySelector(".error-summary");
     if (summary) summary.focus();
