@@ -46,6 +46,7 @@ RUN export DJANGO_SETTINGS_MODULE=prize_portal.settings.production \
         REDIS_URL=redis://build.invalid:6379/0 \
         EMAIL_URL=smtp://build.invalid:25 \
         SITE_URL=https://build.invalid \
+        DEFAULT_FROM_EMAIL=build@build.invalid \
     && if find . -path '*/locale/*' -name '*.po' | grep -q .; then \
         python manage.py compilemessages; \
     else \

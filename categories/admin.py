@@ -39,7 +39,15 @@ class CycleAdmin(LanguageTabsMedia, TranslationAdmin):
         (None, {"fields": ["year", "name", "tagline", "description", "status"]}),
         (
             _("Dates (Seoul time)"),
-            {"fields": ["applications_open_at", "applications_close_at", "judging_starts_at", "ceremony_at", "ceremony_place"]},
+            {
+                "fields": [
+                    "applications_open_at",
+                    "applications_close_at",
+                    "judging_starts_at",
+                    "ceremony_at",
+                    "ceremony_place",
+                ]
+            },
         ),
     ]
 

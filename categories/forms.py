@@ -16,7 +16,7 @@ class CategoryAdminForm(forms.ModelForm):
 
     class Meta:
         model = Category
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (the ModelAdmin chooses the fields shown)
 
 
 class QuestionAdminForm(forms.ModelForm):
@@ -24,4 +24,4 @@ class QuestionAdminForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (the ModelAdmin chooses the fields shown)

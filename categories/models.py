@@ -296,9 +296,7 @@ class AwardLevel(models.Model):
     """A level of award a cycle gives (e.g. Gold), for some categories."""
 
     cycle = models.ForeignKey(Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="award_levels")
-    categories = models.ManyToManyField(
-        Category, verbose_name=_("categories"), blank=True, related_name="award_levels"
-    )
+    categories = models.ManyToManyField(Category, verbose_name=_("categories"), blank=True, related_name="award_levels")
     code = models.SlugField(_("code"), max_length=40, validators=[code_validator])
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)

@@ -34,7 +34,7 @@ CYCLE_2026: dict[str, Any] = {
     "ceremony_at": "2026-10-06T10:00",
 }
 
-AWARD_LEVELS = [
+AWARD_LEVELS: list[dict[str, Any]] = [
     {"code": "gold", "name": t("Gold", "금상"), "categories": ["project", "leadership"]},
     {"code": "silver", "name": t("Silver", "은상"), "categories": ["project", "leadership"]},
     {"code": "bronze", "name": t("Bronze", "동상"), "categories": ["project"]},
@@ -43,7 +43,7 @@ AWARD_LEVELS = [
 
 ORGANISATIONS = ["city", "corporation", "institution"]
 
-CATEGORIES = [
+CATEGORIES: list[dict[str, Any]] = [
     {
         "code": "project",
         "reference_letter": "P",
@@ -145,11 +145,27 @@ CRITERIA = [
 ]
 
 RUBRIC = [
-    (0, t("Not addressed", "해당 없음"), t("The entry gives no evidence on this domain.", "이 영역에 대한 근거가 없습니다.")),
+    (
+        0,
+        t("Not addressed", "해당 없음"),
+        t("The entry gives no evidence on this domain.", "이 영역에 대한 근거가 없습니다."),
+    ),
     (1, t("Weak", "미흡"), t("Little evidence; major gaps.", "근거가 부족하고 큰 공백이 있습니다.")),
-    (2, t("Limited", "다소 미흡"), t("Some evidence; important gaps remain.", "일부 근거가 있으나 중요한 공백이 남아 있습니다.")),
-    (3, t("Adequate", "보통"), t("Sound evidence that meets expectations.", "기대 수준을 충족하는 타당한 근거가 있습니다.")),
-    (4, t("Strong", "우수"), t("Convincing evidence above expectations.", "기대 수준을 넘는 설득력 있는 근거가 있습니다.")),
+    (
+        2,
+        t("Limited", "다소 미흡"),
+        t("Some evidence; important gaps remain.", "일부 근거가 있으나 중요한 공백이 남아 있습니다."),
+    ),
+    (
+        3,
+        t("Adequate", "보통"),
+        t("Sound evidence that meets expectations.", "기대 수준을 충족하는 타당한 근거가 있습니다."),
+    ),
+    (
+        4,
+        t("Strong", "우수"),
+        t("Convincing evidence above expectations.", "기대 수준을 넘는 설득력 있는 근거가 있습니다."),
+    ),
     (5, t("Outstanding", "탁월"), t("Exemplary; a model for other cities.", "모범적이며 다른 도시의 본보기가 됩니다.")),
 ]
 
@@ -173,12 +189,27 @@ FIELDS = [
 ]
 
 
-def q(code: str, kind: str, label: T, *, criterion: str | None = None, help_text: T | None = None,
-      required: bool = True, word_limit: int | None = None, applicant_types: list[str] | None = None,
-      choices: list[tuple[str, T]] | None = None) -> dict[str, Any]:
+def q(
+    code: str,
+    kind: str,
+    label: T,
+    *,
+    criterion: str | None = None,
+    help_text: T | None = None,
+    required: bool = True,
+    word_limit: int | None = None,
+    applicant_types: list[str] | None = None,
+    choices: list[tuple[str, T]] | None = None,
+) -> dict[str, Any]:
     return {
-        "code": code, "kind": kind, "label": label, "criterion": criterion, "help_text": help_text,
-        "required": required, "word_limit": word_limit, "applicant_types": applicant_types or [],
+        "code": code,
+        "kind": kind,
+        "label": label,
+        "criterion": criterion,
+        "help_text": help_text,
+        "required": required,
+        "word_limit": word_limit,
+        "applicant_types": applicant_types or [],
         "choices": choices or [],
     }
 
@@ -187,30 +218,75 @@ def _domain_questions(en: str, ko_subject: str, ko_of: str) -> list[dict[str, An
     """The six domain questions, worded for a project or a leader's work
     (Korean: the subject with its particle, and its possessive form)."""
     return [
-        q("problem-innovation", "long_text", t(
-            f"What problem does the {en} address, and what is innovative about it?",
-            f"{ko_subject} 해결하려는 문제는 무엇이며, 어떤 점이 혁신적입니까?"),
-          criterion="problem-innovation", word_limit=500),
-        q("design", "long_text", t(
-            f"How is the {en} designed: goals, target groups, partners and approach?",
-            f"{ko_of} 설계를 설명해 주십시오: 목표, 대상, 협력 주체, 추진 방식"),
-          criterion="design", word_limit=500),
-        q("budget-total", "number", t("Total budget (US dollars)", "총 예산(미국 달러)"),
-          criterion="budget-planning", required=False),
-        q("budget-plan", "long_text", t("How is it funded and planned over time?", "재원 조달 방법과 추진 일정을 설명해 주십시오."),
-          criterion="budget-planning", word_limit=300),
+        q(
+            "problem-innovation",
+            "long_text",
+            t(
+                f"What problem does the {en} address, and what is innovative about it?",
+                f"{ko_subject} 해결하려는 문제는 무엇이며, 어떤 점이 혁신적입니까?",
+            ),
+            criterion="problem-innovation",
+            word_limit=500,
+        ),
+        q(
+            "design",
+            "long_text",
+            t(
+                f"How is the {en} designed: goals, target groups, partners and approach?",
+                f"{ko_of} 설계를 설명해 주십시오: 목표, 대상, 협력 주체, 추진 방식",
+            ),
+            criterion="design",
+            word_limit=500,
+        ),
+        q(
+            "budget-total",
+            "number",
+            t("Total budget (US dollars)", "총 예산(미국 달러)"),
+            criterion="budget-planning",
+            required=False,
+        ),
+        q(
+            "budget-plan",
+            "long_text",
+            t("How is it funded and planned over time?", "재원 조달 방법과 추진 일정을 설명해 주십시오."),
+            criterion="budget-planning",
+            word_limit=300,
+        ),
         q("start-date", "date", t("Start date", "시작일"), criterion="implementation"),
-        q("implementation", "long_text", t("What has been implemented so far, and how?", "지금까지 무엇을 어떻게 실행했습니까?"),
-          criterion="implementation", word_limit=500),
-        q("learning", "long_text", t(
-            "How are results monitored and evaluated, and what has been improved?",
-            "성과를 어떻게 모니터링하고 평가하며, 무엇을 개선했습니까?"),
-          criterion="learning", word_limit=400),
-        q("value", "long_text", t(
-            "What outcomes and impact have there been, especially for vulnerable people?",
-            "특히 약자에게 어떤 성과와 영향이 있었습니까?"),
-          criterion="value", word_limit=500),
-        q("beneficiaries", "number", t("Number of people who benefited", "수혜자 수"), criterion="value", required=False),
+        q(
+            "implementation",
+            "long_text",
+            t("What has been implemented so far, and how?", "지금까지 무엇을 어떻게 실행했습니까?"),
+            criterion="implementation",
+            word_limit=500,
+        ),
+        q(
+            "learning",
+            "long_text",
+            t(
+                "How are results monitored and evaluated, and what has been improved?",
+                "성과를 어떻게 모니터링하고 평가하며, 무엇을 개선했습니까?",
+            ),
+            criterion="learning",
+            word_limit=400,
+        ),
+        q(
+            "value",
+            "long_text",
+            t(
+                "What outcomes and impact have there been, especially for vulnerable people?",
+                "특히 약자에게 어떤 성과와 영향이 있었습니까?",
+            ),
+            criterion="value",
+            word_limit=500,
+        ),
+        q(
+            "beneficiaries",
+            "number",
+            t("Number of people who benefited", "수혜자 수"),
+            criterion="value",
+            required=False,
+        ),
     ]
 
 
@@ -218,19 +294,35 @@ PROJECT_QUESTIONS = [
     q("fields", "multiple_choice", t("Fields of the project", "프로젝트 분야"), choices=FIELDS),
     q("target-groups", "multiple_choice", t("Who the project serves", "프로젝트 대상"), choices=TARGET_GROUPS),
     q("website", "url", t("Project website", "프로젝트 웹사이트"), required=False),
-    q("population", "number", t("Population of the city or region", "도시 또는 지역의 인구"),
-      applicant_types=["city"]),
-    q("government-role", "long_text", t(
-        "What role does the government play in the project?", "프로젝트에서 정부는 어떤 역할을 합니까?"),
-      applicant_types=["city"], word_limit=300),
-    q("partner-cities", "long_text", t(
-        "In which cities has the project been implemented, with which public partners?",
-        "어느 도시에서 어떤 공공 협력 기관과 함께 프로젝트를 실행했습니까?"),
-      applicant_types=["corporation", "institution"], word_limit=300),
+    q("population", "number", t("Population of the city or region", "도시 또는 지역의 인구"), applicant_types=["city"]),
+    q(
+        "government-role",
+        "long_text",
+        t("What role does the government play in the project?", "프로젝트에서 정부는 어떤 역할을 합니까?"),
+        applicant_types=["city"],
+        word_limit=300,
+    ),
+    q(
+        "partner-cities",
+        "long_text",
+        t(
+            "In which cities has the project been implemented, with which public partners?",
+            "어느 도시에서 어떤 공공 협력 기관과 함께 프로젝트를 실행했습니까?",
+        ),
+        applicant_types=["corporation", "institution"],
+        word_limit=300,
+    ),
     *_domain_questions("project", "이 프로젝트가", "이 프로젝트의"),
-    q("supporting-documents", "file", t("Supporting documents", "증빙 자료"), required=False, help_text=t(
-        "Reports, photos or press coverage (PDF, JPEG, PNG or WebP).",
-        "보고서, 사진, 언론 보도 자료(PDF, JPEG, PNG, WebP)")),
+    q(
+        "supporting-documents",
+        "file",
+        t("Supporting documents", "증빙 자료"),
+        required=False,
+        help_text=t(
+            "Reports, photos or press coverage (PDF, JPEG, PNG or WebP).",
+            "보고서, 사진, 언론 보도 자료(PDF, JPEG, PNG, WebP)",
+        ),
+    ),
 ]
 
 LEADERSHIP_QUESTIONS = [
@@ -240,7 +332,7 @@ LEADERSHIP_QUESTIONS = [
     q("supporting-documents", "file", t("Supporting documents", "증빙 자료"), required=False),
 ]
 
-QUESTIONS = {
+QUESTIONS: dict[str, list[dict[str, Any]]] = {
     "project": PROJECT_QUESTIONS,
     "leadership": LEADERSHIP_QUESTIONS,
     "special": PROJECT_QUESTIONS,

@@ -5,7 +5,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 
 from . import seed_data
 from .enums import CycleStatus
@@ -25,7 +25,7 @@ def _seoul(value: str) -> datetime:
     return datetime.fromisoformat(value).replace(tzinfo=ZoneInfo(settings.PRIZE_TIME_ZONE))
 
 
-def _ensure(model: type[models.Model], lookup: dict[str, Any], defaults: dict[str, Any]) -> tuple[Any, bool]:
+def _ensure(model: Any, lookup: dict[str, Any], defaults: dict[str, Any]) -> tuple[Any, bool]:
     """get_or_create with validation: creates what is missing, never
     overwrites what staff have since edited."""
     instance = model.objects.filter(**lookup).first()

@@ -8,7 +8,8 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prize_portal.settings.local")
+# Like wsgi.py: a worker started without DJANGO_SETTINGS_MODULE runs as in production.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prize_portal.settings.production")
 
 app = Celery("prize_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 
 from prize_portal.accounts import views as account_views
@@ -14,7 +14,7 @@ admin.site.site_header = _("Seoul Smart City Prize administration")
 admin.site.site_title = _("Seoul Smart City Prize")
 admin.site.index_title = _("Prize administration")
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", site_views.health, name="health"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
 ]

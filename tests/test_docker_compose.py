@@ -79,7 +79,7 @@ def _dockerfile() -> list[tuple[str, str]]:
 
 def _names_read_by_settings() -> set[str]:
     source = "\n".join(path.read_text() for path in SETTINGS_DIR.glob("*.py"))
-    return set(re.findall(r"\benv(?:\.\w+)?\(\s*\"([A-Z0-9_]+)\"", source))
+    return set(re.findall(r"\benv(?:\.\w+|_list)?\(\s*\"([A-Z0-9_]+)\"", source))
 
 
 def _required_by_production() -> set[str]:

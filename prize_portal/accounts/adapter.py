@@ -1,7 +1,6 @@
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from prize_portal.outbox.services import outbox_enqueue
 
+from .language import set_language_cookie
 from .models import User
 from .roles import Role
 from .services import user_grant_role
@@ -56,13 +56,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> Any:
         response = super().post_login(request, user, **kwargs)
         if response is not None and user.language:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                user.language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-            )
+            set_language_cookie(response, user.language)
         return response
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:

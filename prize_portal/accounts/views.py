@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .forms import ProfileForm
+from .language import set_language_cookie
 from .services import user_set_language, user_update_profile
 
 
@@ -19,7 +20,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     profile of a signed-in user (their e-mails follow it)."""
     language = request.POST.get("language", "")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        user_set_language(user=request.user, language=language)  # type: ignore[arg-type]
+        user_set_language(user=request.user, language=language)
     return django_set_language(request)
 
 
@@ -34,12 +35,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         with translation.override(language):
             messages.success(request, _("Your profile has been saved."))
         response = redirect(target)
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
-        )
+        set_language_cookie(response, language)
         return response
     return render(request, "accounts/profile.html", {"form": form})

@@ -9,6 +9,7 @@ header so mail systems can recognise it.
 
 import logging
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -27,7 +28,7 @@ def _queue_send(message_id: int) -> None:
     from .tasks import task_send_message
 
     try:
-        task_send_message.apply_async(args=[message_id])
+        task_send_message.apply_async(args=(message_id,))
     except Exception:  # broker down: the row stays queued and the sweep retries it
         logger.warning("outbox: could not queue message %s; the sweep will retry it", message_id, exc_info=True)
 
@@ -156,5 +157,5 @@ def outbox_retry(*, message_ids: list[int]) -> int:
         status=OutboxStatus.QUEUED, next_attempt_at=now, updated_at=now
     )
     for message_id in message_ids:
-        transaction.on_commit(lambda message_id=message_id: _queue_send(message_id))
+        transaction.on_commit(partial(_queue_send, message_id))
     return count

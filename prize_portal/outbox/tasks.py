@@ -1,3 +1,5 @@
+from typing import Any
+
 from celery import shared_task
 from django.utils import timezone
 
@@ -6,7 +8,7 @@ from .services import outbox_send, outbox_sweep
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None)
-def task_send_message(self, message_id: int) -> str:  # type: ignore[no-untyped-def]
+def task_send_message(self: Any, message_id: int) -> str:
     """Send outbox message ``message_id``; safe to run any number of times."""
     message = outbox_send(message_id=message_id)
     if message is None:

@@ -14,7 +14,7 @@ from tests.services import ROOT, service_missing
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
-# WCAG 2.0–2.2 A and AA, plus axe's best practices.
+# WCAG 2.0 to 2.2 A and AA, plus axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 pytestmark = pytest.mark.browser
@@ -29,8 +29,15 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -45,7 +52,7 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context.close()
 
 
-class AxeViolation(AssertionError):
+class AxeViolationError(AssertionError):
     pass
 
 
@@ -63,4 +70,4 @@ def check_accessibility(page: Any, name: str) -> None:
         for v in result["violations"]
     ]
     if violations:
-        raise AxeViolation(f"{name} ({page.url}): {json.dumps(violations, indent=2, ensure_ascii=False)}")
+        raise AxeViolationError(f"{name} ({page.url}): {json.dumps(violations, indent=2, ensure_ascii=False)}")

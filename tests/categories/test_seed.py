@@ -27,7 +27,10 @@ def test_seed_prize_creates_2026_edition() -> None:
     assert Criterion.objects.filter(category=categories["project"]).count() == 6
     assert RubricLevel.objects.filter(criterion__category=categories["project"]).count() == 36
     assert set(AwardLevel.objects.filter(cycle=cycle).values_list("code", flat=True)) == {
-        "gold", "silver", "bronze", "special-mention"
+        "gold",
+        "silver",
+        "bronze",
+        "special-mention",
     }
 
 
@@ -52,7 +55,12 @@ def test_seed_prize_questions_differ_by_applicant_type() -> None:
     assert "government-role" in city - company
     assert "partner-cities" in company - city
     assert {q.criterion.code for q in questions if q.criterion} == {
-        "problem-innovation", "design", "budget-planning", "implementation", "learning", "value"
+        "problem-innovation",
+        "design",
+        "budget-planning",
+        "implementation",
+        "learning",
+        "value",
     }
 
 

@@ -20,8 +20,15 @@ def seeded() -> None:
 def test_home_in_english_shows_2026_categories_and_tracks(client: Client, seeded: None) -> None:
     html = client.get("/en/").content.decode()
     assert '<html lang="en"' in html
-    for text in ["Seoul Smart City Prize 2026", "Project", "Leadership", "Special", "Human-CentriCity",
-                 "Tech-InnovaCity", "May 29, 2026, 11:59 p.m. (Seoul time)"]:
+    for text in [
+        "Seoul Smart City Prize 2026",
+        "Project",
+        "Leadership",
+        "Special",
+        "Human-CentriCity",
+        "Tech-InnovaCity",
+        "May 29, 2026, 11:59 p.m. (Seoul time)",
+    ]:
         assert text in html, text
 
 

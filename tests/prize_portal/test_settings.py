@@ -19,22 +19,33 @@ PRODUCTION = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "EMAIL_URL": "smtp://mailer:secret@mail.example.org:587",
     "SITE_URL": "https://prize.example.org",
+    "DEFAULT_FROM_EMAIL": "Seoul Smart City Prize <prize@example.org>",
 }
 
 
 def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True,
-        timeout=120, check=False,
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
 def _settings(env: dict[str, str], expression: str) -> str:
     code = f"import django; django.setup(); from django.conf import settings; print({expression})"
     clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", code], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60,
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -59,6 +70,7 @@ def test_check_deploy_clean_in_production() -> None:
         ("EMAIL_URL", None, "Configuration error: EMAIL_URL is not set"),
         ("SITE_URL", "http://prize.example.org", "Configuration error: SITE_URL must be the public https://"),
         ("DJANGO_DEBUG", "true", "Configuration error: DJANGO_DEBUG must not be true"),
+        ("DEFAULT_FROM_EMAIL", None, "Configuration error: DEFAULT_FROM_EMAIL is not set"),
     ],
 )
 def test_production_start_with_bad_setting_stops_with_one_line(variable: str, value: str | None, line: str) -> None:
@@ -99,7 +111,12 @@ def test_services_switch_on_from_environment() -> None:
         "('django.core.mail.backends.smtp.EmailBackend', 'mail.internal', 2525)"
     )
     options = "settings.STORAGES['default']['OPTIONS']"
-    assert _settings(env, f"({options}['default_acl'], {options}['file_overwrite'], {options}['querystring_auth'])") == (
-        "('private', False, True)"
-    )
+    assert _settings(
+        env, f"({options}['default_acl'], {options}['file_overwrite'], {options}['querystring_auth'])"
+    ) == ("('private', False, True)")
     assert _settings(env, "settings.CELERY_ACCEPT_CONTENT") == "['json']"
+
+
+def test_host_list_ignores_spaces() -> None:
+    env = {**PRODUCTION, "DJANGO_ALLOWED_HOSTS": "prize.example.org, www.prize.example.org ,"}
+    assert _settings(env, "settings.ALLOWED_HOSTS") == "['prize.example.org', 'www.prize.example.org']"

@@ -34,7 +34,7 @@ def s3_storage(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[An
         "access_key": "testing",
         "secret_key": "testing",
     }
-    yield S3Storage(**options), client
+    return S3Storage(**options), client
 
 
 def base_s3_options(base: Any) -> dict[str, Any]:
@@ -58,7 +58,8 @@ def test_s3_upload_is_private_signed_and_never_overwritten(s3_storage: Any) -> N
     second = storage.save("entries/report.pdf", ContentFile(b"%PDF-1.7 second"))
     assert first == "entries/report.pdf"
     assert second != first  # no overwrite: a new name is generated
-    assert second.startswith("entries/report_") and second.endswith(".pdf")
+    assert second.startswith("entries/report_")
+    assert second.endswith(".pdf")
     objects = client.list_objects_v2(Bucket="prize-media")["Contents"]
     assert sorted(o["Key"] for o in objects) == sorted([f"media/{first}", f"media/{second}"])
 

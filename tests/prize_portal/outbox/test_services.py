@@ -48,10 +48,15 @@ def test_enqueue_sends_after_commit_in_recipient_language() -> None:
     assert sent.extra_headers["Message-ID"] == message.message_id
 
 
-def test_enqueue_rolled_back_sends_nothing() -> None:
-    with pytest.raises(RuntimeError), transaction.atomic():
+def _enqueue_then_fail() -> None:
+    with transaction.atomic():
         _enqueue()
         raise RuntimeError("the surrounding write failed")
+
+
+def test_enqueue_rolled_back_sends_nothing() -> None:
+    with pytest.raises(RuntimeError):
+        _enqueue_then_fail()
     assert OutboxMessage.objects.count() == 0
     assert mail.outbox == []
 

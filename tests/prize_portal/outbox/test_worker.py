@@ -35,10 +35,23 @@ def worker_processes(tmp_path: Path, redis_server: Any, smtp_server: Any, celery
     worker = CeleryWorker(env=env, log=tmp_path / "worker.log")
     worker.start()
     beat_log = tmp_path / "beat.log"
-    beat = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "celery", "-A", "prize_portal.celery_app", "beat", "--loglevel", "INFO",
-         "--schedule", str(tmp_path / "beat-schedule")],
-        cwd=ROOT, env=env, stdout=beat_log.open("ab"), stderr=subprocess.STDOUT,
+    beat = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "prize_portal.celery_app",
+            "beat",
+            "--loglevel",
+            "INFO",
+            "--schedule",
+            str(tmp_path / "beat-schedule"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=beat_log.open("ab"),
+        stderr=subprocess.STDOUT,
     )
     try:
         yield worker

@@ -26,7 +26,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not options["allow_production"]:
             raise CommandError("Demo users are for the quick start only (DEBUG is off).")
         password = options["password"]
-        self.stdout.write("Demo logins (password: %s):" % password)
+        self.stdout.write(f"Demo logins (password: {password}):")
         for role, email, name, language in DEMO_USERS:
             if not User.objects.filter(email=email).exists():
                 user_create_verified(email=email, password=password, name=name, language=language, role=role)
