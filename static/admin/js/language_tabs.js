@@ -32,7 +32,8 @@
     var list = document.createElement("div");
     list.className = "language-tabs";
     list.setAttribute("role", "tablist");
-    list.setAttribute("aria-label", "Language");
+    var label = document.querySelector('meta[name="language-tabs-label"]');
+    list.setAttribute("aria-label", label ? label.content : "Language");
     var tabs = languages.map(function (language, index) {
       var tab = document.createElement("button");
       tab.type = "button";

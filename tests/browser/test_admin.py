@@ -1,0 +1,69 @@
+"""Staff in Django admin: signed in with TOTP, language tabs by keyboard, axe-clean."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyotp
+import pytest
+from django.core.management import call_command
+
+from categories.models import Category, Cycle
+from prize_portal.accounts.roles import Role
+from tests.browser.conftest import check_accessibility
+from tests.factories import PASSWORD, give_totp, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def staff_page(page: Any) -> Any:
+    call_command("seed_prize")
+    staff = make_user(Role.STAFF, email="secretariat@example.org")
+    secret = give_totp(staff)
+    page.goto("/en/admin/")
+    page.wait_for_url("**/accounts/login/?next=**")
+    page.fill("#id_login", staff.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/2fa/authenticate/**")
+    page.fill("#id_code", pyotp.TOTP(secret).now())
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/en/admin/")
+    return page
+
+
+def test_admin_pages_have_no_accessibility_violations(staff_page: Any) -> None:
+    page = staff_page
+    cycle = Cycle.objects.get(year=2026)
+    project = Category.objects.get(code="project")
+    for name, path in [
+        ("admin-index", "/en/admin/"),
+        ("admin-cycles", "/en/admin/categories/cycle/"),
+        ("admin-cycle", f"/en/admin/categories/cycle/{cycle.pk}/change/"),
+        ("admin-category", f"/en/admin/categories/category/{project.pk}/change/"),
+        ("admin-questions", "/en/admin/categories/question/"),
+        ("admin-outbox", "/en/admin/outbox/outboxmessage/"),
+    ]:
+        assert page.goto(path).status == 200, path
+        check_accessibility(page, name)
+
+
+def test_admin_language_tabs_switch_by_keyboard(staff_page: Any) -> None:
+    page = staff_page
+    project = Category.objects.get(code="project")
+    page.goto(f"/en/admin/categories/category/{project.pk}/change/")
+    english = page.get_by_role("tab", name="en")
+    assert english.get_attribute("aria-selected") == "true"
+    assert page.locator("#id_name_en").is_visible()
+    assert not page.locator("#id_name_ko").is_visible()
+    english.focus()
+    page.keyboard.press("ArrowRight")
+    korean = page.get_by_role("tab", name="ko")
+    assert korean.get_attribute("aria-selected") == "true"
+    assert page.evaluate("document.activeElement.id") == "language-tab-ko"
+    assert page.locator("#id_name_ko").input_value() == "프로젝트"
+    assert not page.locator("#id_name_en").is_visible()
+    page.keyboard.press("End")
+    assert page.get_by_role("tab", name="fr").get_attribute("aria-selected") == "true"
+    check_accessibility(page, "admin-category-tabs-fr")
