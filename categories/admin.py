@@ -1,16 +1,21 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .forms import CategoryAdminForm, QuestionAdminForm
 from .models import AwardLevel, Category, Criterion, Cycle, Question, QuestionChoice, RubricLevel, Track
 
-
 # One labelled datetime-local input instead of admin's split date/time pair,
 # whose two inputs have no label of their own (WCAG 1.3.1, 4.1.2).
-DATETIME_INPUT = {
+DATETIME_INPUT: Mapping[type[Field[Any, Any]], Mapping[str, Any]] = {
     models.DateTimeField: {
         "form_class": forms.DateTimeField,
         "widget": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

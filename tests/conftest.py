@@ -125,8 +125,21 @@ def celery_on_broker() -> Iterator[Any]:
 
 
 def reset_celery_connections(app: Any) -> None:
-    """Drop pooled broker connections so the next publish uses the new URL."""
+    """Drop pooled broker connections so the next publish uses the new URL
+    (kombu keeps producer pools in a registry of its own, reset too)."""
+    from kombu import pools
+
     if app._pool is not None:
         app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    pools.reset()
+
+
+@pytest.fixture
+def shared_redis_url() -> str:
+    """The machine's Redis given by REDIS_URL (CI sets it)."""
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        service_missing("Redis is not configured (set REDIS_URL)")
+    return url

@@ -16,7 +16,10 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ["to_email", "template", "message_id"]
     date_hierarchy = "created_at"
     actions = ["retry_failed"]
-    readonly_fields = [field.name for field in OutboxMessage._meta.fields]
+    # The context holds sign-in links and codes: staff see who was sent what and
+    # when, never the secrets in it.
+    exclude = ["context"]
+    readonly_fields = [field.name for field in OutboxMessage._meta.fields if field.name != "context"]
     list_select_related = ["user"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -22,6 +22,15 @@ from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
+# Context values that let someone act as the recipient (verification and reset
+# links, sign-in codes). Nobody reads them in admin, and they are blanked once the
+# message has been sent.
+SECRET_CONTEXT_KEYS = frozenset({"activate_url", "password_reset_url", "code", "key", "login_url"})
+
+
+def redact(context: dict[str, Any]) -> dict[str, Any]:
+    return {key: ("[redacted]" if key in SECRET_CONTEXT_KEYS else value) for key, value in context.items()}
+
 
 def _queue_send(message_id: int) -> None:
     """Ask Celery to send a committed message; a broker outage only delays it."""
@@ -126,7 +135,13 @@ def outbox_send(*, message_id: int) -> OutboxMessage | None:
         return message
     message.status = OutboxStatus.SENT
     message.sent_at = timezone.now()
-    claimed.update(status=OutboxStatus.SENT, sent_at=message.sent_at, last_error="", updated_at=message.sent_at)
+    claimed.update(
+        status=OutboxStatus.SENT,
+        sent_at=message.sent_at,
+        last_error="",
+        context=redact(message.context),
+        updated_at=message.sent_at,
+    )
     return message
 
 

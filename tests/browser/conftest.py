@@ -48,8 +48,15 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url, locale="en-GB", timezone_id="Europe/Paris")
     page = context.new_page()
     page.set_default_timeout(15000)
+    # Nothing may come from another host: no CDN, no fonts, no trackers.
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith((live_server.url, "data:")) else elsewhere.append(request.url),
+    )
     yield page
     context.close()
+    assert elsewhere == [], f"pages fetched from other hosts: {elsewhere}"
 
 
 class AxeViolationError(AssertionError):
@@ -71,3 +78,10 @@ def check_accessibility(page: Any, name: str) -> None:
     ]
     if violations:
         raise AxeViolationError(f"{name} ({page.url}): {json.dumps(violations, indent=2, ensure_ascii=False)}")
+
+
+def sign_in(page: Any, email: str, password: str) -> None:
+    """Fill allauth's sign-in form on the current page and submit it."""
+    page.fill("#id_login", email)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")

@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from prize_portal.accounts.models import User
-from tests.browser.conftest import check_accessibility
+from tests.browser.conftest import check_accessibility, sign_in
 from tests.services import message_text, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -43,9 +43,7 @@ def test_sign_up_verify_by_smtp_enable_totp_and_sign_in_again(page: Any, smtp_se
 
     # Sign in (verified now).
     page.goto("/en/accounts/login/")
-    page.fill("#id_login", EMAIL)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    sign_in(page, EMAIL, PASSWORD)
     page.wait_for_url("**/en/")
 
     # Enable TOTP: allauth asks for the password again first.
@@ -71,9 +69,7 @@ def test_sign_up_verify_by_smtp_enable_totp_and_sign_in_again(page: Any, smtp_se
     check_accessibility(page, "flow-logout")
     page.click("main button[type=submit]")
     page.goto("/en/accounts/login/")
-    page.fill("#id_login", EMAIL)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    sign_in(page, EMAIL, PASSWORD)
     page.wait_for_url("**/2fa/authenticate/")
     check_accessibility(page, "flow-2fa-authenticate")
     used = totp.now()

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from categories.models import Category, Cycle
 from prize_portal.accounts.roles import Role
-from tests.browser.conftest import check_accessibility
+from tests.browser.conftest import check_accessibility, sign_in
 from tests.factories import PASSWORD, give_totp, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,9 +23,7 @@ def staff_page(page: Any) -> Any:
     secret = give_totp(staff)
     page.goto("/en/admin/")
     page.wait_for_url("**/accounts/login/?next=**")
-    page.fill("#id_login", staff.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    sign_in(page, staff.email, PASSWORD)
     page.wait_for_url("**/2fa/authenticate/**")
     page.fill("#id_code", pyotp.TOTP(secret).now())
     page.click("main button[type=submit]")

@@ -23,10 +23,11 @@ PRODUCTION = {
 }
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+def _python(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Python in a fresh process whose environment holds only ``env``."""
     clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
@@ -36,18 +37,13 @@ def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return _python(env, "manage.py", *args)
+
+
 def _settings(env: dict[str, str], expression: str) -> str:
     code = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = _python(env, "-c", code)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 

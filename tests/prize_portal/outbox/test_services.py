@@ -162,3 +162,24 @@ def test_enqueue_with_broker_down_keeps_message_queued(celery_on_broker: Any) ->
     assert message.status == OutboxStatus.QUEUED
     assert message.attempts == 0
     assert mail.outbox == []
+
+
+def test_sent_message_keeps_no_sign_in_secret() -> None:
+    message = _enqueue(context={"activate_url": "https://sscp.example/confirm/secret/", "code": "ABCD-EFGH"})
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
+    assert message.context == {"activate_url": "[redacted]", "code": "[redacted]"}
+    assert "ABCD-EFGH" in mail.outbox[0].body  # the e-mail itself had it
+
+
+def test_admin_shows_no_context_to_staff(client: Any) -> None:
+    from prize_portal.accounts.roles import Role
+    from tests.factories import give_totp
+
+    message = _enqueue(context={"password_reset_url": "https://sscp.example/reset/secret/"})
+    staff = make_user(Role.STAFF)
+    give_totp(staff)
+    client.force_login(staff)
+    html = client.get(f"/en/admin/outbox/outboxmessage/{message.pk}/change/").content.decode()
+    assert "someone@example.org" in html
+    assert "secret" not in html
