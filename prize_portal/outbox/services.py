@@ -13,7 +13,7 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -74,9 +74,15 @@ def outbox_enqueue(
         user=user if getattr(user, "pk", None) else None,
         dedupe_key=dedupe_key,
     )
-    message.full_clean()
-    message.save()
-    transaction.on_commit(lambda: _queue_send(message.pk))
+    message.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():  # savepoint: a concurrent twin may win the key
+            message.save()
+    except IntegrityError:
+        if not dedupe_key:
+            raise
+        return OutboxMessage.objects.get(dedupe_key=dedupe_key)
+    transaction.on_commit(partial(_queue_send, message.pk))
     return message
 
 

@@ -187,3 +187,18 @@ def test_profile_rejects_unknown_language_with_message(client: Client) -> None:
     assert "Select a valid choice" in response.content.decode()
     user.refresh_from_db()
     assert (user.name, user.language) == ("", "en")
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        (Role.APPLICANT, set()),
+        (Role.JUDGE, {"accounts.use_judge_pages"}),
+        (Role.CHAIR, {"accounts.use_judge_pages", "accounts.read_rankings"}),
+        (Role.STAFF, {"accounts.use_staff_pages", "accounts.read_rankings"}),
+    ],
+)
+def test_role_capabilities_come_from_rules(role: Role, allowed: set[str]) -> None:
+    user = make_user(role)
+    capabilities = {"accounts.use_staff_pages", "accounts.use_judge_pages", "accounts.read_rankings"}
+    assert {perm for perm in capabilities if user.has_perm(perm)} == allowed

@@ -183,3 +183,23 @@ def test_admin_shows_no_context_to_staff(client: Any) -> None:
     html = client.get(f"/en/admin/outbox/outboxmessage/{message.pk}/change/").content.decode()
     assert "someone@example.org" in html
     assert "secret" not in html
+
+
+def test_enqueue_same_key_racing_twin_returns_winner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two requests that both saw no message with the key: the loser gets the winner's row."""
+    from prize_portal.outbox.models import OutboxMessage as Model
+
+    winner = _enqueue(dedupe_key="certificate:42")
+    real_filter = Model.objects.filter
+
+    def blind_filter(*args: Any, **kwargs: Any) -> Any:
+        if "dedupe_key" in kwargs:  # the check ran before the twin committed
+            return real_filter(pk=-1)
+        return real_filter(*args, **kwargs)
+
+    monkeypatch.setattr(Model.objects, "filter", blind_filter)
+    loser = _enqueue(dedupe_key="certificate:42")
+    monkeypatch.undo()
+    assert loser.pk == winner.pk
+    assert Model.objects.count() == 1
+    assert len(mail.outbox) == 1
