@@ -37,3 +37,17 @@ class OutboxMessageAdmin(admin.ModelAdmin):
             ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", count) % {"count": count},
             messages.SUCCESS,
         )
+        if count < len(ids):
+            skipped = len(ids) - count
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d e-mail held a sign-in link or code that has been removed; "
+                    "ask the person to request a new one.",
+                    "%(count)d e-mails held a sign-in link or code that has been removed; "
+                    "ask the people to request new ones.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )

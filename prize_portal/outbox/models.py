@@ -55,6 +55,11 @@ class OutboxMessage(models.Model):
                 condition=~models.Q(status=OutboxStatus.SENT) | models.Q(sent_at__isnull=False),
                 name="outbox_sent_has_sent_at",
             ),
+            # A claim without a time could never be taken over by the sweep.
+            models.CheckConstraint(
+                condition=~models.Q(status=OutboxStatus.SENDING) | models.Q(claimed_at__isnull=False),
+                name="outbox_sending_has_claimed_at",
+            ),
         ]
 
     def __str__(self) -> str:

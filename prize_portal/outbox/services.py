@@ -8,7 +8,7 @@ header so mail systems can recognise it.
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -28,8 +28,11 @@ logger = logging.getLogger(__name__)
 SECRET_CONTEXT_KEYS = frozenset({"activate_url", "password_reset_url", "code", "key", "login_url"})
 
 
+REDACTED = "[redacted]"
+
+
 def redact(context: dict[str, Any]) -> dict[str, Any]:
-    return {key: ("[redacted]" if key in SECRET_CONTEXT_KEYS else value) for key, value in context.items()}
+    return {key: (REDACTED if key in SECRET_CONTEXT_KEYS else value) for key, value in context.items()}
 
 
 def _queue_send(message_id: int) -> None:
@@ -86,22 +89,36 @@ def outbox_enqueue(
     return message
 
 
+def _due(now: datetime) -> Q:
+    """Messages a worker may take now: new ones (whatever the clocks of web and
+    worker hosts say), retries whose time has come, and claims left by a worker
+    that died."""
+    stale = now - timedelta(seconds=settings.OUTBOX_CLAIM_TIMEOUT)
+    return (
+        Q(status=OutboxStatus.QUEUED, attempts=0)
+        | Q(status=OutboxStatus.QUEUED, next_attempt_at__lte=now)
+        | Q(status=OutboxStatus.SENDING, claimed_at__lt=stale)
+    )
+
+
 def _claim(message_id: int) -> OutboxMessage | None:
     """Mark a due message as being sent by this worker, or return None."""
     now = timezone.now()
-    stale = now - timedelta(seconds=settings.OUTBOX_CLAIM_TIMEOUT)
     with transaction.atomic():
         message = (
             OutboxMessage.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("user")
-            .filter(pk=message_id)
-            .filter(
-                Q(status=OutboxStatus.QUEUED, next_attempt_at__lte=now)
-                | Q(status=OutboxStatus.SENDING, claimed_at__lt=stale)
-            )
+            .filter(_due(now), pk=message_id)
             .first()
         )
         if message is None:
+            return None
+        if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+            # Workers keep dying on this message: stop instead of looping.
+            message.status = OutboxStatus.FAILED
+            message.last_error = message.last_error or "The worker stopped while sending, too many times."
+            message.context = redact(message.context)
+            message.save(update_fields=["status", "last_error", "context", "updated_at"])
             return None
         message.status = OutboxStatus.SENDING
         message.claimed_at = now
@@ -131,10 +148,13 @@ def outbox_send(*, message_id: int) -> OutboxMessage | None:
         message.status = OutboxStatus.FAILED if failed else OutboxStatus.QUEUED
         message.last_error = f"{type(error).__name__}: {error}"[:2000]
         message.next_attempt_at = timezone.now() + retry_delay(message.attempts)
+        if failed:  # a failed message keeps no sign-in secret either
+            message.context = redact(message.context)
         claimed.update(
             status=message.status,
             last_error=message.last_error,
             next_attempt_at=message.next_attempt_at,
+            context=message.context,
             updated_at=timezone.now(),
         )
         logger.warning("outbox: message %s attempt %s failed: %s", message.pk, message.attempts, message.last_error)
@@ -159,24 +179,35 @@ def outbox_sweep() -> int:
     """
     now = timezone.now()
     grace = now - timedelta(seconds=settings.OUTBOX_SWEEP_GRACE)
-    stale = now - timedelta(seconds=settings.OUTBOX_CLAIM_TIMEOUT)
-    due = OutboxMessage.objects.filter(
-        Q(status=OutboxStatus.QUEUED, next_attempt_at__lte=now, updated_at__lte=grace)
-        | Q(status=OutboxStatus.SENDING, claimed_at__lt=stale)
-    ).values_list("pk", flat=True)
+    # Fresh rows are left to the task queued on commit for a short grace period.
+    due = (
+        OutboxMessage.objects.filter(_due(now))
+        .exclude(status=OutboxStatus.QUEUED, updated_at__gt=grace)
+        .values_list("pk", flat=True)
+    )
     ids = list(due[:1000])
     for message_id in ids:
         _queue_send(message_id)
     return len(ids)
 
 
+def _is_redacted(message: OutboxMessage) -> bool:
+    return any(value == REDACTED for value in message.context.values())
+
+
 @transaction.atomic
 def outbox_retry(*, message_ids: list[int]) -> int:
-    """Put failed messages back in the queue now (staff action)."""
+    """Put failed messages back in the queue now (staff action).
+
+    Messages whose sign-in link or code was blanked stay failed: sending them
+    again would mail a useless link; the person asks for a new one instead.
+    """
     now = timezone.now()
-    count = OutboxMessage.objects.filter(pk__in=message_ids, status=OutboxStatus.FAILED).update(
-        status=OutboxStatus.QUEUED, next_attempt_at=now, updated_at=now
+    failed = OutboxMessage.objects.select_for_update().filter(pk__in=message_ids, status=OutboxStatus.FAILED)
+    retry = [message.pk for message in failed if not _is_redacted(message)]
+    OutboxMessage.objects.filter(pk__in=retry).update(
+        status=OutboxStatus.QUEUED, attempts=0, next_attempt_at=now, updated_at=now
     )
-    for message_id in message_ids:
+    for message_id in retry:
         transaction.on_commit(partial(_queue_send, message_id))
-    return count
+    return len(retry)

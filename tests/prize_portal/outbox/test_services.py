@@ -97,6 +97,7 @@ def test_send_failure_gives_up_after_max_attempts(settings: Any) -> None:
     message.refresh_from_db()
     assert message.status == OutboxStatus.FAILED
     assert message.attempts == 2
+    assert message.context == {"activate_url": "[redacted]"}
 
 
 def test_retry_delay_grows_and_is_capped() -> None:
@@ -107,14 +108,27 @@ def test_retry_delay_grows_and_is_capped() -> None:
 def test_retry_failed_message_sends_it(settings: Any) -> None:
     settings.EMAIL_BACKEND = "tests.prize_portal.outbox.failing_backend.FailingBackend"
     settings.OUTBOX_MAX_ATTEMPTS = 1
-    message = _enqueue()
+    message = _enqueue(template="account/email/password_changed", context={"ip": "203.0.113.7"})
     message.refresh_from_db()
     assert message.status == OutboxStatus.FAILED
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert outbox_retry(message_ids=[message.pk]) == 1
     message.refresh_from_db()
-    assert message.status == OutboxStatus.SENT
+    assert (message.status, message.attempts) == (OutboxStatus.SENT, 1)
     assert len(mail.outbox) == 1
+    assert "203.0.113.7" in mail.outbox[0].body
+
+
+def test_failed_message_keeps_no_secret_and_is_not_retried(settings: Any) -> None:
+    settings.EMAIL_BACKEND = "tests.prize_portal.outbox.failing_backend.FailingBackend"
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    message = _enqueue()
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.FAILED
+    assert message.context == {"activate_url": "[redacted]"}
+    assert outbox_retry(message_ids=[message.pk]) == 0
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.FAILED
 
 
 def test_sweep_sends_message_whose_task_was_lost(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,6 +159,31 @@ def test_sweep_reclaims_message_of_dead_worker(settings: Any) -> None:
     assert len(mail.outbox) == 1
 
 
+def test_message_whose_worker_keeps_dying_ends_failed(settings: Any) -> None:
+    settings.OUTBOX_MAX_ATTEMPTS = 3
+    message = _enqueue()
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status=OutboxStatus.SENDING, sent_at=None, attempts=3, claimed_at=timezone.now() - timedelta(hours=1)
+    )
+    mail.outbox.clear()
+    assert outbox_send(message_id=message.pk) is None
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.FAILED
+    assert message.last_error == "The worker stopped while sending, too many times."
+    assert mail.outbox == []
+
+
+def test_first_attempt_ignores_worker_clock_behind_web_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prize_portal.outbox import services
+
+    monkeypatch.setattr(services, "_queue_send", lambda message_id: None)
+    message = _enqueue()
+    OutboxMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now() + timedelta(seconds=2))
+    sent = outbox_send(message_id=message.pk)
+    assert sent is not None
+    assert sent.status == OutboxStatus.SENT
+
+
 def test_sweep_leaves_fresh_claim_alone() -> None:
     message = _enqueue()
     OutboxMessage.objects.filter(pk=message.pk).update(status=OutboxStatus.SENDING, claimed_at=timezone.now())
@@ -172,16 +211,21 @@ def test_sent_message_keeps_no_sign_in_secret() -> None:
     assert "ABCD-EFGH" in mail.outbox[0].body  # the e-mail itself had it
 
 
-def test_admin_shows_no_context_to_staff(client: Any) -> None:
+def test_admin_shows_no_context_to_staff(client: Any, settings: Any) -> None:
     from prize_portal.accounts.roles import Role
     from tests.factories import give_totp
 
+    settings.EMAIL_BACKEND = "tests.prize_portal.outbox.failing_backend.FailingBackend"
     message = _enqueue(context={"password_reset_url": "https://sscp.example/reset/secret/"})
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.QUEUED  # still waiting: the secret is stored for the retry
+    assert message.context["password_reset_url"] == "https://sscp.example/reset/secret/"
     staff = make_user(Role.STAFF)
     give_totp(staff)
     client.force_login(staff)
     html = client.get(f"/en/admin/outbox/outboxmessage/{message.pk}/change/").content.decode()
     assert "someone@example.org" in html
+    assert "SMTP server is down" in html
     assert "secret" not in html
 
 

@@ -104,3 +104,40 @@ def test_message_queued_while_redis_down_is_sent_once_after_it_returns(
     assert message.attempts == 1
     assert len(smtp_server.messages) == 1
     assert "https://sscp.example/confirm/1/" in message_text(smtp_server.messages[0])
+
+
+def test_two_workers_claiming_at_once_send_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two connections race for the same row on PostgreSQL: SKIP LOCKED lets one win."""
+    import threading
+
+    from django.core import mail
+    from django.db import connection, connections
+
+    from prize_portal.outbox import services
+
+    if connection.vendor != "postgresql":
+        postgres_url_for_test_db()  # fails under REQUIRE_SERVICES=1, skips otherwise
+    monkeypatch.setattr(services, "_queue_send", lambda message_id: None)  # nobody sends on commit
+    message = outbox_enqueue(to="race@example.org", template="account/email/password_changed", language="en")
+    monkeypatch.undo()
+    mail.outbox.clear()
+
+    barrier = threading.Barrier(2)
+    results: list[object] = []
+
+    def worker() -> None:
+        try:
+            barrier.wait(timeout=10)
+            results.append(services.outbox_send(message_id=message.pk))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(result is None for result in results) == [False, True]
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (OutboxStatus.SENT, 1)
+    assert len(mail.outbox) == 1
