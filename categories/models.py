@@ -115,6 +115,10 @@ class Category(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cycle", "code"], name="category_code_unique_in_cycle"),
             models.UniqueConstraint(fields=["cycle", "reference_letter"], name="category_letter_unique_in_cycle"),
+            # Reference numbers (SSCP-2026-P-0042) rely on one capital letter.
+            models.CheckConstraint(
+                condition=Q(reference_letter__regex=r"^[A-Z]$"), name="category_reference_letter_capital"
+            ),
         ]
 
     def __str__(self) -> str:

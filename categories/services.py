@@ -26,11 +26,7 @@ def _seoul(value: str) -> datetime:
 
 
 def _ensure(model: Any, lookup: dict[str, Any], defaults: dict[str, Any]) -> tuple[Any, bool]:
-    """get_or_create with validation: creates what is missing, never
-    overwrites what staff have since edited."""
-    instance = model.objects.filter(**lookup).first()
-    if instance is not None:
-        return instance, False
+    """Create one validated object of the seed."""
     instance = model(**lookup, **defaults)
     instance.full_clean()
     instance.save()
@@ -41,10 +37,14 @@ def _ensure(model: Any, lookup: dict[str, Any], defaults: dict[str, Any]) -> tup
 def seed_prize_2026() -> dict[str, int]:
     """Create the 2026 edition (DESIGN.md §2) in English and Korean.
 
-    Idempotent: running it again creates nothing new and leaves edits made in
-    admin alone. Returns how many objects of each kind were created.
+    Idempotent: once the 2026 cycle exists, nothing is created or changed, so
+    what staff have since edited, renamed or deleted in admin stays as they left
+    it (the deploy job runs this on every start). Returns how many objects of
+    each kind were created.
     """
     created: dict[str, int] = {}
+    if Cycle.objects.filter(year=seed_data.CYCLE_2026["year"]).exists():
+        return created
 
     def count(kind: str, was_created: bool) -> None:
         created[kind] = created.get(kind, 0) + int(was_created)

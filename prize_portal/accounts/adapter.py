@@ -10,8 +10,7 @@ from prize_portal.outbox.services import outbox_enqueue
 
 from .language import set_language_cookie
 from .models import User
-from .roles import Role
-from .services import user_grant_role
+from .services import user_complete_sign_up
 
 
 def _json_safe(value: Any) -> Any:
@@ -45,12 +44,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return _("[Seoul Smart City Prize] %(subject)s") % {"subject": subject}
 
     def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
-        user = super().save_user(request, user, form, commit=False)
-        current = translation.get_language() or "en"
-        user.language = translation.get_supported_language_variant(current)
+        user = super().save_user(request, user, form, commit=commit)
         if commit:
-            user.save()
-            user_grant_role(user=user, role=Role.APPLICANT)
+            current = translation.get_supported_language_variant(translation.get_language() or "en")
+            user_complete_sign_up(user=user, language=current)
         return user
 
     def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> Any:

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from .rules import requires_mfa
 
-# Pages a judge or staff member without TOTP may still open: signing in and out,
-# setting up MFA, choosing a language, the load balancer's health check.
+# Pages a judge or staff member without TOTP may still open: allauth's own pages
+# (signing in and out, setting up MFA), choosing a language, the health check.
 ALLOWED_URL_NAMES = {"set_language", "health"}
-ALLOWED_URL_PREFIXES = ("account_", "mfa_")
+ALLOWED_VIEW_MODULES = ("allauth.",)
 
 
 class RequireMFAMiddleware:
@@ -28,8 +28,7 @@ class RequireMFAMiddleware:
         if not user.is_authenticated or not requires_mfa(user):
             return None
         match = request.resolver_match
-        url_name = match.url_name if match else None
-        if url_name and (url_name in ALLOWED_URL_NAMES or url_name.startswith(ALLOWED_URL_PREFIXES)):
+        if match and (match.url_name in ALLOWED_URL_NAMES or view_func.__module__.startswith(ALLOWED_VIEW_MODULES)):
             return None
         if request.path.startswith(("/static/", "/media/")):
             return None
@@ -37,8 +36,10 @@ class RequireMFAMiddleware:
 
         if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             return None
-        messages.warning(
-            request,
-            _("Your role needs two-factor authentication. Set up an authenticator app to continue."),
-        )
+        text = _("Your role needs two-factor authentication. Set up an authenticator app to continue.")
+        queued = messages.get_messages(request)
+        already = any(str(message) == text for message in queued)
+        queued.used = False  # looking must not consume the messages
+        if not already:
+            messages.warning(request, text)
         return redirect("mfa_activate_totp")

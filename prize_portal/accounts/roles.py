@@ -56,6 +56,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "outbox.view_outboxmessage",
         "outbox.change_outboxmessage",
         "accounts.view_user",
+        "accounts.change_user",
+        "mfa.view_authenticator",
     ),
 }
 

@@ -15,7 +15,7 @@ def user_roles(user: Any) -> set[Role]:
     if cached is None:
         names = set(user.groups.values_list("name", flat=True))
         cached = {role for role, name in GROUP_NAMES.items() if name in names}
-        if user.is_superuser:
+        if user.is_superuser or user.is_staff:  # admin access always needs staff's protections
             cached.add(Role.STAFF)
         user._portal_roles = cached
     return cached

@@ -31,6 +31,14 @@ def user_update_profile(*, user: User, name: str, language: str) -> User:
 
 
 @transaction.atomic
+def user_complete_sign_up(*, user: User, language: str) -> User:
+    """A new account: an applicant, in the language they signed up in."""
+    user.language = _check_language(language)
+    user.save(update_fields=["language"])
+    return user_grant_role(user=user, role=Role.APPLICANT)
+
+
+@transaction.atomic
 def user_grant_role(*, user: User, role: Role) -> User:
     """Add a role; staff also get access to Django admin."""
     group, _created = Group.objects.get_or_create(name=GROUP_NAMES[role])

@@ -255,6 +255,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "login_by_code": "3/m/ip,3/m/key",
 }
+MFA_ADAPTER = "prize_portal.accounts.mfa.MFAAdapter"
+# Encrypts TOTP secrets at rest; keep it stable (changing it invalidates every authenticator).
+MFA_ENCRYPTION_KEY = env("MFA_ENCRYPTION_KEY", default=SECRET_KEY)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Seoul Smart City Prize"
 

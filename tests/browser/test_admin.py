@@ -31,6 +31,12 @@ def staff_page(page: Any) -> Any:
     return page
 
 
+def page_user_pk() -> int:
+    from prize_portal.accounts.models import User
+
+    return User.objects.get(email="secretariat@example.org").pk
+
+
 def test_admin_pages_have_no_accessibility_violations(staff_page: Any) -> None:
     page = staff_page
     cycle = Cycle.objects.get(year=2026)
@@ -42,6 +48,9 @@ def test_admin_pages_have_no_accessibility_violations(staff_page: Any) -> None:
         ("admin-category", f"/en/admin/categories/category/{project.pk}/change/"),
         ("admin-questions", "/en/admin/categories/question/"),
         ("admin-outbox", "/en/admin/outbox/outboxmessage/"),
+        ("admin-users", "/en/admin/accounts/user/"),
+        ("admin-user", f"/en/admin/accounts/user/{page_user_pk()}/change/"),
+        ("admin-authenticators", "/en/admin/mfa/authenticator/"),
     ]:
         assert page.goto(path).status == 200, path
         check_accessibility(page, name)

@@ -63,3 +63,8 @@ def test_criterion_code_unique_within_category() -> None:
     criterion = CriterionFactory()
     with pytest.raises(IntegrityError):
         Criterion.objects.create(category=criterion.category, code=criterion.code, name_en="Again")
+
+
+def test_category_reference_letter_must_be_one_capital_in_database() -> None:
+    with pytest.raises(IntegrityError):
+        CategoryFactory(reference_letter="p")

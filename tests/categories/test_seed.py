@@ -64,6 +64,18 @@ def test_seed_prize_questions_differ_by_applicant_type() -> None:
     }
 
 
+def test_seed_prize_after_staff_renamed_and_deleted_changes_nothing() -> None:
+    """The deploy job seeds on every start: it must not fail or resurrect rows."""
+    call_command("seed_prize")
+    Category.objects.filter(code="project").update(code="projects", name_en="Projects (edited)")
+    Question.objects.filter(code="website").delete()
+    counts = [m.objects.count() for m in (Cycle, Category, Track, Criterion, RubricLevel, Question, AwardLevel)]
+    call_command("seed_prize")
+    assert [m.objects.count() for m in (Cycle, Category, Track, Criterion, RubricLevel, Question, AwardLevel)] == counts
+    assert not Category.objects.filter(code="project").exists()
+    assert not Question.objects.filter(code="website").exists()
+
+
 def test_seed_prize_twice_changes_nothing_and_keeps_admin_edits() -> None:
     call_command("seed_prize")
     Category.objects.filter(code="project").update(name_en="Projects (edited)", entry_limit=5)

@@ -10,5 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         created = seed_prize_2026()
+        if not created:
+            self.stdout.write("The 2026 edition exists already; nothing changed.")
+            return
         summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
-        self.stdout.write(self.style.SUCCESS(f"2026 edition ready (created: {summary})."))
+        self.stdout.write(self.style.SUCCESS(f"2026 edition created ({summary})."))
