@@ -1,3 +1,5 @@
+from typing import Any
+
 from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.db.models import QuerySet
@@ -10,7 +12,7 @@ from .roles import Role
 from .services import user_grant_role
 
 
-def _grant_action(role: Role):  # type: ignore[no-untyped-def]
+def _grant_action(role: Role) -> Any:
     def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[User]) -> None:
         users = list(queryset)
         for user in users:

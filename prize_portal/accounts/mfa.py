@@ -3,13 +3,17 @@
 import base64
 import hashlib
 from functools import cache
+from typing import TYPE_CHECKING
 
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
+
 
 @cache
-def _fernet(key_material: str):  # type: ignore[no-untyped-def]
+def _fernet(key_material: str) -> "Fernet":
     from cryptography.fernet import Fernet
 
     key = base64.urlsafe_b64encode(hashlib.sha256(b"sscp-mfa:" + key_material.encode()).digest())

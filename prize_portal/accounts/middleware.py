@@ -2,6 +2,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.messages.storage.base import BaseStorage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -39,7 +40,8 @@ class RequireMFAMiddleware:
         text = _("Your role needs two-factor authentication. Set up an authenticator app to continue.")
         queued = messages.get_messages(request)
         already = any(str(message) == text for message in queued)
-        queued.used = False  # looking must not consume the messages
+        if isinstance(queued, BaseStorage):
+            queued.used = False  # looking must not consume the messages
         if not already:
             messages.warning(request, text)
         return redirect("mfa_activate_totp")
