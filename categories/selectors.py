@@ -48,9 +48,7 @@ def category_get_public(*, year: int, code: str) -> Category:
         .select_related("cycle")
         .prefetch_related(
             Prefetch("tracks", queryset=Track.objects.order_by("order", "code")),
-            Prefetch(
-                "criteria", queryset=Criterion.objects.order_by("order", "code").prefetch_related("rubric_levels")
-            ),
+            Prefetch("criteria", queryset=Criterion.objects.order_by("order", "code")),
             "award_levels",
         )
         .first()

@@ -1,12 +1,29 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
+
+class LanguageSelect(forms.Select):
+    """Each language named in itself, marked with its own lang attribute."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["lang"] = option["value"]
+        return option
+
+
+def _language_choices() -> list[tuple[str, str]]:
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
 class ProfileForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=200, required=False)
     language = forms.ChoiceField(
         label=_("Preferred language"),
-        choices=settings.LANGUAGES,
+        choices=_language_choices,
+        widget=LanguageSelect,
         help_text=_("Pages open in this language after you sign in, and e-mails to you are written in it."),
     )

@@ -6,14 +6,14 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from categories.selectors import cycle_current, cycle_with_categories
 
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     cycle = cycle_current()
     if cycle is not None:
@@ -22,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "site/home.html", {"cycle": cycle, "phase": cycle.phase(now) if cycle else None, "now": now})
 
 
-@require_GET
+@require_safe
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "site/about.html", {"cycle": cycle_current()})
 
@@ -48,7 +48,7 @@ def _check_redis() -> str:
 
 
 @never_cache
-@require_GET
+@require_safe
 def health(request: HttpRequest) -> JsonResponse:
     """For the load balancer: 200 when the database (and Redis, when
     configured) answer, 503 naming what failed otherwise."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 
 from tests.services import ROOT, service_missing
@@ -85,3 +87,10 @@ def sign_in(page: Any, email: str, password: str) -> None:
     page.fill("#id_login", email)
     page.fill("#id_password", password)
     page.click("main button[type=submit]")
+
+
+def fresh_code_window(totp: pyotp.TOTP) -> None:
+    """Wait out the last seconds of a 30 s window, so the code typed is still
+    valid when the server checks it (allauth accepts no neighbouring window)."""
+    while totp.interval - time.time() % totp.interval < 4:
+        time.sleep(0.5)

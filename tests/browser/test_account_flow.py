@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from prize_portal.accounts.models import User
-from tests.browser.conftest import check_accessibility, sign_in
+from tests.browser.conftest import check_accessibility, fresh_code_window, sign_in
 from tests.services import message_text, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -56,6 +56,7 @@ def test_sign_up_verify_by_smtp_enable_totp_and_sign_in_again(page: Any, smtp_se
     check_accessibility(page, "flow-totp-activate")
     secret = page.locator("#authenticator_secret").input_value()
     totp = pyotp.TOTP(secret)
+    fresh_code_window(totp)
     page.fill("#id_code", totp.now())
     page.click("main button[type=submit]")
     page.wait_for_url("**/2fa/recovery-codes/")
@@ -75,6 +76,7 @@ def test_sign_up_verify_by_smtp_enable_totp_and_sign_in_again(page: Any, smtp_se
     used = totp.now()
     while totp.now() == used:  # a code is accepted once: wait for the next one
         time.sleep(1)
+    fresh_code_window(totp)
     page.fill("#id_code", totp.now())
     page.click("main button[type=submit]")
     page.wait_for_url("**/en/")

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from categories.models import Category, Cycle
 from prize_portal.accounts.roles import Role
-from tests.browser.conftest import check_accessibility, sign_in
+from tests.browser.conftest import check_accessibility, fresh_code_window, sign_in
 from tests.factories import PASSWORD, give_totp, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +25,9 @@ def staff_page(page: Any) -> Any:
     page.wait_for_url("**/accounts/login/?next=**")
     sign_in(page, staff.email, PASSWORD)
     page.wait_for_url("**/2fa/authenticate/**")
-    page.fill("#id_code", pyotp.TOTP(secret).now())
+    totp = pyotp.TOTP(secret)
+    fresh_code_window(totp)
+    page.fill("#id_code", totp.now())
     page.click("main button[type=submit]")
     page.wait_for_url("**/en/admin/")
     return page

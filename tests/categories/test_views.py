@@ -80,7 +80,7 @@ def test_broken_cycle_or_category_link_is_translated_404(client: Client, seeded:
     assert "Traceback" not in html
 
 
-def test_category_page_shows_eligibility_criteria_and_rubric(client: Client, seeded: None) -> None:
+def test_category_page_shows_eligibility_criteria_and_awards(client: Client, seeded: None) -> None:
     html = client.get("/en/cycles/2026/categories/leadership/").content.decode()
     assert "Individual" in html
     assert "Each organisation may submit 1 entry in this category." in html
@@ -109,3 +109,45 @@ def test_cycle_page_query_count_does_not_grow(client: Client, django_assert_num_
     cycle = _cycle_with(count)
     with django_assert_num_queries(3):
         assert client.get(f"/en/cycles/{cycle.year}/").status_code == 200
+
+
+def test_untranslated_content_is_marked_english_on_japanese_page(client: Client, seeded: None) -> None:
+    html = client.get("/ja/cycles/2026/categories/project/").content.decode()
+    assert '<html lang="ja"' in html
+    assert '<h1 lang="en">Project</h1>' in html  # the seed has no Japanese: English fallback, marked so
+    html = client.get("/ko/cycles/2026/categories/project/").content.decode()
+    assert '<h1 lang="ko">프로젝트</h1>' in html
+
+
+def test_server_error_page_in_page_language(client: Client) -> None:
+    from django.test import RequestFactory
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("ko"):
+        response = server_error(RequestFactory().get("/ko/"))
+    html = response.content.decode()
+    assert '<html lang="ko">' in html
+    assert "Something went wrong" not in html
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_category_page_query_count_does_not_grow(client: Client, django_assert_num_queries: Any, count: int) -> None:
+    from categories.models import AwardLevel
+    from tests.factories import CriterionFactory
+
+    category = CategoryFactory()
+    for index in range(count):
+        TrackFactory(category=category)
+        CriterionFactory(category=category)
+        level = AwardLevel.objects.create(cycle=category.cycle, code=f"level-{index}", name_en=f"Level {index}")
+        level.categories.add(category)
+    with django_assert_num_queries(4):
+        response = client.get(f"/en/cycles/{category.cycle.year}/categories/{category.code}/")
+    assert response.status_code == 200
+    assert response.content.decode().count('<li lang="en">Level ') == count
+
+
+def test_pages_answer_head_requests(client: Client) -> None:
+    assert client.head("/healthz").status_code == 200
+    assert client.head("/en/").status_code == 200

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -49,3 +49,16 @@ def time_left(deadline: datetime, now: datetime | None = None) -> str:
         "hours": ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours},
         "minutes": ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes},
     }
+
+
+@register.filter
+def lang_of(obj: object, field: str) -> str:
+    """The language a translated field is shown in: the page's language when
+    it is translated, else English, the fallback (WCAG 3.1.2 needs the lang
+    attribute to say so)."""
+    from modeltranslation.utils import build_localized_fieldname
+
+    current = get_language() or settings.LANGUAGE_CODE
+    if getattr(obj, build_localized_fieldname(field, current), None):
+        return current
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE

@@ -202,3 +202,10 @@ def test_role_capabilities_come_from_rules(role: Role, allowed: set[str]) -> Non
     user = make_user(role)
     capabilities = {"accounts.use_staff_pages", "accounts.use_judge_pages", "accounts.read_rankings"}
     assert {perm for perm in capabilities if user.has_perm(perm)} == allowed
+
+
+def test_profile_language_choices_are_named_in_themselves(client: Client) -> None:
+    client.force_login(make_user(email="names@example.org"))
+    html = client.get("/en/accounts/profile/").content.decode()
+    assert '<option value="ko" lang="ko">한국어</option>' in html
+    assert '<option value="ja" lang="ja">日本語</option>' in html
