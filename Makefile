@@ -66,6 +66,10 @@ format: $(VENV)/.installed-dev
 messages: $(VENV)/.installed-dev
 	$(MANAGE) makemessages -l en -l ko -l ja -l zh_Hans -l es -l fr --no-obsolete \
 		--ignore='.venv/*' --ignore='node_modules/*' --ignore='tests/*' --ignore='staticfiles/*'
+	@# English is the source language: its catalogue repeats every msgid (no fuzzy guesses).
+	msgfilter --keep-header -i locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/blank.po sed -e d
+	msgen locale/en/LC_MESSAGES/blank.po | msgattrib --clear-fuzzy - -o locale/en/LC_MESSAGES/django.po
+	rm locale/en/LC_MESSAGES/blank.po
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .mypy_cache .ruff_cache

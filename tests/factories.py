@@ -75,3 +75,19 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     category = factory.SubFactory(CategoryFactory)
     code = factory.Sequence(lambda n: f"criterion-{n}")
     name_en = factory.Sequence(lambda n: f"Criterion {n}")
+
+
+def make_organisation(user: User, *, type: str = "city", **extra: Any) -> Any:
+    """An organisation owned by ``user``, through the real service."""
+    from submissions.services import organisation_create
+
+    values = {
+        "type": type,
+        "name_native": "서울특별시",
+        "name_en": "Seoul Metropolitan Government",
+        "country": "KR",
+        "city": "Seoul",
+        "contact_name": "Kim Ji-woo",
+    }
+    values.update(extra)
+    return organisation_create(user=user, **values)

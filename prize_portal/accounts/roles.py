@@ -58,6 +58,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "accounts.view_user",
         "accounts.change_user",
         "mfa.view_authenticator",
+        "submissions.view_organisation",
+        "submissions.view_entry",
+        "submissions.view_submission",
+        "audit.view_auditevent",
     ),
 }
 

@@ -53,6 +53,9 @@ def test_admin_pages_have_no_accessibility_violations(staff_page: Any) -> None:
         ("admin-users", "/en/admin/accounts/user/"),
         ("admin-user", f"/en/admin/accounts/user/{page_user_pk()}/change/"),
         ("admin-authenticators", "/en/admin/mfa/authenticator/"),
+        ("admin-entries", "/en/admin/submissions/entry/"),
+        ("admin-organisations", "/en/admin/submissions/organisation/"),
+        ("admin-audit", "/en/admin/audit/auditevent/"),
     ]:
         assert page.goto(path).status == 200, path
         check_accessibility(page, name)

@@ -1,0 +1,347 @@
+"""Writes of intake. One function per state transition: it checks the guard,
+saves, records the audit trail and queues mail after commit."""
+
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from categories.enums import CycleStatus, QuestionKind
+from categories.models import Category, Question, Track
+from prize_portal.audit.services import audit_record
+from prize_portal.outbox.services import outbox_enqueue
+
+from .enums import COUNTED_STATUSES, EDITABLE_STATUSES, EntryStatus, MembershipRole
+from .errors import EditConflictError, EntryIncompleteError, IntakeError
+from .models import Answer, Attachment, Entry, Membership, Organisation, ReferenceCounter, Submission
+from .uploads import ATTACHMENTS_PER_ENTRY, check_upload, display_name
+from .validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
+
+BUILT_IN_FIELDS = ("title_en", "summary_en", "title_original", "summary_original", "language")
+
+
+@transaction.atomic
+def organisation_create(*, user: Any, **fields: Any) -> Organisation:
+    """A new organisation with ``user`` as its owner."""
+    organisation = Organisation(**fields)
+    organisation.full_clean()
+    organisation.save()
+    Membership.objects.create(organisation=organisation, user=user, role=MembershipRole.OWNER)
+    return organisation
+
+
+def _lock_entry(entry_id: int) -> Entry:
+    return (
+        Entry.objects.select_for_update(of=("self",))
+        .select_related("cycle", "category", "organisation")
+        .get(pk=entry_id)
+    )
+
+
+def _check_open(entry: Entry, now: datetime) -> None:
+    if entry.status not in EDITABLE_STATUSES:
+        raise IntakeError(_("This entry can no longer be changed."), code="not_editable")
+    if now >= entry.deadline:
+        raise IntakeError(_("The deadline has passed: the entry can no longer be changed."), code="deadline")
+
+
+@transaction.atomic
+def entry_start(
+    *,
+    user: Any,
+    organisation: Organisation,
+    category: Category,
+    track: Track | None = None,
+    language: str = "en",
+    now: datetime | None = None,
+) -> Entry:
+    """Start a draft, if the organisation may enter this category now."""
+    now = now or timezone.now()
+    # Locking the organisation serialises its starts: the entry limit holds.
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if not Membership.objects.filter(organisation=organisation, user=user).exists():
+        raise IntakeError(_("You are not a member of this organisation."), code="not_member")
+    cycle = category.cycle
+    if cycle.status != CycleStatus.ANNOUNCED or not cycle.applications_open_at <= now < cycle.applications_close_at:
+        raise IntakeError(_("This edition is not accepting applications now."), code="closed")
+    if not category.accepts_applications:
+        raise IntakeError(_("This category does not take applications."), code="no_applications")
+    if not category.allows(organisation.type):
+        raise IntakeError(
+            _("%(type)s may not apply in the %(category)s category.")
+            % {"type": organisation.get_type_display(), "category": category.name},
+            code="applicant_type",
+        )
+    has_tracks = category.tracks.exists()
+    if has_tracks and (track is None or track.category_id != category.pk):
+        raise IntakeError(_("Choose one of this category's tracks."), code="track")
+    if not has_tracks and track is not None:
+        raise IntakeError(_("This category has no tracks."), code="track")
+    if category.entry_limit is not None:
+        count = Entry.objects.filter(organisation=organisation, category=category, status__in=COUNTED_STATUSES).count()
+        if count >= category.entry_limit:
+            raise IntakeError(
+                _("Your organisation has already started %(count)d entries in this category, the most allowed.")
+                % {"count": count},
+                code="entry_limit",
+            )
+    entry = Entry(cycle=cycle, category=category, track=track, organisation=organisation, owner=user, language=language)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def _questions_for(entry: Entry) -> dict[str, Question]:
+    questions = Question.objects.filter(category=entry.category).prefetch_related("choices")
+    return {q.code: q for q in questions if q.is_asked_of(entry.organisation.type)}
+
+
+@transaction.atomic
+def entry_save_draft(
+    *,
+    entry_id: int,
+    user: Any,
+    version: int,
+    fields: dict[str, Any] | None = None,
+    answers: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> Entry:
+    """Save any part of an entry. ``version`` is the one the form was opened
+    with: if someone saved since, EditConflictError, and nothing is stored. Bad
+    values raise ValidationError keyed by field (``answer-<code>`` for answers)."""
+    now = now or timezone.now()
+    entry = _lock_entry(entry_id)
+    _check_open(entry, now)
+    if entry.version != version:
+        raise EditConflictError(
+            _("Someone else saved this entry since you opened it. Reload to see their changes; yours are kept here."),
+            code="conflict",
+        )
+    errors: dict[str, list[str]] = {}
+    for name, value in (fields or {}).items():
+        if name not in BUILT_IN_FIELDS:
+            raise IntakeError(_("Unknown field."), code="unknown_field")
+        setattr(entry, name, (value or "").strip() if isinstance(value, str) else value)
+    for name in ("summary_en", "summary_original"):
+        try:
+            check_word_limit(getattr(entry, name), SUMMARY_WORD_LIMIT)
+        except ValidationError as error:
+            errors[name] = error.messages
+    try:
+        entry.full_clean(exclude=["cycle", "category", "track", "organisation", "owner"])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    questions = _questions_for(entry)
+    cleaned: dict[Question, Any] = {}
+    for code, value in (answers or {}).items():
+        question = questions.get(code)
+        if question is None or question.kind == QuestionKind.FILE:
+            raise IntakeError(_("This question is not part of your form."), code="unknown_question")
+        try:
+            cleaned[question] = clean_answer(question, value, {c.code for c in question.choices.all()})
+        except ValidationError as error:
+            errors[f"answer-{code}"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    entry.version += 1
+    entry.save(update_fields=[*BUILT_IN_FIELDS, "version", "updated_at"])
+    for question, value in cleaned.items():
+        Answer.objects.update_or_create(entry=entry, question=question, defaults={"value": value})
+    return entry
+
+
+def entry_missing(entry: Entry) -> dict[str, list[str]]:
+    """What still prevents submitting, by field name (empty when complete)."""
+    required = _("This is required.")
+    missing: dict[str, list[str]] = {}
+    built_in = ["title_en", "summary_en"] + ([] if entry.language == "en" else ["title_original", "summary_original"])
+    for name in built_in:
+        if not getattr(entry, name).strip():
+            missing[name] = [required]
+    answers = {answer.question_id: answer.value for answer in entry.answers.all()}
+    with_files = set(entry.attachments.values_list("question_id", flat=True))
+    for code, question in _questions_for(entry).items():
+        if not question.required:
+            continue
+        present = question.pk in with_files if question.kind == QuestionKind.FILE else answers.get(question.pk)
+        if present in (None, "", [], False):
+            missing[f"answer-{code}"] = [required]
+    return missing
+
+
+def _allocate_reference(entry: Entry) -> None:
+    """Take the category's next sequence number, holding its counter's lock
+    until the transaction ends: no gaps, no duplicates."""
+    try:
+        with transaction.atomic():
+            ReferenceCounter.objects.get_or_create(category=entry.category)
+    except IntegrityError:  # a concurrent submit created it first
+        pass
+    counter = ReferenceCounter.objects.select_for_update().get(category=entry.category)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    entry.sequence = counter.last
+    entry.reference = f"SSCP-{entry.cycle.year}-{entry.category.reference_letter}-{counter.last:04d}"
+
+
+def _snapshot(entry: Entry) -> dict[str, Any]:
+    return {
+        "reference": entry.reference,
+        "category": entry.category.code,
+        "track": entry.track.code if entry.track else None,
+        "language": entry.language,
+        **{name: getattr(entry, name) for name in ("title_en", "summary_en", "title_original", "summary_original")},
+        "answers": {a.question.code: a.value for a in entry.answers.select_related("question")},
+        "attachments": [
+            {"id": a.pk, "name": a.original_name, "type": a.content_type, "size": a.size}
+            for a in entry.attachments.all()
+        ],
+    }
+
+
+def _queue_receipt(entry: Entry, number: int, now: datetime) -> None:
+    owner = entry.owner
+    with translation.override(owner.language):
+        submitted = date_format(timezone.localtime(now, ZoneInfo(settings.PRIZE_TIME_ZONE)), "DATETIME_FORMAT")
+        outbox_enqueue(
+            to=owner.email,
+            template="submissions/email/receipt",
+            language=owner.language,
+            user=owner,
+            context={"reference": entry.reference, "title": entry.title_en, "submitted": submitted, "version": number},
+            dedupe_key=f"receipt:{entry.pk}:{number}",
+        )
+
+
+@transaction.atomic
+def entry_submit(*, entry_id: int, user: Any, now: datetime | None = None) -> Submission:
+    """Submit (or submit again) a complete entry before its deadline: the
+    first submit gives the reference number; each keeps a frozen copy and
+    mails a receipt to the owner in their language."""
+    now = now or timezone.now()
+    entry = _lock_entry(entry_id)
+    _check_open(entry, now)
+    missing = entry_missing(entry)
+    if missing:
+        raise EntryIncompleteError(missing)
+    if entry.reference is None:
+        _allocate_reference(entry)
+    number = entry.submissions.count() + 1
+    submission = Submission.objects.create(
+        entry=entry, number=number, submitted_at=now, submitted_by=user, content=_snapshot(entry)
+    )
+    before = {"status": entry.status}
+    entry.status = EntryStatus.SUBMITTED
+    entry.submitted_at = now
+    entry.version += 1
+    entry.save(update_fields=["status", "submitted_at", "sequence", "reference", "version", "updated_at"])
+    audit_record(
+        actor=user,
+        action="entry.submit",
+        target=entry,
+        before=before,
+        after={"status": entry.status, "reference": entry.reference, "submission": number},
+    )
+    _queue_receipt(entry, number, now)
+    return submission
+
+
+@transaction.atomic
+def entry_withdraw(*, entry_id: int, user: Any, now: datetime | None = None) -> Entry:
+    """Withdraw a submitted entry before the deadline (it no longer counts for
+    the limit); a draft never submitted is deleted."""
+    now = now or timezone.now()
+    entry = _lock_entry(entry_id)
+    _check_open(entry, now)
+    before = {"status": entry.status}
+    if entry.reference is None:  # a draft never submitted is simply deleted
+        audit_record(actor=user, action="entry.delete_draft", target=entry, before=before)
+        entry.delete()
+        return entry
+    entry.status = EntryStatus.WITHDRAWN
+    entry.version += 1
+    entry.save(update_fields=["status", "version", "updated_at"])
+    audit_record(actor=user, action="entry.withdraw", target=entry, before=before, after={"status": entry.status})
+    return entry
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    entry_id: int,
+    user: Any,
+    upload: UploadedFile,
+    question_code: str | None = None,
+    now: datetime | None = None,
+) -> Attachment:
+    """Attach a file checked by its content (see uploads.py). A PDF is streamed
+    to storage as uploaded; an image is stored re-encoded, with a thumbnail."""
+    now = now or timezone.now()
+    entry = _lock_entry(entry_id)
+    _check_open(entry, now)
+    question = None
+    if question_code:
+        question = _questions_for(entry).get(question_code)
+        if question is None or question.kind != QuestionKind.FILE:
+            raise IntakeError(_("This question is not part of your form."), code="unknown_question")
+    if entry.attachments.count() >= ATTACHMENTS_PER_ENTRY:
+        raise IntakeError(
+            _("An entry may have at most %(count)d files.") % {"count": ATTACHMENTS_PER_ENTRY}, code="too_many"
+        )
+    checked = check_upload(upload)
+    attachment = Attachment(
+        entry=entry,
+        question=question,
+        original_name=display_name(upload.name or ""),
+        content_type=checked.content_type,
+        uploaded_by=user,
+    )
+    name = f"upload{checked.extension}"
+    if checked.content is None:
+        attachment.size = upload.size or 0
+        attachment.file.save(name, File(upload.file), save=False)
+    else:
+        attachment.size = len(checked.content)
+        attachment.file.save(name, ContentFile(checked.content), save=False)
+        attachment.thumbnail.save("thumbnail.webp", ContentFile(checked.thumbnail or b""), save=False)
+    # The files are in storage: if the row cannot be written, remove them again.
+    try:
+        attachment.full_clean(exclude=["file", "thumbnail"])
+        attachment.save()
+    except Exception:
+        attachment.file.delete(save=False)
+        if attachment.thumbnail:
+            attachment.thumbnail.delete(save=False)
+        raise
+    entry.version += 1
+    entry.save(update_fields=["version", "updated_at"])
+    return attachment
+
+
+@transaction.atomic
+def entry_grant_extension(*, entry_id: int, staff: Any, until: datetime) -> Entry:
+    """Staff let one applicant edit and submit until ``until`` (recorded)."""
+    entry = _lock_entry(entry_id)
+    if until <= entry.cycle.applications_close_at:
+        raise IntakeError(_("An extension must end after the deadline."), code="extension_too_early")
+    before = {"extended_until": entry.extended_until.astimezone(UTC).isoformat() if entry.extended_until else None}
+    entry.extended_until = until
+    entry.save(update_fields=["extended_until", "updated_at"])
+    audit_record(
+        actor=staff,
+        action="entry.extend_deadline",
+        target=entry,
+        before=before,
+        after={"extended_until": until.astimezone(UTC).isoformat()},
+    )
+    return entry

@@ -1,0 +1,157 @@
+"""Uploads are judged by content; every bad file gets a clear message and nothing is stored."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from categories.enums import QuestionKind
+from categories.models import Question
+from submissions.models import Attachment, Entry
+from submissions.services import attachment_add, entry_start
+from submissions.uploads import PDF_MAX_BYTES, display_name
+from tests.submissions.conftest import BEFORE_DEADLINE
+
+pytestmark = pytest.mark.django_db
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def _jpeg(size: tuple[int, int] = (1200, 800), exif: bool = False) -> bytes:
+    image = Image.new("RGB", size, (20, 90, 160))
+    output = io.BytesIO()
+    extra: dict[str, Any] = {}
+    if exif:
+        data = Image.Exif()
+        data[0x010F] = "SecretCam"  # Make
+        data[0x013B] = "Jane Photographer"  # Artist
+        extra["exif"] = data.tobytes()
+    image.save(output, format="JPEG", **extra)
+    return output.getvalue()
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A tiny PNG that claims to be huge (a decompression bomb)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture
+def entry(project: Any, applicant: Any, organisation: Any) -> Entry:
+    Question.objects.create(
+        category=project, code="documents", kind=QuestionKind.FILE, label_en="Documents", required=False
+    )
+    return entry_start(
+        user=applicant, organisation=organisation, category=project, track=project.tracks.first(), now=BEFORE_DEADLINE
+    )
+
+
+def _add(entry: Entry, user: Any, name: str, content: bytes, **extra: Any) -> Attachment:
+    upload = SimpleUploadedFile(name, content, content_type="application/octet-stream")
+    return attachment_add(entry_id=entry.pk, user=user, upload=upload, now=BEFORE_DEADLINE, **extra)
+
+
+def test_pdf_stored_under_generated_name(entry: Entry, applicant: Any) -> None:
+    attachment = _add(entry, applicant, "Annual report 2025.pdf", PDF_BYTES, question_code="documents")
+    assert attachment.content_type == "application/pdf"
+    assert attachment.original_name == "Annual report 2025.pdf"
+    assert attachment.size == len(PDF_BYTES)
+    assert attachment.file.name.startswith(f"entries/{entry.pk}/")
+    assert attachment.file.name.endswith(".pdf")
+    assert "report" not in attachment.file.name
+    assert attachment.file.read() == PDF_BYTES
+    entry.refresh_from_db()
+    assert entry.version == 2
+
+
+def test_image_reencoded_without_metadata_with_thumbnail(entry: Entry, applicant: Any) -> None:
+    attachment = _add(entry, applicant, "photo.jpg", _jpeg(exif=True))
+    stored = attachment.file.read()
+    assert b"SecretCam" not in stored
+    assert b"Jane Photographer" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert (image.format, image.size) == ("JPEG", (1200, 800))
+        assert not image.getexif()
+    with Image.open(attachment.thumbnail) as thumbnail:
+        assert thumbnail.format == "WEBP"
+        assert max(thumbnail.size) == 480
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "setup.pdf",
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200,
+            "Upload a PDF, JPEG, PNG or WebP file.",
+        ),
+        ("picture.png", b"<html><script>alert(1)</script></html>", "Upload a PDF, JPEG, PNG or WebP file."),
+        (
+            "logo.png",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "Upload a PDF, JPEG, PNG or WebP file.",
+        ),
+        ("bomb.png", _png_header_only(50_000, 50_000), "This image has too many pixels."),
+        ("half.jpg", _jpeg()[:600], "This image is damaged or incomplete."),
+        ("half.pdf", PDF_BYTES[:40], "This PDF is damaged or incomplete. Save it again and upload it."),
+        ("empty.pdf", b"", "The file is empty."),
+        ("huge.pdf", b"%PDF-1.4\n" + b"0" * PDF_MAX_BYTES + b"\n%%EOF\n", "A PDF may be at most 20 MB."),
+    ],
+)
+def test_bad_file_refused_and_nothing_stored(
+    entry: Entry, applicant: Any, name: str, content: bytes, message: str, settings: Any
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        _add(entry, applicant, name, content)
+    assert error.value.messages == [message]
+    assert not Attachment.objects.exists()
+    media = settings.STORAGES["default"]["OPTIONS"]["location"]
+    assert not any(path.is_file() for path in media.rglob("*")) if media.exists() else True
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "shown"),
+    [
+        ("../../etc/passwd.pdf", "passwd.pdf"),
+        ("C:\\Users\\kim\\report.pdf", "report.pdf"),
+        ("re\x00po\x1brt\u202e.pdf", "report.pdf"),
+        ("a" * 300 + ".pdf", "a" * 251 + ".pdf"),
+        ("...", "file"),
+    ],
+)
+def test_display_name_is_safe(uploaded: str, shown: str) -> None:
+    assert display_name(uploaded) == shown
+
+
+def test_file_for_a_text_question_refused(entry: Entry, applicant: Any) -> None:
+    from submissions.errors import IntakeError
+
+    with pytest.raises(IntakeError):
+        _add(entry, applicant, "x.pdf", PDF_BYTES, question_code="problem")
+
+
+def test_attachment_count_is_limited(entry: Entry, applicant: Any, settings: Any) -> None:
+    from submissions import services
+    from submissions.errors import IntakeError
+
+    for index in range(services.ATTACHMENTS_PER_ENTRY):
+        _add(entry, applicant, f"doc-{index}.pdf", PDF_BYTES)
+    with pytest.raises(IntakeError) as error:
+        _add(entry, applicant, "one-more.pdf", PDF_BYTES)
+    assert error.value.messages == [f"An entry may have at most {services.ATTACHMENTS_PER_ENTRY} files."]
