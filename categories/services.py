@@ -1,5 +1,6 @@
 """Writes of the prize configuration."""
 
+from collections import Counter
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,12 +26,13 @@ def _seoul(value: str) -> datetime:
     return datetime.fromisoformat(value).replace(tzinfo=ZoneInfo(settings.PRIZE_TIME_ZONE))
 
 
-def _ensure(model: Any, lookup: dict[str, Any], defaults: dict[str, Any]) -> tuple[Any, bool]:
-    """Create one validated object of the seed."""
-    instance = model(**lookup, **defaults)
+def _create(created: Counter[str], kind: str, model: Any, values: dict[str, Any]) -> Any:
+    """Create one validated object of the seed and count it under ``kind``."""
+    instance = model(**values)
     instance.full_clean()
     instance.save()
-    return instance, True
+    created[kind] += 1
+    return instance
 
 
 @transaction.atomic
@@ -42,18 +44,17 @@ def seed_prize_2026() -> dict[str, int]:
     it (the deploy job runs this on every start). Returns how many objects of
     each kind were created.
     """
-    created: dict[str, int] = {}
+    created: Counter[str] = Counter()
     if Cycle.objects.filter(year=seed_data.CYCLE_2026["year"]).exists():
-        return created
-
-    def count(kind: str, was_created: bool) -> None:
-        created[kind] = created.get(kind, 0) + int(was_created)
+        return {}
 
     data = seed_data.CYCLE_2026
-    cycle, was_created = _ensure(
+    cycle = _create(
+        created,
+        "cycles",
         Cycle,
-        {"year": data["year"]},
         {
+            "year": data["year"],
             **_translated(
                 name=data["name"],
                 tagline=data["tagline"],
@@ -67,14 +68,16 @@ def seed_prize_2026() -> dict[str, int]:
             "ceremony_at": _seoul(data["ceremony_at"]),
         },
     )
-    count("cycles", was_created)
 
     categories: dict[str, Category] = {}
     for order, spec in enumerate(seed_data.CATEGORIES):
-        category, was_created = _ensure(
+        category = _create(
+            created,
+            "categories",
             Category,
-            {"cycle": cycle, "code": spec["code"]},
             {
+                "cycle": cycle,
+                "code": spec["code"],
                 **_translated(name=spec["name"], summary=spec["summary"]),
                 "reference_letter": spec["reference_letter"],
                 "applicant_types": list(spec["applicant_types"]),
@@ -84,63 +87,75 @@ def seed_prize_2026() -> dict[str, int]:
                 "order": order,
             },
         )
-        count("categories", was_created)
         categories[spec["code"]] = category
         for track_order, track in enumerate(spec["tracks"]):
-            _track, was_created = _ensure(
+            _create(
+                created,
+                "tracks",
                 Track,
-                {"category": category, "code": track["code"]},
                 {
+                    "category": category,
+                    "code": track["code"],
                     **_translated(name=track["name"], summary=track["summary"]),
                     "award_count": track["award_count"],
                     "order": track_order,
                 },
             )
-            count("tracks", was_created)
-        criteria = _seed_criteria(category, count)
-        _seed_questions(category, criteria, seed_data.QUESTIONS[spec["code"]], count)
+        criteria = _seed_criteria(category, created)
+        _seed_questions(category, criteria, seed_data.QUESTIONS[spec["code"]], created)
 
     for order, spec in enumerate(seed_data.AWARD_LEVELS):
-        level, was_created = _ensure(
-            AwardLevel, {"cycle": cycle, "code": spec["code"]}, {**_translated(name=spec["name"]), "order": order}
+        level = _create(
+            created,
+            "award_levels",
+            AwardLevel,
+            {"cycle": cycle, "code": spec["code"], **_translated(name=spec["name"]), "order": order},
         )
-        if was_created:
-            level.categories.set([categories[code] for code in spec["categories"]])
-        count("award_levels", was_created)
-    return created
+        level.categories.set([categories[code] for code in spec["categories"]])
+    return dict(created)
 
 
-def _seed_criteria(category: Category, count: Any) -> dict[str, Criterion]:
+def _seed_criteria(category: Category, created: Counter[str]) -> dict[str, Criterion]:
     criteria: dict[str, Criterion] = {}
     for order, (code, name, description) in enumerate(seed_data.CRITERIA):
-        criterion, was_created = _ensure(
+        criterion = _create(
+            created,
+            "criteria",
             Criterion,
-            {"category": category, "code": code},
-            {**_translated(name=name, description=description), "scale_min": 0, "scale_max": 5, "order": order},
+            {
+                "category": category,
+                "code": code,
+                **_translated(name=name, description=description),
+                "scale_min": 0,
+                "scale_max": 5,
+                "order": order,
+            },
         )
-        count("criteria", was_created)
         criteria[code] = criterion
         for score, label, descriptor in seed_data.RUBRIC:
-            _level, was_created = _ensure(
+            _create(
+                created,
+                "rubric_levels",
                 RubricLevel,
-                {"criterion": criterion, "score": score},
-                _translated(label=label, descriptor=descriptor),
+                {"criterion": criterion, "score": score, **_translated(label=label, descriptor=descriptor)},
             )
-            count("rubric_levels", was_created)
     return criteria
 
 
 def _seed_questions(
-    category: Category, criteria: dict[str, Criterion], questions: list[dict[str, Any]], count: Any
+    category: Category, criteria: dict[str, Criterion], questions: list[dict[str, Any]], created: Counter[str]
 ) -> None:
     for order, spec in enumerate(questions):
         fields = {"label": spec["label"]}
         if spec["help_text"]:
             fields["help_text"] = spec["help_text"]
-        question, was_created = _ensure(
+        question = _create(
+            created,
+            "questions",
             Question,
-            {"category": category, "code": spec["code"]},
             {
+                "category": category,
+                "code": spec["code"],
                 **_translated(**fields),
                 "kind": spec["kind"],
                 "criterion": criteria.get(spec["criterion"]) if spec["criterion"] else None,
@@ -150,11 +165,10 @@ def _seed_questions(
                 "order": order * 10,
             },
         )
-        count("questions", was_created)
         for choice_order, (code, label) in enumerate(spec["choices"]):
-            _choice, was_created = _ensure(
+            _create(
+                created,
+                "choices",
                 QuestionChoice,
-                {"question": question, "code": code},
-                {**_translated(label=label), "order": choice_order},
+                {"question": question, "code": code, **_translated(label=label), "order": choice_order},
             )
-            count("choices", was_created)
