@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean
+.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,7 @@ run: $(VENV)/.installed-run compilemessages
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) seed_prize
 	$(MANAGE) seed_demo_users
+	$(MANAGE) seed_demo_entries
 	@echo "Serving the portal on http://localhost:$(PORT)/ (Ctrl-C to stop)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
@@ -61,6 +62,11 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Uploads a 20 MB PDF through gunicorn (one sync worker, throw-away database and
+# media) and prints the worker's peak memory growth and the time; fails at 20 MB.
+bench-intake: $(VENV)/.installed-run
+	$(BIN)/python scripts/bench_intake.py $(BENCH_ARGS)
 
 # Refresh the catalogues after changing strings (then translate en and ko).
 messages: $(VENV)/.installed-dev

@@ -31,6 +31,7 @@ class QuestionKind(models.TextChoices):
     CHOICE = "choice", _("Single choice")
     MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
     URL = "url", _("Web address")
+    VIDEO = "video", _("Video link (YouTube or Vimeo)")
     DATE = "date", _("Date")
     FILE = "file", _("File")
 

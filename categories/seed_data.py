@@ -314,6 +314,16 @@ PROJECT_QUESTIONS = [
     ),
     *_domain_questions("project", "이 프로젝트가", "이 프로젝트의"),
     q(
+        "video",
+        "video",
+        t("Video (YouTube or Vimeo link)", "영상(YouTube 또는 Vimeo 링크)"),
+        required=False,
+        help_text=t(
+            "Up to 5 minutes. Videos are linked, not uploaded.",
+            "5분 이내. 영상은 업로드하지 않고 링크로 제출합니다.",
+        ),
+    ),
+    q(
         "supporting-documents",
         "file",
         t("Supporting documents", "증빙 자료"),

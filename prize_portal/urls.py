@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("", site_views.home, name="home"),
     path("about/", site_views.about, name="about"),
     path("cycles/", include("categories.urls")),
+    path("entries/", include("submissions.urls")),
+    path("staff/", include("submissions.staff_urls")),
     path("accounts/profile/", account_views.profile, name="profile"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the portal needs, when missing and permitted.
-#   scripts/system-deps.sh run    gettext (compiling the translation catalogues)
-#   scripts/system-deps.sh test   + chromium, CJK fonts, poppler, Pango, redis-server
+#   scripts/system-deps.sh run    gettext (compiling the translation catalogues), and Pango, HarfBuzz and the
+#                                 Noto CJK fonts for WeasyPrint (`make run` renders entry PDFs eagerly)
+#   scripts/system-deps.sh test   + chromium, poppler (pdftotext reads the PDFs back), redis-server
 # Permitted: running as root (or with passwordless sudo) and ALLOW_APT is not 0.
 set -euo pipefail
 mode=${1:-run}
-packages=(gettext)
+packages=(gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk)
 if [ "$mode" = test ]; then
-  packages+=(chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 redis-server)
+  packages+=(chromium poppler-utils redis-server)
 fi
 
 missing=()

@@ -1,9 +1,35 @@
-from django.contrib import admin
-from django.http import HttpRequest
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db import models
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_countries import countries
+from django_countries.filters import CountryFilter
+
+from categories.admin import DATETIME_INPUT
+from categories.enums import QuestionKind
+from categories.models import Category, Question, Track
 from prize_portal.site.admin import ReadOnlyModelAdmin
 
+from .errors import IntakeError
+from .exports import export_response
 from .models import Entry, Membership, Organisation, Submission
+from .services import entry_grant_extension
+
+SEOUL = ZoneInfo(settings.PRIZE_TIME_ZONE)
 
 
 class MembershipInline(admin.TabularInline):
@@ -19,18 +45,253 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(ReadOnlyModelAdmin):
     list_display = ["name_en", "name_native", "type", "country", "city"]
-    list_filter = ["type", "country"]
+    list_filter = ["type", ("country", CountryFilter)]
     search_fields = ["name_en", "name_native", "city"]
     inlines = [MembershipInline]
 
 
+# --- Filters: labelled for staff, each listed in one query -----------------------
+
+
+class CategoryFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        categories = Category.objects.select_related("cycle").order_by("-cycle__year", "order", "code")
+        return [(str(category.pk), str(category)) for category in categories]
+
+
+class TrackFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field: Any, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        tracks = Track.objects.select_related("category__cycle").order_by(
+            "-category__cycle__year", "category__order", "order", "code"
+        )
+        return [(str(track.pk), f"{track.name} · {track.category}") for track in tracks]
+
+
+class ApplicantTypeFilter(admin.ChoicesFieldListFilter):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.title = gettext_lazy("applicant type")
+
+
+class OrganisationCountryFilter(CountryFilter):
+    title = gettext_lazy("country")
+
+
+# --- The submitted version, as staff read it ----------------------------------------
+
+
+@dataclass(frozen=True)
+class ShownAnswer:
+    label: str
+    value: str
+    kind: str
+
+    @property
+    def is_long(self) -> bool:
+        return self.kind == QuestionKind.LONG_TEXT
+
+    @property
+    def is_link(self) -> bool:
+        return self.kind in (QuestionKind.URL, QuestionKind.VIDEO)
+
+
+@dataclass(frozen=True)
+class ShownAttachment:
+    name: str
+    content_type: str
+    size: int
+    url: str
+
+
+@dataclass(frozen=True)
+class SubmittedVersion:
+    submission: Submission
+    content: dict[str, Any]
+    answers: list[ShownAnswer]
+    attachments: list[ShownAttachment]
+    version_count: int
+
+
+def _answer_text(question: Question | None, value: Any) -> str:
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        labels = {choice.code: choice.label for choice in question.choices.all()} if question else {}
+        return ", ".join(str(labels.get(code, code)) for code in value)
+    return str(value)
+
+
+def _attachment_url(entry: Entry, attachment_id: Any) -> str:
+    # The staff download is served by the applicant views' attachment URL.
+    try:
+        return reverse("submissions:attachment", args=[entry.pk, attachment_id])
+    except NoReverseMatch:
+        return ""
+
+
+def entry_submitted_version(entry: Entry) -> SubmittedVersion | None:
+    """The last submitted version of ``entry``: its frozen text, its answers
+    labelled by the questions (in form order) and its attachments (3 queries)."""
+    submissions = list(entry.submissions.select_related("submitted_by").order_by("-number"))
+    if not submissions:
+        return None
+    last = submissions[0]
+    content = last.content
+    values: dict[str, Any] = dict(content.get("answers") or {})
+    questions = Question.objects.filter(category_id=entry.category_id).prefetch_related("choices")
+    answers = [
+        ShownAnswer(label=question.label, value=_answer_text(question, values.pop(question.code)), kind=question.kind)
+        for question in questions
+        if question.code in values
+    ]
+    # Answers to questions deleted since the submit are still shown, by code.
+    answers += [ShownAnswer(label=code, value=_answer_text(None, value), kind="") for code, value in values.items()]
+    attachments = [
+        ShownAttachment(
+            name=str(item.get("name", "")),
+            content_type=str(item.get("type", "")),
+            size=int(item.get("size") or 0),
+            url=_attachment_url(entry, item.get("id")),
+        )
+        for item in content.get("attachments") or []
+    ]
+    return SubmittedVersion(
+        submission=last, content=content, answers=answers, attachments=attachments, version_count=len(submissions)
+    )
+
+
+# --- Extension grants ------------------------------------------------------------------
+
+
+class ExtensionForm(forms.Form):
+    until = forms.DateTimeField(
+        label=gettext_lazy("Extended deadline (Seoul time)"),
+        widget=DATETIME_INPUT[models.DateTimeField]["widget"],
+        help_text=gettext_lazy("The applicant may change and submit this entry until then. Recorded in the audit log."),
+    )
+
+    def clean_until(self) -> datetime:
+        # The typed wall-clock time is Seoul time, whatever zone is active.
+        value: datetime = self.cleaned_data["until"]
+        return timezone.make_aware(timezone.make_naive(value), SEOUL)
+
+
+# --- Entries -----------------------------------------------------------------------------
+
+
 @admin.register(Entry)
 class EntryAdmin(ReadOnlyModelAdmin):
-    list_display = ["reference", "title_en", "organisation", "category", "track", "status", "submitted_at"]
-    list_filter = ["cycle", "category", "track", "status"]
-    list_select_related = ["organisation", "category__cycle", "track"]
-    search_fields = ["reference", "title_en", "title_original", "organisation__name_en"]
-    exclude = ["collaborators"]
+    list_display = ["reference", "title_en", "organisation_and_country", "category_and_track", "status", "submitted"]
+    list_filter = [
+        "cycle",
+        ("category", CategoryFilter),
+        ("track", TrackFilter),
+        ("organisation__country", OrganisationCountryFilter),
+        ("organisation__type", ApplicantTypeFilter),
+        "status",
+    ]
+    list_select_related = ["organisation", "category", "track"]
+    search_fields = [
+        "reference",
+        "title_en",
+        "title_original",
+        "organisation__name_en",
+        "organisation__name_native",
+    ]
+    fieldsets = [
+        (
+            gettext_lazy("Entry"),
+            {"fields": ["reference", "status", "cycle", "category", "track", "organisation", "owner", "language"]},
+        ),
+        (gettext_lazy("Deadline"), {"fields": ["submitted_at", "extended_until"]}),
+        (
+            gettext_lazy("Working copy (may hold changes not submitted yet)"),
+            {"fields": ["title_en", "summary_en", "title_original", "summary_original"]},
+        ),
+        (gettext_lazy("Record"), {"fields": ["sequence", "version", "created_at", "updated_at"]}),
+    ]
+    readonly_fields = ["sequence", "created_at", "updated_at"]
+    actions = ["export_csv", "export_xlsx"]
+
+    @admin.display(description=gettext_lazy("organisation"), ordering="organisation__name_en")
+    def organisation_and_country(self, entry: Entry) -> str:
+        return f"{entry.organisation.name_en} ({countries.name(entry.organisation.country)})"
+
+    @admin.display(description=gettext_lazy("category"), ordering="category__order")
+    def category_and_track(self, entry: Entry) -> str:
+        return f"{entry.category.name} · {entry.track.name}" if entry.track else entry.category.name
+
+    @admin.display(description=gettext_lazy("submitted"), ordering="submitted_at")
+    def submitted(self, entry: Entry) -> str:
+        # Compact, so that the list fits beside admin's two sidebars.
+        return timezone.localtime(entry.submitted_at, SEOUL).strftime("%Y-%m-%d %H:%M") if entry.submitted_at else "—"
+
+    @admin.action(description=gettext_lazy("Export selected entries as CSV"), permissions=["view"])
+    def export_csv(self, request: HttpRequest, queryset: QuerySet[Entry]) -> HttpResponse:
+        return export_response(queryset, "csv")
+
+    @admin.action(description=gettext_lazy("Export selected entries as XLSX (Excel)"), permissions=["view"])
+    def export_xlsx(self, request: HttpRequest, queryset: QuerySet[Entry]) -> HttpResponse:
+        return export_response(queryset, "xlsx")
+
+    def has_extend_permission(self, request: HttpRequest, obj: Entry | None = None) -> bool:
+        return self.has_view_permission(request, obj) and request.user.has_perm("accounts.use_staff_pages")
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Entry | None = None,
+    ) -> HttpResponse:
+        if obj is not None:
+            context["submitted"] = entry_submitted_version(obj)
+            context["can_extend"] = self.has_extend_permission(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self) -> list[URLPattern]:
+        extend = path(
+            "<path:object_id>/extend/",
+            self.admin_site.admin_view(self.extend_view),
+            name="submissions_entry_extend",
+        )
+        return [extend, *super().get_urls()]
+
+    def extend_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Grant one entry a later deadline, through the audited service."""
+        entry = self.get_object(request, unquote(object_id))
+        if entry is None or not self.has_extend_permission(request, entry):
+            raise Http404
+        initial = {"until": timezone.make_naive(entry.deadline, SEOUL)}
+        form = ExtensionForm(request.POST if request.method == "POST" else None, initial=initial)
+        if form.is_valid():
+            try:
+                entry = entry_grant_extension(entry_id=entry.pk, staff=request.user, until=form.cleaned_data["until"])
+            except IntakeError as error:
+                form.add_error("until", error)
+            else:
+                until = date_format(timezone.localtime(form.cleaned_data["until"], SEOUL), "DATETIME_FORMAT")
+                self.message_user(
+                    request,
+                    _("%(entry)s may now be changed and submitted until %(until)s (Seoul time).")
+                    % {"entry": entry, "until": until},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:submissions_entry_change", args=[entry.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": entry,
+            "form": form,
+            "title": _("Grant an extension"),
+            "subtitle": str(entry),
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/submissions/entry/extend.html", context)
 
 
 @admin.register(Submission)

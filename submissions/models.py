@@ -162,6 +162,10 @@ class Attachment(models.Model):
         return self.original_name
 
 
+def submission_pdf_path(instance: "Submission", filename: str) -> str:
+    return f"entries/{instance.entry_id}/pdf/{uuid.uuid4().hex}.pdf"
+
+
 class Submission(models.Model):
     """What was submitted, frozen: the entry's text, answers and attachment list
     at one submit. Judges read the last one made before the deadline."""
@@ -171,6 +175,8 @@ class Submission(models.Model):
     submitted_at = models.DateTimeField(_("submitted"))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     content = models.JSONField(_("content"))
+    # The whole entry as a PDF, rendered after commit by a Celery task.
+    pdf = models.FileField(_("PDF of the entry"), upload_to=submission_pdf_path, max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("submission")
@@ -197,3 +203,31 @@ class ReferenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category}: {self.last}"
+
+
+class Invitation(models.Model):
+    """The owner's invitation to a collaborator, by e-mail; the secret token in
+    the link lets the person with that address join the entry once."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "email"], condition=Q(accepted_at__isnull=True), name="invitation_one_open_per_email"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.entry}"

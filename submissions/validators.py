@@ -1,6 +1,7 @@
 import re
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -14,7 +15,8 @@ SUMMARY_WORD_LIMIT = 300
 # A hard ceiling for any text answer, whatever its word limit (≈ 20 pages).
 TEXT_CHARACTER_LIMIT = 60_000
 
-# Han, kana and Hangul syllables; a run of other non-space characters is one word.
+# Han and kana count one word each (Chinese and Japanese use no spaces); Korean,
+# which does, counts like English: a run of other non-space characters is one word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 
@@ -36,6 +38,42 @@ def check_word_limit(text: str, limit: int | None) -> None:
             % {"limit": limit, "count": count_words(text)},
             code="word_limit",
         )
+
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+_VIMEO_ID = re.compile(r"^[0-9]{6,12}$")
+
+
+def clean_video_url(text: str) -> str:
+    """A YouTube or Vimeo video link in its canonical https form; anything
+    else (another site, a channel, a playlist) is refused."""
+    refused = ValidationError(
+        _("Enter the link of one YouTube or Vimeo video, e.g. https://www.youtube.com/watch?v=…"), code="video"
+    )
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:
+        raise refused from None
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    path = [segment for segment in parts.path.split("/") if segment]
+    if parts.scheme not in ("http", "https") or parts.username or parts.port:
+        raise refused
+    if host == "youtu.be" and len(path) == 1:
+        video = path[0]
+    elif host == "youtube.com" and path == ["watch"]:
+        video = (parse_qs(parts.query).get("v") or [""])[0]
+    elif host == "youtube.com" and len(path) == 2 and path[0] in ("embed", "shorts", "live"):
+        video = path[1]
+    elif host in ("vimeo.com", "player.vimeo.com"):
+        number = path[-1] if path and path[0] in ("video", path[-1]) and len(path) <= 2 else ""
+        if not _VIMEO_ID.match(number):
+            raise refused
+        return f"https://vimeo.com/{number}"
+    else:
+        raise refused
+    if not _YOUTUBE_ID.match(video):
+        raise refused
+    return f"https://www.youtube.com/watch?v={video}"
 
 
 def clean_answer(question: Question, value: Any, choice_codes: set[str]) -> Any:
@@ -65,6 +103,8 @@ def clean_answer(question: Question, value: Any, choice_codes: set[str]) -> Any:
             text
         )
         return text
+    if kind == QuestionKind.VIDEO:
+        return clean_video_url(str(value))
     if kind == QuestionKind.DATE:
         try:
             return date.fromisoformat(str(value)).isoformat()

@@ -149,6 +149,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "prize_portal.outbox.tasks.task_sweep_outbox",
         "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),
     },
+    # PDFs of entries that a dead broker or worker left unrendered at submit.
+    "submission-pdf-sweep": {
+        "task": "submissions.tasks.task_sweep_submission_pdfs",
+        "schedule": env.float("SUBMISSION_PDF_SWEEP_SECONDS", default=60.0),
+    },
+    # Files left in storage by a rolled-back upload.
+    "orphan-files-sweep": {
+        "task": "submissions.tasks.task_sweep_orphan_files",
+        "schedule": env.float("ORPHAN_FILES_SWEEP_SECONDS", default=3600.0),
+    },
 }
 
 # --- Outbox ------------------------------------------------------------------

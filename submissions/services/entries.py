@@ -1,5 +1,6 @@
-"""Writes of intake. One function per state transition: it checks the guard,
-saves, records the audit trail and queues mail after commit."""
+"""Writes of entries: start, save a draft, submit, withdraw, extend the
+deadline. Each checks its guard, saves, records the audit trail and queues
+mail after commit."""
 
 from datetime import UTC, datetime
 from typing import Any
@@ -7,9 +8,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -20,26 +18,16 @@ from categories.models import Category, Question, Track
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 
-from .enums import COUNTED_STATUSES, EDITABLE_STATUSES, EntryStatus, MembershipRole
-from .errors import EditConflictError, EntryIncompleteError, IntakeError
-from .models import Answer, Attachment, Entry, Membership, Organisation, ReferenceCounter, Submission
-from .uploads import ATTACHMENTS_PER_ENTRY, check_upload, display_name
-from .validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
+from ..enums import COUNTED_STATUSES, EDITABLE_STATUSES, EntryStatus
+from ..errors import EditConflictError, EntryIncompleteError, IntakeError
+from ..models import Answer, Entry, Membership, Organisation, ReferenceCounter, Submission
+from ..validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
+from .files import delete_files_on_commit, entry_file_names
 
 BUILT_IN_FIELDS = ("title_en", "summary_en", "title_original", "summary_original", "language")
 
 
-@transaction.atomic
-def organisation_create(*, user: Any, **fields: Any) -> Organisation:
-    """A new organisation with ``user`` as its owner."""
-    organisation = Organisation(**fields)
-    organisation.full_clean()
-    organisation.save()
-    Membership.objects.create(organisation=organisation, user=user, role=MembershipRole.OWNER)
-    return organisation
-
-
-def _lock_entry(entry_id: int) -> Entry:
+def lock_entry(entry_id: int) -> Entry:
     return (
         Entry.objects.select_for_update(of=("self",))
         .select_related("cycle", "category", "organisation")
@@ -47,7 +35,7 @@ def _lock_entry(entry_id: int) -> Entry:
     )
 
 
-def _check_open(entry: Entry, now: datetime) -> None:
+def check_open(entry: Entry, now: datetime) -> None:
     if entry.status not in EDITABLE_STATUSES:
         raise IntakeError(_("This entry can no longer be changed."), code="not_editable")
     if now >= entry.deadline:
@@ -97,11 +85,26 @@ def entry_start(
     entry = Entry(cycle=cycle, category=category, track=track, organisation=organisation, owner=user, language=language)
     entry.full_clean()
     entry.save()
+    audit_record(
+        actor=user,
+        action="entry.start",
+        target=entry,
+        after={"category": category.code, "track": track.code if track else None},
+    )
     return entry
 
 
-def _questions_for(entry: Entry) -> dict[str, Question]:
-    questions = Question.objects.filter(category=entry.category).prefetch_related("choices")
+def questions_for(entry: Entry) -> dict[str, Question]:
+    """The questions of the entry's form, in order (uses the category's
+    prefetched questions when a selector loaded them)."""
+    cache = getattr(entry.category, "_prefetched_objects_cache", {})
+    questions = cache.get("questions")
+    if questions is None:
+        questions = (
+            Question.objects.filter(category_id=entry.category_id)
+            .select_related("criterion")
+            .prefetch_related("choices")
+        )
     return {q.code: q for q in questions if q.is_asked_of(entry.organisation.type)}
 
 
@@ -119,8 +122,8 @@ def entry_save_draft(
     with: if someone saved since, EditConflictError, and nothing is stored. Bad
     values raise ValidationError keyed by field (``answer-<code>`` for answers)."""
     now = now or timezone.now()
-    entry = _lock_entry(entry_id)
-    _check_open(entry, now)
+    entry = lock_entry(entry_id)
+    check_open(entry, now)
     if entry.version != version:
         raise EditConflictError(
             _("Someone else saved this entry since you opened it. Reload to see their changes; yours are kept here."),
@@ -141,7 +144,7 @@ def entry_save_draft(
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             errors.setdefault(name, []).extend(messages)
-    questions = _questions_for(entry)
+    questions = questions_for(entry)
     cleaned: dict[Question, Any] = {}
     for code, value in (answers or {}).items():
         question = questions.get(code)
@@ -169,8 +172,8 @@ def entry_missing(entry: Entry) -> dict[str, list[str]]:
         if not getattr(entry, name).strip():
             missing[name] = [required]
     answers = {answer.question_id: answer.value for answer in entry.answers.all()}
-    with_files = set(entry.attachments.values_list("question_id", flat=True))
-    for code, question in _questions_for(entry).items():
+    with_files = {attachment.question_id for attachment in entry.attachments.all()}
+    for code, question in questions_for(entry).items():
         if not question.required:
             continue
         present = question.pk in with_files if question.kind == QuestionKind.FILE else answers.get(question.pk)
@@ -229,8 +232,8 @@ def entry_submit(*, entry_id: int, user: Any, now: datetime | None = None) -> Su
     first submit gives the reference number; each keeps a frozen copy and
     mails a receipt to the owner in their language."""
     now = now or timezone.now()
-    entry = _lock_entry(entry_id)
-    _check_open(entry, now)
+    entry = lock_entry(entry_id)
+    check_open(entry, now)
     missing = entry_missing(entry)
     if missing:
         raise EntryIncompleteError(missing)
@@ -253,6 +256,10 @@ def entry_submit(*, entry_id: int, user: Any, now: datetime | None = None) -> Su
         after={"status": entry.status, "reference": entry.reference, "submission": number},
     )
     _queue_receipt(entry, number, now)
+    from .pdfs import queue_submission_pdf
+
+    # After commit, so the worker finds the row; a broker outage is left to the sweep.
+    transaction.on_commit(lambda: queue_submission_pdf(submission.pk))
     return submission
 
 
@@ -261,11 +268,12 @@ def entry_withdraw(*, entry_id: int, user: Any, now: datetime | None = None) -> 
     """Withdraw a submitted entry before the deadline (it no longer counts for
     the limit); a draft never submitted is deleted."""
     now = now or timezone.now()
-    entry = _lock_entry(entry_id)
-    _check_open(entry, now)
+    entry = lock_entry(entry_id)
+    check_open(entry, now)
     before = {"status": entry.status}
-    if entry.reference is None:  # a draft never submitted is simply deleted
+    if entry.reference is None:  # a draft never submitted is simply deleted, with its files
         audit_record(actor=user, action="entry.delete_draft", target=entry, before=before)
+        delete_files_on_commit(entry_file_names(entry.pk))
         entry.delete()
         return entry
     entry.status = EntryStatus.WITHDRAWN
@@ -276,62 +284,9 @@ def entry_withdraw(*, entry_id: int, user: Any, now: datetime | None = None) -> 
 
 
 @transaction.atomic
-def attachment_add(
-    *,
-    entry_id: int,
-    user: Any,
-    upload: UploadedFile,
-    question_code: str | None = None,
-    now: datetime | None = None,
-) -> Attachment:
-    """Attach a file checked by its content (see uploads.py). A PDF is streamed
-    to storage as uploaded; an image is stored re-encoded, with a thumbnail."""
-    now = now or timezone.now()
-    entry = _lock_entry(entry_id)
-    _check_open(entry, now)
-    question = None
-    if question_code:
-        question = _questions_for(entry).get(question_code)
-        if question is None or question.kind != QuestionKind.FILE:
-            raise IntakeError(_("This question is not part of your form."), code="unknown_question")
-    if entry.attachments.count() >= ATTACHMENTS_PER_ENTRY:
-        raise IntakeError(
-            _("An entry may have at most %(count)d files.") % {"count": ATTACHMENTS_PER_ENTRY}, code="too_many"
-        )
-    checked = check_upload(upload)
-    attachment = Attachment(
-        entry=entry,
-        question=question,
-        original_name=display_name(upload.name or ""),
-        content_type=checked.content_type,
-        uploaded_by=user,
-    )
-    name = f"upload{checked.extension}"
-    if checked.content is None:
-        attachment.size = upload.size or 0
-        attachment.file.save(name, File(upload.file), save=False)
-    else:
-        attachment.size = len(checked.content)
-        attachment.file.save(name, ContentFile(checked.content), save=False)
-        attachment.thumbnail.save("thumbnail.webp", ContentFile(checked.thumbnail or b""), save=False)
-    # The files are in storage: if the row cannot be written, remove them again.
-    try:
-        attachment.full_clean(exclude=["file", "thumbnail"])
-        attachment.save()
-    except Exception:
-        attachment.file.delete(save=False)
-        if attachment.thumbnail:
-            attachment.thumbnail.delete(save=False)
-        raise
-    entry.version += 1
-    entry.save(update_fields=["version", "updated_at"])
-    return attachment
-
-
-@transaction.atomic
 def entry_grant_extension(*, entry_id: int, staff: Any, until: datetime) -> Entry:
     """Staff let one applicant edit and submit until ``until`` (recorded)."""
-    entry = _lock_entry(entry_id)
+    entry = lock_entry(entry_id)
     if until <= entry.cycle.applications_close_at:
         raise IntakeError(_("An extension must end after the deadline."), code="extension_too_early")
     before = {"extended_until": entry.extended_until.astimezone(UTC).isoformat() if entry.extended_until else None}

@@ -1,0 +1,211 @@
+"""Forms of intake. They parse and present; the services decide what is
+valid and store it (their ValidationErrors come back keyed by field name)."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from categories.enums import QuestionKind
+from categories.models import Category, Criterion, Question, Track
+
+from .models import Attachment, Entry, Organisation
+from .services.organisations import ORGANISATION_FIELDS
+from .uploads import EXTENSIONS
+from .validators import SUMMARY_WORD_LIMIT, TEXT_CHARACTER_LIMIT
+
+ACCEPTED_FILES = ",".join([*EXTENSIONS, *EXTENSIONS.values(), ".jpeg"])
+
+
+def _entry_languages() -> list[tuple[str, str]]:
+    return sorted(((code, str(name)) for code, name in ALL_LANGUAGES), key=lambda choice: choice[1].casefold())
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ORGANISATION_FIELDS
+        widgets = {
+            "name_native": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "name_en": forms.TextInput(attrs={"autocomplete": "organization", "lang": "en"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "website": forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        }
+        help_texts = {
+            "type": _("Individuals may apply only in the Leadership category."),
+            "name_native": _("As written in your own language and script."),
+            "contact_phone": _("With the country code, e.g. +82 2 120."),
+        }
+
+
+class EntryStartForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    category: "forms.ModelChoiceField[Category]" = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.none(), widget=forms.RadioSelect, empty_label=None
+    )
+    track: "forms.ModelChoiceField[Track]" = forms.ModelChoiceField(
+        label=_("Track"),
+        queryset=Track.objects.none(),
+        required=False,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        help_text=_("Only the Project category has tracks."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the entry"),
+        choices=lazy(_entry_languages, list)(),
+        initial="en",
+        help_text=_(
+            "The language you write the entry in. If it is not English, you also give the title and summary in English."
+        ),
+    )
+
+    def __init__(self, *args: Any, organisations: Any, categories: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["category"].queryset = categories  # type: ignore[attr-defined]
+        self.fields["track"].queryset = Track.objects.filter(category__in=categories)  # type: ignore[attr-defined]
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0]
+
+
+@dataclass
+class UploadSlot:
+    """A file input of the form: one file question, or "other files"."""
+
+    code: str
+    label: str
+    help_text: str = ""
+    required: bool = False
+    attachments: list[Attachment] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FormSection:
+    """A group of the entry form: the built-in part, or one evaluation domain."""
+
+    key: str
+    title: str
+    description: str = ""
+    fields: list[forms.BoundField] = field(default_factory=list)
+    file_questions: list[Question] = field(default_factory=list)
+    uploads: list[UploadSlot] = field(default_factory=list)
+
+
+def _word_limit_attrs(limit: int | None) -> dict[str, Any]:
+    return {"data-word-limit": limit} if limit else {}
+
+
+def _question_field(question: Question) -> forms.Field:
+    common: dict[str, Any] = {"label": question.label, "help_text": question.help_text, "required": False}
+    kind = question.kind
+    if kind == QuestionKind.TEXT:
+        attrs = _word_limit_attrs(question.word_limit)
+        return forms.CharField(max_length=TEXT_CHARACTER_LIMIT, widget=forms.TextInput(attrs=attrs), **common)
+    if kind == QuestionKind.LONG_TEXT:
+        attrs = {"rows": 8, **_word_limit_attrs(question.word_limit)}
+        return forms.CharField(max_length=TEXT_CHARACTER_LIMIT, widget=forms.Textarea(attrs=attrs), **common)
+    if kind == QuestionKind.NUMBER:
+        return forms.CharField(widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}), **common)
+    if kind in (QuestionKind.URL, QuestionKind.VIDEO):
+        return forms.CharField(max_length=500, widget=forms.URLInput(attrs={"placeholder": "https://"}), **common)
+    if kind == QuestionKind.DATE:
+        return forms.CharField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    choices = [(choice.code, choice.label) for choice in question.choices.all()]
+    if kind == QuestionKind.CHOICE:
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+    return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
+
+
+class EntryForm(forms.Form):
+    """The whole entry: built-in fields, then the category's questions for the
+    organisation's applicant type. Every field is optional here: a draft may be
+    partial; completeness is checked on submit by the service."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    language = forms.ChoiceField(label=_("Language of the entry"), choices=lazy(_entry_languages, list)())
+    title_en = forms.CharField(
+        label=_("Title in English"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"lang": "en"}),
+    )
+    summary_en = forms.CharField(
+        label=_("Summary in English"),
+        required=False,
+        max_length=TEXT_CHARACTER_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 8, "lang": "en", **_word_limit_attrs(SUMMARY_WORD_LIMIT)}),
+        help_text=_("At most 300 words. The committee works in English."),
+    )
+    title_original = forms.CharField(label=_("Title in the entry's language"), max_length=200, required=False)
+    summary_original = forms.CharField(
+        label=_("Summary in the entry's language"),
+        required=False,
+        max_length=TEXT_CHARACTER_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 8, **_word_limit_attrs(SUMMARY_WORD_LIMIT)}),
+        help_text=_("At most 300 words. Leave empty if the entry is written in English."),
+    )
+
+    BUILT_IN = ("language", "title_en", "summary_en", "title_original", "summary_original")
+
+    def __init__(self, *args: Any, entry: Entry, questions: dict[str, Question], **kwargs: Any) -> None:
+        if not args and "data" not in kwargs:
+            kwargs.setdefault("initial", self.initial_for(entry, questions))
+        super().__init__(*args, **kwargs)
+        self.entry = entry
+        self.questions = questions
+        for name in ("title_original", "summary_original"):
+            self.fields[name].widget.attrs["lang"] = entry.language
+        for code, question in questions.items():
+            if question.kind != QuestionKind.FILE:
+                self.fields[f"answer-{code}"] = _question_field(question)
+
+    @staticmethod
+    def initial_for(entry: Entry, questions: dict[str, Question]) -> dict[str, Any]:
+        initial: dict[str, Any] = {name: getattr(entry, name) for name in EntryForm.BUILT_IN}
+        initial["version"] = entry.version
+        codes = {question.pk: code for code, question in questions.items()}
+        for answer in entry.answers.all():
+            if answer.question_id in codes:
+                initial[f"answer-{codes[answer.question_id]}"] = answer.value
+        return initial
+
+    def fields_and_answers(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The built-in values and the answers by question code, as the
+        service takes them."""
+        data = self.cleaned_data
+        fields = {name: data.get(name, "") for name in self.BUILT_IN if name in data}
+        answers = {name.removeprefix("answer-"): value for name, value in data.items() if name.startswith("answer-")}
+        return fields, answers
+
+    def sections(self) -> list[FormSection]:
+        """The form as the official one is laid out: about the entry, then one
+        section per evaluation domain, in the criteria's order."""
+        about = FormSection(key="about", title=str(_("About the entry")))
+        about.fields = [self[name] for name in self.BUILT_IN]
+        files = FormSection(key="files", title=str(_("Supporting files")))
+        by_domain: dict[int, FormSection] = {}
+        criteria: list[Criterion] = []
+        for code, question in self.questions.items():
+            criterion = question.criterion
+            if criterion is None:
+                section = files if question.kind == QuestionKind.FILE else about
+            else:
+                if criterion.pk not in by_domain:
+                    by_domain[criterion.pk] = FormSection(
+                        key=f"domain-{criterion.code}", title=criterion.name, description=criterion.description
+                    )
+                    criteria.append(criterion)
+                section = by_domain[criterion.pk]
+            if question.kind == QuestionKind.FILE:
+                section.file_questions.append(question)
+            else:
+                section.fields.append(self[f"answer-{code}"])
+        criteria.sort(key=lambda criterion: (criterion.order, criterion.code))
+        return [about, *(by_domain[criterion.pk] for criterion in criteria), files]

@@ -1,0 +1,280 @@
+"""The PDF of one submission: the entry as it was frozen at submit, laid out as
+an official document and rendered with WeasyPrint.
+
+Only the submission's ``content`` snapshot supplies the applicant's text; the
+prize configuration (question labels, evaluation domains, choice labels) is
+read in the reader's language. WeasyPrint may fetch nothing but our own static
+files (and ``data:`` URLs): a document can never make the worker reach the
+network or read other local files.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.db import models
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils._os import safe_join
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from categories.enums import CHOICE_KINDS, QuestionKind
+from categories.models import Question
+
+from .models import Attachment, Entry, Submission
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
+
+TEMPLATE = "submissions/pdf/entry.html"
+
+
+class RefusedURLError(ValueError):
+    """WeasyPrint asked for something other than one of our static files."""
+
+
+def _site_origin() -> str:
+    parts = urlsplit(settings.SITE_URL)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def base_url() -> str:
+    """What relative URLs in the PDF's HTML resolve against."""
+    return f"{_site_origin()}/"
+
+
+def static_file_for(url: str) -> Path:
+    """The file on disk behind one of our static URLs, or RefusedURLError.
+
+    Accepted: ``/static/<path>`` alone or on our own site's origin, or on
+    STATIC_URL when that is absolute (a CDN). The file is read from disk
+    (staticfiles finders, then STATIC_ROOT); nothing is fetched over a network.
+    """
+    parts = urlsplit(url)
+    static = urlsplit(settings.STATIC_URL)
+    origin = f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme or parts.netloc else ""
+    allowed_origins = {"", _site_origin().lower()}
+    if static.netloc:
+        allowed_origins.add(f"{static.scheme}://{static.netloc}".lower())
+    if origin not in allowed_origins or parts.query or parts.username:
+        raise RefusedURLError(f"Only our static files may be fetched, not {url!r}")
+    path = unquote(parts.path)
+    if not path.startswith(static.path) or "\\" in path or "\x00" in path:
+        raise RefusedURLError(f"Only our static files may be fetched, not {url!r}")
+    relative = path[len(static.path) :]
+    if not relative or any(segment in ("", ".", "..") for segment in relative.split("/")):
+        raise RefusedURLError(f"Not a static file path: {url!r}")
+    found = finders.find(relative)
+    if isinstance(found, list):  # find(all=True) shape; not asked for, but typed so
+        found = found[0] if found else None
+    if found:
+        return Path(found)
+    if settings.STATIC_ROOT:
+        candidate = Path(safe_join(str(settings.STATIC_ROOT), relative))
+        if candidate.is_file():
+            return candidate
+    raise RefusedURLError(f"No such static file: {url!r}")
+
+
+def static_url_fetcher() -> URLFetcher:
+    """A WeasyPrint URL fetcher serving only our static files and ``data:``.
+
+    Any other URL (http(s) elsewhere, file://, ftp://, …) is refused, and a
+    refusal or a missing file stops the rendering: a PDF is never stored
+    without its stylesheet.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticOnlyURLFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            if url.lower().startswith("data:"):
+                return super().fetch(url, headers)
+            path = static_file_for(url)
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+    return StaticOnlyURLFetcher(allowed_protocols=("data",), allow_redirects=False, fail_on_errors=True)
+
+
+@dataclass
+class AnswerRow:
+    label: str
+    text: str = ""  # one value (text, number, date, web address)
+    items: list[str] = field(default_factory=list)  # choices, or names of files
+    long: bool = False
+    answered: bool = True
+
+
+@dataclass
+class Section:
+    title: str
+    rows: list[AnswerRow] = field(default_factory=list)
+
+
+def _file_size(size: int) -> str:
+    from django.template.defaultfilters import filesizeformat
+
+    return str(filesizeformat(size))
+
+
+def _answer_row(question: Question, value: Any, files: list[str]) -> AnswerRow:
+    label = str(question.label)
+    kind = question.kind
+    if kind == QuestionKind.FILE:
+        return AnswerRow(label=label, items=files, answered=bool(files))
+    if value in (None, "", []):
+        return AnswerRow(label=label, answered=False)
+    if kind in CHOICE_KINDS:
+        labels = {choice.code: str(choice.label) for choice in question.choices.all()}
+        codes = value if isinstance(value, list) else [value]
+        return AnswerRow(label=label, items=[labels.get(code, str(code)) for code in codes])
+    if kind == QuestionKind.NUMBER and isinstance(value, int | float):
+        return AnswerRow(label=label, text=number_format(value, force_grouping=True))
+    if kind == QuestionKind.DATE:
+        try:
+            return AnswerRow(label=label, text=date_format(date.fromisoformat(str(value)), "DATE_FORMAT"))
+        except ValueError:
+            pass
+    return AnswerRow(label=label, text=str(value), long=kind == QuestionKind.LONG_TEXT)
+
+
+def _sections(submission: Submission) -> list[Section]:
+    """The answers under their question labels, in the form's order; a run of
+    questions of one evaluation domain is one section."""
+    entry = submission.entry
+    answers: dict[str, Any] = submission.content.get("answers", {})
+    attachments: list[dict[str, Any]] = submission.content.get("attachments", [])
+    # The snapshot lists files without their question; an attachment's question never changes.
+    question_of: dict[Any, int | None] = dict(
+        Attachment.objects.filter(pk__in=[item.get("id") for item in attachments]).values_list("pk", "question_id")
+    )
+    questions = (
+        Question.objects.filter(category_id=entry.category_id)
+        .select_related("criterion")
+        .prefetch_related("choices")
+        .order_by("order", "code")
+    )
+    sections: list[Section] = []
+    current: int | str | None = "none yet"
+    seen_domain = False
+    for question in questions:
+        if not question.is_asked_of(entry.organisation.type) and question.code not in answers:
+            continue
+        if question.criterion_id != current:
+            current = question.criterion_id
+            if question.criterion is not None:
+                title = str(question.criterion.name)
+                seen_domain = True
+            else:
+                title = _("Additional information") if seen_domain else _("General information")
+            sections.append(Section(title=title))
+        files = [item["name"] for item in attachments if question_of.get(item.get("id")) == question.pk]
+        sections[-1].rows.append(_answer_row(question, answers.get(question.code), files))
+    return sections
+
+
+def _lang(code: str | None) -> str:
+    """An HTML lang value (BCP 47) for one of Django's language codes."""
+    code = (code or "en").lower()
+    language, _sep, rest = code.partition("-")
+    if rest in ("hans", "hant"):
+        return f"{language}-{rest.title()}"
+    return f"{language}-{rest.upper()}" if rest else language
+
+
+def pdf_context(submission: Submission) -> dict[str, Any]:
+    """What the template shows; call it inside the reader's language."""
+    entry = submission.entry
+    content = submission.content
+    organisation = entry.organisation
+    attachments = [
+        {"name": item["name"], "type": item["type"], "size": _file_size(int(item["size"]))}
+        for item in content.get("attachments", [])
+    ]
+    language = content.get("language") or entry.language
+    return {
+        "labels": _labels(),
+        "submission": submission,
+        "entry": entry,
+        "cycle": entry.cycle,
+        "category": entry.category,
+        "track": entry.track,
+        "organisation": organisation,
+        "organisation_type": organisation.get_type_display(),
+        "country": countries.name(organisation.country),
+        "reference": content.get("reference") or entry.reference,
+        "title_en": content.get("title_en", ""),
+        "summary_en": content.get("summary_en", ""),
+        "title_original": content.get("title_original", ""),
+        "summary_original": content.get("summary_original", ""),
+        "original_lang": _lang(language),
+        "original_language_name": _language_name(language),
+        "has_original": language != "en" and bool(content.get("title_original") or content.get("summary_original")),
+        "sections": _sections(submission),
+        "attachments": attachments,
+        "page_number": format_html('<span class="{}"></span>', "page-number"),
+        "page_count": format_html('<span class="{}"></span>', "page-count"),
+        "html_lang": _lang(translation.get_language()),
+    }
+
+
+def _field_label(model: type[models.Model], name: str) -> str:
+    return capfirst(str(getattr(model._meta.get_field(name), "verbose_name", name)))
+
+
+def _labels() -> dict[str, str]:
+    """Headings that are the models' own field names: already translated."""
+    return {
+        "reference": _field_label(Entry, "reference"),
+        "category": _field_label(Entry, "category"),
+        "organisation": _field_label(Entry, "organisation"),
+        "submitted": _field_label(Submission, "submitted_at"),
+        "version": _field_label(Submission, "number"),
+        "language": _field_label(Entry, "language"),
+        "summary_en": _field_label(Entry, "summary_en"),
+        "attachments": capfirst(str(Attachment._meta.verbose_name_plural)),
+        "file": _field_label(Attachment, "file"),
+        "type": _field_label(Attachment, "content_type"),
+    }
+
+
+def _language_name(code: str) -> str:
+    """A language's name in the reader's language (Django's catalogues)."""
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def reader_language(submission: Submission) -> str:
+    """The applicant's (the entry owner's) language, one the site offers."""
+    language = getattr(submission.entry.owner, "language", "") or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def render_submission_html(submission: Submission, *, language: str | None = None) -> str:
+    """The HTML the PDF is made from, in ``language`` (default: the applicant's)."""
+    with translation.override(language or reader_language(submission)):
+        return render_to_string(TEMPLATE, pdf_context(submission))
+
+
+def render_submission_pdf(submission: Submission, *, language: str | None = None) -> bytes:
+    """The PDF of ``submission`` in ``language`` (default: the applicant's)."""
+    from weasyprint import HTML
+
+    html = render_submission_html(submission, language=language)
+    document = HTML(string=html, base_url=base_url(), url_fetcher=static_url_fetcher())
+    pdf = document.write_pdf()
+    assert pdf is not None  # without a target, write_pdf returns the bytes
+    return bytes(pdf)

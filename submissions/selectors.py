@@ -1,0 +1,121 @@
+"""Reads of intake that pages share, with the joins and prefetches that keep
+their query counts flat in the number of entries, questions and files."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from categories.enums import CycleStatus
+from categories.models import Category, Question, Track
+from prize_portal.audit.models import AuditEvent
+
+from .models import Attachment, Entry, Invitation, Organisation, Submission
+
+
+def organisations_of(user: Any) -> QuerySet[Organisation]:
+    """The user's organisations, each with ``my_role`` (owner or member)."""
+    return (
+        Organisation.objects.filter(memberships__user=user).annotate(my_role=F("memberships__role")).order_by("name_en")
+    )
+
+
+def organisation_get(*, user: Any, organisation_id: int, perm: str) -> Organisation:
+    """An organisation the user may act on with ``perm``, or 404."""
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None or not user.has_perm(perm, organisation):
+        raise Http404
+    return organisation
+
+
+def _entries_loaded() -> QuerySet[Entry]:
+    questions = Question.objects.select_related("criterion").prefetch_related("choices")
+    return Entry.objects.select_related("cycle", "category", "track", "organisation", "owner").prefetch_related(
+        Prefetch("category__questions", queryset=questions),
+        "answers",
+        Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "pk")),
+        Prefetch("submissions", queryset=Submission.objects.order_by("-number")),
+        "collaborators",
+    )
+
+
+def entries_of(user: Any) -> QuerySet[Entry]:
+    """The entries a user owns, collaborates on or whose organisation they
+    belong to, newest first, with everything the dashboard shows."""
+    visible = Q(owner=user) | Q(collaborators=user) | Q(organisation__memberships__user=user)
+    ids = Entry.objects.filter(visible).values("pk")
+    return _entries_loaded().filter(pk__in=ids).order_by("-created_at", "-pk")
+
+
+def entry_get(*, user: Any, entry_id: int, perm: str) -> Entry:
+    """One entry the user may act on with ``perm`` (see rules.py), or 404."""
+    entry = _entries_loaded().filter(pk=entry_id).first()
+    if entry is None or not user.has_perm(perm, entry):
+        raise Http404
+    return entry
+
+
+def open_invitations(entry: Entry) -> QuerySet[Invitation]:
+    return entry.invitations.filter(accepted_at__isnull=True)
+
+
+def categories_open(now: datetime) -> QuerySet[Category]:
+    """Categories that take applications now, with their cycle and tracks."""
+    return (
+        Category.objects.filter(
+            cycle__status=CycleStatus.ANNOUNCED,
+            cycle__applications_open_at__lte=now,
+            cycle__applications_close_at__gt=now,
+            accepts_applications=True,
+        )
+        .select_related("cycle")
+        .prefetch_related(Prefetch("tracks", queryset=Track.objects.order_by("order", "code")))
+        .order_by("cycle__year", "order", "code")
+    )
+
+
+# What each audit action means to the applicant, for the entry's timeline.
+TIMELINE_ACTIONS = {
+    "entry.start": _("Entry started"),
+    "entry.submit": _("Submitted"),
+    "entry.withdraw": _("Withdrawn"),
+    "entry.extend_deadline": _("Deadline extended"),
+    "entry.invite": _("Collaborator invited"),
+    "entry.join": _("Collaborator joined"),
+}
+
+
+@dataclass
+class TimelineEvent:
+    at: datetime
+    label: str
+    actor: str
+    detail: str = ""
+
+
+def timelines_for(entries: list[Entry]) -> dict[int, list[TimelineEvent]]:
+    """Each entry's history, oldest first, from the audit trail (one query)."""
+    by_id: dict[int, list[TimelineEvent]] = {entry.pk: [] for entry in entries}
+    events = (
+        AuditEvent.objects.filter(
+            target_type=Entry._meta.label_lower,
+            target_id__in=[str(pk) for pk in by_id],
+            action__in=list(TIMELINE_ACTIONS),
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    for event in events:
+        detail = ""
+        if event.action == "entry.submit":
+            detail = str(_("version %(number)s") % {"number": event.after.get("submission", "")})
+        elif event.action == "entry.invite":
+            detail = event.after.get("email", "")
+        actor = (event.actor.name or event.actor.email) if event.actor else ""
+        by_id[int(event.target_id)].append(
+            TimelineEvent(at=event.created_at, label=str(TIMELINE_ACTIONS[event.action]), actor=actor, detail=detail)
+        )
+    return by_id

@@ -1,0 +1,32 @@
+"""Writes of intake, one module per sub-domain. One function per state
+transition: it checks the guard, saves, records the audit trail and queues
+mail after commit."""
+
+from ..uploads import ATTACHMENTS_PER_ENTRY
+from .attachments import attachment_add, attachment_delete
+from .entries import (
+    entry_grant_extension,
+    entry_missing,
+    entry_save_draft,
+    entry_start,
+    entry_submit,
+    entry_withdraw,
+)
+from .invitations import invitation_accept, invitation_create
+from .organisations import organisation_create, organisation_update
+
+__all__ = [
+    "ATTACHMENTS_PER_ENTRY",
+    "attachment_add",
+    "attachment_delete",
+    "entry_grant_extension",
+    "entry_missing",
+    "entry_save_draft",
+    "entry_start",
+    "entry_submit",
+    "entry_withdraw",
+    "invitation_accept",
+    "invitation_create",
+    "organisation_create",
+    "organisation_update",
+]

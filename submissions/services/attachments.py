@@ -1,0 +1,87 @@
+"""Writes of attachments: files checked by content, streamed to storage."""
+
+from datetime import datetime
+from typing import Any
+
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from categories.enums import QuestionKind
+
+from ..errors import IntakeError
+from ..models import Attachment
+from ..uploads import ATTACHMENTS_PER_ENTRY, check_upload, display_name
+from .entries import check_open, lock_entry, questions_for
+from .files import delete_files_on_commit
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    entry_id: int,
+    user: Any,
+    upload: UploadedFile,
+    question_code: str | None = None,
+    now: datetime | None = None,
+) -> Attachment:
+    """Attach a file checked by its content (see uploads.py). A PDF is streamed
+    to storage as uploaded; an image is stored re-encoded, with a thumbnail."""
+    now = now or timezone.now()
+    entry = lock_entry(entry_id)
+    check_open(entry, now)
+    question = None
+    if question_code:
+        question = questions_for(entry).get(question_code)
+        if question is None or question.kind != QuestionKind.FILE:
+            raise IntakeError(_("This question is not part of your form."), code="unknown_question")
+    if entry.attachments.count() >= ATTACHMENTS_PER_ENTRY:
+        raise IntakeError(
+            _("An entry may have at most %(count)d files.") % {"count": ATTACHMENTS_PER_ENTRY}, code="too_many"
+        )
+    checked = check_upload(upload)
+    attachment = Attachment(
+        entry=entry,
+        question=question,
+        original_name=display_name(upload.name or ""),
+        content_type=checked.content_type,
+        uploaded_by=user,
+    )
+    name = f"upload{checked.extension}"
+    if checked.content is None:
+        attachment.size = upload.size or 0
+        attachment.file.save(name, File(upload.file), save=False)
+    else:
+        attachment.size = len(checked.content)
+        attachment.file.save(name, ContentFile(checked.content), save=False)
+        attachment.thumbnail.save("thumbnail.webp", ContentFile(checked.thumbnail or b""), save=False)
+    # The files are in storage: if the row cannot be written, remove them again.
+    try:
+        attachment.full_clean(exclude=["file", "thumbnail"])
+        attachment.save()
+    except Exception:
+        attachment.file.delete(save=False)
+        if attachment.thumbnail:
+            attachment.thumbnail.delete(save=False)
+        raise
+    # Files do not raise the text's version: a collaborator's upload is no
+    # edit conflict for someone typing.
+    entry.save(update_fields=["updated_at"])
+    return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, entry_id: int, attachment_id: int, user: Any, now: datetime | None = None) -> None:
+    """Remove a file from an entry before the deadline. The stored file goes
+    once the transaction commits (a submitted version may still list it by
+    name, never by content)."""
+    now = now or timezone.now()
+    entry = lock_entry(entry_id)
+    check_open(entry, now)
+    attachment = Attachment.objects.get(pk=attachment_id, entry=entry)
+    delete_files_on_commit([attachment.file.name or "", attachment.thumbnail.name or ""], attachment.file.storage)
+    attachment.delete()
+    entry.save(update_fields=["updated_at"])

@@ -1,0 +1,37 @@
+from celery import shared_task
+
+from .models import Submission
+from .services.files import orphan_files_sweep
+from .services.pdfs import submission_pdfs_sweep, submission_render_pdf
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=300,
+    time_limit=360,
+)
+def task_render_submission_pdf(submission_id: int) -> str:
+    """Render and store the PDF of submission ``submission_id``; safe to run
+    any number of times (a stored PDF is never rendered again)."""
+    try:
+        submission = submission_render_pdf(submission_id=submission_id)
+    except Submission.DoesNotExist:  # the entry was deleted meanwhile: nothing to do
+        return "missing"
+    return submission.pdf.name or ""
+
+
+@shared_task
+def task_sweep_submission_pdfs() -> int:
+    """Periodic (Celery beat): queue again the PDFs still missing a minute after submit."""
+    return submission_pdfs_sweep()
+
+
+@shared_task
+def task_sweep_orphan_files() -> int:
+    """Periodic (Celery beat): remove stored files no row refers to any more."""
+    return len(orphan_files_sweep())

@@ -1,0 +1,408 @@
+"""Applicant pages of intake. Each view parses input, calls one service or
+selector, turns a domain error into a message and responds; every object is
+checked against rules.py and is a 404 when not allowed."""
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from . import selectors, services
+from .downloads import file_response
+from .errors import EditConflictError, EntryIncompleteError, IntakeError
+from .forms import ACCEPTED_FILES, EntryForm, EntryStartForm, OrganisationForm, UploadSlot
+from .models import Attachment, Entry, Invitation
+from .services.entries import questions_for
+from .upload_handlers import limit_upload_size
+from .uploads import ATTACHMENTS_PER_ENTRY
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+@require_safe
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    entries = list(selectors.entries_of(request.user))
+    timelines = selectors.timelines_for(entries)
+    now = timezone.now()
+    rows = [
+        {
+            "entry": entry,
+            "timeline": timelines[entry.pk],
+            "missing": len(services.entry_missing(entry)),
+            "open": entry.status in ("draft", "submitted") and now < entry.deadline,
+        }
+        for entry in entries
+    ]
+    context = {
+        "rows": rows,
+        "organisations": selectors.organisations_of(request.user),
+        "can_start": selectors.categories_open(now).exists(),
+        "now": now,
+    }
+    return render(request, "submissions/dashboard.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def organisation_edit(request: HttpRequest, organisation_id: int | None = None) -> HttpResponse:
+    organisation = None
+    if organisation_id is not None:
+        organisation = selectors.organisation_get(
+            user=request.user, organisation_id=organisation_id, perm="submissions.edit_organisation"
+        )
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if organisation is None:
+                services.organisation_create(user=request.user, **form.cleaned_data)
+                messages.success(request, _("Your organisation has been saved. You can now start an entry."))
+                return redirect("submissions:entry_start")
+            services.organisation_update(organisation_id=organisation.pk, user=request.user, **form.cleaned_data)
+            messages.success(request, _("Your organisation has been saved."))
+            return redirect("submissions:dashboard")
+        except ValidationError as error:
+            _add_errors(form, error)
+    return render(request, "submissions/organisation_form.html", {"form": form, "organisation": organisation})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def entry_start(request: HttpRequest) -> HttpResponse:
+    organisations = selectors.organisations_of(request.user)
+    if not organisations:
+        messages.info(request, _("First tell us who is applying."))
+        return redirect("submissions:organisation_create")
+    categories = selectors.categories_open(timezone.now())
+    form = EntryStartForm(request.POST or None, organisations=organisations, categories=categories)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.entry_start(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your draft has been created. It is saved as you write."))
+            return redirect("submissions:entry_edit", entry.pk)
+    return render(request, "submissions/entry_start.html", {"form": form, "categories": categories})
+
+
+@require_safe
+@login_required
+def entry_detail(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
+    now = timezone.now()
+    context = {
+        "entry": entry,
+        "missing": services.entry_missing(entry),
+        "timeline": selectors.timelines_for([entry])[entry.pk],
+        "invitations": selectors.open_invitations(entry),
+        "can_edit": request.user.has_perm("submissions.edit_entry", entry),
+        "can_manage": request.user.has_perm("submissions.manage_entry", entry),
+        "open": entry.status in ("draft", "submitted") and now < entry.deadline,
+        "now": now,
+    }
+    return render(request, "submissions/entry_detail.html", context)
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form fields it names."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages_ in error.message_dict.items():
+        target = name if name in form.fields else None
+        for message in messages_:
+            form.add_error(target, message if target else f"{name}: {message}")
+
+
+@csrf_exempt  # the token is checked by _entry_edit, after the upload size limit is in place
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
+    limit_upload_size(request)
+    return _entry_edit(request, entry_id)
+
+
+@csrf_protect
+def _entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
+    questions = questions_for(entry)
+    if request.method != "POST":
+        if not (entry.status in ("draft", "submitted") and timezone.now() < entry.deadline):
+            messages.info(request, _("This entry can no longer be changed; here is what it holds."))
+            return redirect("submissions:entry_detail", entry.pk)
+        return _render_form(request, entry, EntryForm(entry=entry, questions=questions))
+    form = EntryForm(request.POST, request.FILES, entry=entry, questions=questions)
+    autosave = _wants_json(request)
+    if not form.is_valid():
+        return _form_failed(request, entry, form, autosave, status=400)
+    fields, answers = form.fields_and_answers()
+    try:
+        saved = services.entry_save_draft(
+            entry_id=entry.pk, user=request.user, version=form.cleaned_data["version"], fields=fields, answers=answers
+        )
+    except EditConflictError as error:
+        form.add_error(None, error)
+        return _form_failed(request, entry, form, autosave, status=409, conflict=True)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return _form_failed(request, entry, form, autosave, status=400)
+    if autosave:
+        saved_at = timezone.localtime(saved.updated_at).isoformat()
+        return JsonResponse({"version": saved.version, "saved_at": saved_at})
+    # Without JavaScript, files chosen in the form arrive with "Save draft".
+    for name, uploads in request.FILES.lists():
+        upload = uploads[0]
+        try:
+            code = name.removeprefix("file-") or None
+            services.attachment_add(entry_id=entry.pk, user=request.user, upload=upload, question_code=code)
+        except ValidationError as error:
+            messages.error(request, f"{upload.name}: {' '.join(error.messages)}")
+    if refused := getattr(request, "upload_refused", None):
+        messages.error(request, refused)
+    if request.POST.get("action") == "submit":
+        return _submit(request, entry, questions)
+    messages.success(request, _("Your draft has been saved."))
+    return redirect("submissions:entry_edit", entry.pk)
+
+
+def _submit(request: HttpRequest, entry: Entry, questions: dict[str, Any]) -> HttpResponse:
+    try:
+        submission = services.entry_submit(entry_id=entry.pk, user=request.user)
+    except EntryIncompleteError as error:
+        # Show what is missing on the draft as saved, each message on its field.
+        fresh = selectors.entry_get(user=request.user, entry_id=entry.pk, perm="submissions.edit_entry")
+        form = EntryForm(EntryForm.initial_for(fresh, questions), entry=fresh, questions=questions)
+        form.is_valid()
+        form.add_error(None, _("Your entry is not complete yet. Your draft has been saved."))
+        file_errors: dict[str, list[str]] = {}
+        for name, messages_ in error.message_dict.items():
+            if name in form.fields:
+                for message in messages_:
+                    form.add_error(name, message)
+            else:
+                file_errors[name.removeprefix("answer-")] = messages_
+        return _render_form(request, fresh, form, status=400, file_errors=file_errors)
+    except IntakeError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("submissions:entry_detail", entry.pk)
+    messages.success(
+        request,
+        _("Your entry has been submitted with the reference number %(reference)s. A receipt is on its way by e-mail.")
+        % {"reference": submission.content["reference"]},
+    )
+    return redirect("submissions:entry_detail", entry.pk)
+
+
+def _form_failed(
+    request: HttpRequest, entry: Entry, form: EntryForm, autosave: bool, *, status: int, conflict: bool = False
+) -> HttpResponse:
+    if autosave:
+        errors = {name: [str(message) for message in errs] for name, errs in form.errors.items()}
+        return JsonResponse({"errors": errors, "conflict": conflict}, status=status)
+    return _render_form(request, entry, form, status=status, conflict=conflict)
+
+
+def _render_form(
+    request: HttpRequest,
+    entry: Entry,
+    form: EntryForm,
+    *,
+    status: int = 200,
+    conflict: bool = False,
+    file_errors: dict[str, list[str]] | None = None,
+) -> HttpResponse:
+    file_errors = file_errors or {}
+    attachments = list(entry.attachments.all())
+    sections = form.sections()
+    by_question: dict[int | None, list[Attachment]] = defaultdict(list)
+    for attachment in attachments:
+        by_question[attachment.question_id].append(attachment)
+    for section in sections:
+        section.uploads = [
+            UploadSlot(
+                code=question.code,
+                label=question.label,
+                help_text=question.help_text,
+                required=question.required,
+                attachments=by_question[question.pk],
+                errors=file_errors.get(question.code, []),
+            )
+            for question in section.file_questions
+        ]
+    if by_question[None] or not any(section.file_questions for section in sections):
+        sections[-1].uploads.append(UploadSlot(code="", label=_("Other files"), attachments=by_question[None]))
+    context = {
+        "limit": ATTACHMENTS_PER_ENTRY,
+        "file_errors": file_errors,
+        "file_error_links": [
+            (code, question.label, message)
+            for code, question in form.questions.items()
+            for message in file_errors.get(code, [])
+        ],
+        "entry": entry,
+        "form": form,
+        "sections": sections,
+        "attachments": attachments,
+        "accept": ACCEPTED_FILES,
+        "conflict": conflict,
+        "now": timezone.now(),
+        "language": get_language(),
+    }
+    return render(request, "submissions/entry_form.html", context, status=status)
+
+
+@csrf_exempt  # the token is checked below, after the size-limiting upload handler is in place
+@require_POST
+@login_required
+def attachment_upload(request: HttpRequest, entry_id: int) -> HttpResponse:
+    limit_upload_size(request)
+    return _attachment_upload(request, entry_id)
+
+
+@csrf_protect
+def _attachment_upload(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
+    upload = request.FILES.get("file")
+    question = request.POST.get("question") or None
+    try:
+        if upload is None:
+            raise ValidationError(getattr(request, "upload_refused", None) or _("Choose a file to upload."))
+        attachment = services.attachment_add(
+            entry_id=entry.pk, user=request.user, upload=upload, question_code=question
+        )
+    except ValidationError as error:
+        message = " ".join(error.messages)
+        if _wants_json(request):
+            return JsonResponse({"error": message}, status=400)
+        messages.error(request, message)
+        return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "id": attachment.pk,
+                "name": attachment.original_name,
+                "size": attachment.size,
+                "content_type": attachment.content_type,
+                "url": reverse("submissions:attachment", args=[entry.pk, attachment.pk]),
+                "delete_url": reverse("submissions:attachment_delete", args=[entry.pk, attachment.pk]),
+                "thumbnail_url": reverse("submissions:attachment_thumbnail", args=[entry.pk, attachment.pk])
+                if attachment.thumbnail
+                else None,
+                "message": _("%(name)s has been uploaded.") % {"name": attachment.original_name},
+            },
+            status=201,
+        )
+    messages.success(request, _("%(name)s has been uploaded.") % {"name": attachment.original_name})
+    return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
+
+
+@require_POST
+@login_required
+def attachment_delete(request: HttpRequest, entry_id: int, attachment_id: int) -> HttpResponse:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
+    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
+    if attachment is None:
+        raise Http404
+    try:
+        services.attachment_delete(entry_id=entry.pk, attachment_id=attachment.pk, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s has been removed.") % {"name": attachment.original_name})
+    return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
+
+
+@require_safe
+@login_required
+def attachment_download(
+    request: HttpRequest, entry_id: int, attachment_id: int, thumbnail: bool = False
+) -> HttpResponseBase:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
+    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
+    if attachment is None or (thumbnail and not attachment.thumbnail):
+        raise Http404
+    if thumbnail:
+        return file_response(attachment.thumbnail, "thumbnail.webp", "image/webp", inline=True)
+    inline = attachment.content_type.startswith("image/")
+    return file_response(attachment.file, attachment.original_name, attachment.content_type, inline=inline)
+
+
+@require_safe
+@login_required
+def entry_pdf(request: HttpRequest, entry_id: int, number: int) -> HttpResponseBase:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
+    submission = next((s for s in entry.submissions.all() if s.number == number), None)
+    if submission is None:
+        raise Http404
+    if not submission.pdf:
+        messages.info(request, _("The PDF of this version is being prepared. Please try again in a minute."))
+        return redirect("submissions:entry_detail", entry.pk)
+    return file_response(submission.pdf, f"{entry.reference}-v{number}.pdf", "application/pdf", inline=False)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def entry_withdraw(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.manage_entry")
+    if request.method == "POST":
+        try:
+            services.entry_withdraw(entry_id=entry.pk, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("submissions:entry_detail", entry.pk)
+        if entry.reference:
+            messages.success(
+                request, _("Your entry %(reference)s has been withdrawn.") % {"reference": entry.reference}
+            )
+        else:
+            messages.success(request, _("Your draft has been deleted."))
+        return redirect("submissions:dashboard")
+    return render(request, "submissions/entry_withdraw.html", {"entry": entry})
+
+
+@require_POST
+@login_required
+def invitation_create(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.manage_entry")
+    email = request.POST.get("email", "").strip()
+    try:
+        from django.core.validators import validate_email
+
+        validate_email(email)
+        services.invitation_create(entry_id=entry.pk, user=request.user, email=email, language=get_language())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("An invitation has been sent to %(email)s.") % {"email": email})
+    return redirect(reverse("submissions:entry_detail", args=[entry.pk]) + "#collaborators")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = Invitation.objects.select_related("entry__organisation", "invited_by").filter(token=token).first()
+    if invitation is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            entry = services.invitation_accept(token=token, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("You now collaborate on this entry."))
+            return redirect("submissions:entry_edit", entry.pk)
+    return render(request, "submissions/invitation_accept.html", {"invitation": invitation})
