@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 from categories.enums import ApplicantType
 from categories.models import Category, Cycle, Question, Track
 
-from .enums import EntryStatus, MembershipRole
+from .enums import EDITABLE_STATUSES, EntryStatus, MembershipRole
 
 
 class Organisation(models.Model):
@@ -113,6 +113,10 @@ class Entry(models.Model):
         """The applications deadline, or this entry's extension when later."""
         close = self.cycle.applications_close_at
         return max(close, self.extended_until) if self.extended_until else close
+
+    def is_open(self, now: datetime) -> bool:
+        """Whether the applicant may still change and submit it at ``now``."""
+        return self.status in EDITABLE_STATUSES and now < self.deadline
 
 
 class Answer(models.Model):

@@ -1,10 +1,13 @@
 """Refusing an oversized upload while it streams in, before it fills the disk."""
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from .uploads import PDF_MAX_BYTES
 
@@ -32,3 +35,18 @@ class SizeLimitUploadHandler(FileUploadHandler):
 def limit_upload_size(request: HttpRequest, limit: int = PDF_MAX_BYTES) -> None:
     """Put the size check in front of Django's handlers (before the body is read)."""
     request.upload_handlers.insert(0, SizeLimitUploadHandler(request, limit))
+
+
+def size_limited_upload(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For a view that takes uploads: the size check goes in before anything
+    reads the body. CSRF middleware would read it first, so the token is
+    checked here, after the handler is in place."""
+    protected = csrf_protect(view)
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        limit_upload_size(request)
+        return protected(request, *args, **kwargs)
+
+    return wrapper

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import selectors, services
@@ -24,7 +23,7 @@ from .errors import EditConflictError, EntryIncompleteError, IntakeError
 from .forms import ACCEPTED_FILES, EntryForm, EntryStartForm, OrganisationForm, UploadSlot
 from .models import Attachment, Entry, Invitation
 from .services.entries import questions_for
-from .upload_handlers import limit_upload_size
+from .upload_handlers import size_limited_upload
 from .uploads import ATTACHMENTS_PER_ENTRY
 
 
@@ -43,7 +42,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "entry": entry,
             "timeline": timelines[entry.pk],
             "missing": len(services.entry_missing(entry)),
-            "open": entry.status in ("draft", "submitted") and now < entry.deadline,
+            "open": entry.is_open(now),
         }
         for entry in entries
     ]
@@ -111,7 +110,7 @@ def entry_detail(request: HttpRequest, entry_id: int) -> HttpResponse:
         "invitations": selectors.open_invitations(entry),
         "can_edit": request.user.has_perm("submissions.edit_entry", entry),
         "can_manage": request.user.has_perm("submissions.manage_entry", entry),
-        "open": entry.status in ("draft", "submitted") and now < entry.deadline,
+        "open": entry.is_open(now),
         "now": now,
     }
     return render(request, "submissions/entry_detail.html", context)
@@ -128,20 +127,14 @@ def _add_errors(form: Any, error: ValidationError) -> None:
             form.add_error(target, message if target else f"{name}: {message}")
 
 
-@csrf_exempt  # the token is checked by _entry_edit, after the upload size limit is in place
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@size_limited_upload
 def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
-    limit_upload_size(request)
-    return _entry_edit(request, entry_id)
-
-
-@csrf_protect
-def _entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
     questions = questions_for(entry)
     if request.method != "POST":
-        if not (entry.status in ("draft", "submitted") and timezone.now() < entry.deadline):
+        if not entry.is_open(timezone.now()):
             messages.info(request, _("This entry can no longer be changed; here is what it holds."))
             return redirect("submissions:entry_detail", entry.pk)
         return _render_form(request, entry, EntryForm(entry=entry, questions=questions))
@@ -265,16 +258,10 @@ def _render_form(
     return render(request, "submissions/entry_form.html", context, status=status)
 
 
-@csrf_exempt  # the token is checked below, after the size-limiting upload handler is in place
 @require_POST
 @login_required
+@size_limited_upload
 def attachment_upload(request: HttpRequest, entry_id: int) -> HttpResponse:
-    limit_upload_size(request)
-    return _attachment_upload(request, entry_id)
-
-
-@csrf_protect
-def _attachment_upload(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
     upload = request.FILES.get("file")
     question = request.POST.get("question") or None
