@@ -17,7 +17,7 @@ from submissions.models import Entry
 from tests.browser.conftest import check_accessibility, sign_in
 from tests.factories import CategoryFactory, CycleFactory, TrackFactory
 from tests.services import message_text, wait_until
-from tests.submissions.test_uploads import PDF_BYTES, _jpeg
+from tests.submissions.builders import PDF_BYTES, make_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -133,7 +133,7 @@ def test_applicant_journey_from_sign_up_to_entry_pdf(
     # Upload a PDF and an image; the progress bar shows, then the file is listed.
     _upload(page, "사업계획서.pdf", PDF_BYTES, "application/pdf")
     assert page.locator("[data-progress-for=file-documents] progress").get_attribute("value") == "100"
-    _upload(page, "현장사진.jpg", _jpeg(), "image/jpeg")
+    _upload(page, "현장사진.jpg", make_jpeg(), "image/jpeg")
     check_accessibility(page, "intake-form-uploaded")
 
     # Reload: nothing lost.

@@ -15,8 +15,8 @@ from submissions.models import Entry
 from submissions.services import attachment_add, entry_submit
 from tests.browser.conftest import check_accessibility
 from tests.browser.test_admin import staff_page  # noqa: F401 (fixture: staff signed in with TOTP)
+from tests.submissions.builders import PDF_BYTES, submit_entry
 from tests.submissions.conftest import DEADLINE, project  # noqa: F401 (fixture)
-from tests.submissions.test_admin import PDF_BYTES, submit_entry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,11 +8,11 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from prize_portal.accounts.roles import Role
 from prize_portal.audit.models import AuditEvent
 from submissions.models import Entry
 from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
-from tests.factories import CategoryFactory, CycleFactory, give_totp, make_organisation, make_user
+from tests.factories import CategoryFactory, CycleFactory, make_organisation, make_user
+from tests.submissions.builders import PDF_BYTES, sign_in_staff, submit_entry
 from tests.submissions.conftest import BEFORE_DEADLINE, DEADLINE, SEOUL
 
 pytestmark = pytest.mark.django_db
@@ -20,55 +20,6 @@ pytestmark = pytest.mark.django_db
 SCRIPT = "<script>alert(1)</script>"
 FILE_NAME = "<img src=x onerror=alert(1)>.pdf"
 ESCAPED_FILE_NAME = "&lt;img src=x onerror=alert(1)&gt;.pdf"
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def submit_entry(
-    project: Any,
-    *,
-    email: str,
-    name_en: str = "Seoul Metropolitan Government",
-    name_native: str = "서울특별시",
-    country: str = "KR",
-    type: str = "city",
-    city: str = "Seoul",
-    title: str = "Digital companions",
-    track: int = 0,
-    now: datetime = BEFORE_DEADLINE,
-    submit: bool = True,
-) -> Entry:
-    """An entry of a new applicant and organisation, complete and (by default)
-    submitted at ``now``, through the real services."""
-    user = make_user(email=email)
-    organisation = make_organisation(
-        user, name_en=name_en, name_native=name_native, country=country, type=type, city=city
-    )
-    entry = entry_start(
-        user=user, organisation=organisation, category=project, track=project.tracks.all()[track], now=now
-    )
-    answers: dict[str, Any] = {"problem": "Older people are left out.", "fields": ["safety"]}
-    if type == "city":
-        answers["government-role"] = "Funding"
-    entry_save_draft(
-        entry_id=entry.pk,
-        user=user,
-        version=entry.version,
-        now=now,
-        fields={"title_en": title, "summary_en": "Tablets and tutors."},
-        answers=answers,
-    )
-    if submit:
-        entry_submit(entry_id=entry.pk, user=user, now=now)
-    entry.refresh_from_db()
-    return entry
-
-
-def sign_in_staff(client: Client) -> Any:
-    """A staff member with TOTP (staff need MFA), signed in on ``client``."""
-    user = make_user(Role.STAFF, email="secretariat@example.org")
-    give_totp(user)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

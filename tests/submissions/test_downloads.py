@@ -13,8 +13,7 @@ from django.core.files.base import ContentFile
 
 from submissions.downloads import SIGNED_URL_SECONDS, file_response
 from tests.prize_portal.test_storage_s3 import s3_storage  # noqa: F401 (fixture)
-
-from .test_uploads import PDF_BYTES
+from tests.submissions.builders import PDF_BYTES
 
 pytestmark = pytest.mark.integration
 

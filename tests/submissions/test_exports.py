@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from submissions.exports import entries_csv, entries_xlsx, neutralise
 from submissions.models import Entry
 from submissions.services import entry_save_draft, entry_submit
+from tests.submissions.builders import sign_in_staff, submit_entry
 from tests.submissions.conftest import BEFORE_DEADLINE
-from tests.submissions.test_admin import sign_in_staff, submit_entry
 
 pytestmark = pytest.mark.django_db
 

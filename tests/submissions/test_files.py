@@ -15,9 +15,9 @@ from django.utils import timezone
 from submissions.models import Entry
 from submissions.services import attachment_add, attachment_delete, entry_start, entry_withdraw
 from submissions.services.files import orphan_files_sweep
+from tests.submissions.builders import PDF_BYTES, make_jpeg
 
 from .conftest import BEFORE_DEADLINE
-from .test_uploads import PDF_BYTES, _jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def _add(entry: Entry, user: Any, name: str, content: bytes) -> Any:
 def test_deleting_a_draft_removes_its_files(
     entry: Entry, applicant: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    image = _add(entry, applicant, "photo.jpg", _jpeg())
+    image = _add(entry, applicant, "photo.jpg", make_jpeg())
     names = [image.file.name, image.thumbnail.name]
     assert all(default_storage.exists(name) for name in names)
     with django_capture_on_commit_callbacks(execute=True):

@@ -24,11 +24,11 @@ from submissions.services.pdfs import submission_pdfs_missing, submission_pdfs_s
 from tests.conftest import postgres_url_for_test_db, worker_env
 from tests.factories import CriterionFactory
 from tests.services import CeleryWorker, free_port, service_missing, wait_until
+from tests.submissions.builders import PDF_BYTES
 from tests.submissions.conftest import BEFORE_DEADLINE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 TITLE_KO = "어르신 디지털 동행"
 SCRIPT = '<script>alert("x")</script>'
 

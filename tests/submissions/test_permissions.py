@@ -33,9 +33,7 @@ from submissions.services import (
 )
 from submissions.services.pdfs import submission_render_pdf
 from tests.factories import CategoryFactory, CycleFactory, TrackFactory, give_totp, make_organisation, make_user
-
-from .test_uploads import PDF_BYTES, _jpeg
-from .test_views import _complete
+from tests.submissions.builders import PDF_BYTES, complete_entry, make_jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +78,7 @@ def world(project: Any, applicant: User, organisation: Organisation) -> World:
     member = make_user(email="member@example.org")
     # No service adds a member to an organisation yet.
     Membership.objects.create(organisation=organisation, user=member, role=MembershipRole.MEMBER)
-    _complete(entry, applicant)
+    complete_entry(entry, applicant)
     report = attachment_add(
         entry_id=entry.pk,
         user=applicant,
@@ -88,7 +86,9 @@ def world(project: Any, applicant: User, organisation: Organisation) -> World:
         question_code="documents",
     )
     photo = attachment_add(
-        entry_id=entry.pk, user=applicant, upload=SimpleUploadedFile("photo.jpg", _jpeg(), content_type="image/jpeg")
+        entry_id=entry.pk,
+        user=applicant,
+        upload=SimpleUploadedFile("photo.jpg", make_jpeg(), content_type="image/jpeg"),
     )
     submission = entry_submit(entry_id=entry.pk, user=applicant)
     invitation = invitation_create(entry_id=entry.pk, user=applicant, email=member.email, language="en")

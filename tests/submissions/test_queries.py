@@ -23,8 +23,7 @@ from submissions.services import (
     invitation_create,
 )
 from tests.factories import CategoryFactory, CriterionFactory, make_user
-
-from .test_uploads import PDF_BYTES
+from tests.submissions.builders import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
 

@@ -43,7 +43,7 @@ def _save(entry: Entry, user: Any, **changes: Any) -> Entry:
     return entry_save_draft(entry_id=entry.pk, user=user, version=entry.version, now=BEFORE_DEADLINE, **changes)
 
 
-def _complete(entry: Entry, user: Any) -> Entry:
+def complete_entry(entry: Entry, user: Any) -> Entry:
     return entry_save_draft(
         entry_id=entry.pk,
         user=user,
@@ -96,7 +96,7 @@ def test_start_entry_refused(project: Any, applicant: Any, organisation: Any, ca
     elif case == "no-track":
         kwargs["track"] = None
     elif case == "foreign-track":  # a tampered track id from another category
-        kwargs["track"] = TrackFactory(category=CategoryFactory(cycle=project.cycle))
+        kwargs["track"] = TrackFactory(category=CategoryFactory(cycle=project.cycle, reference_letter="X"))
     elif case == "not-member":
         kwargs["user"] = make_user(email="stranger@example.org")
     elif case == "before-open":
@@ -197,7 +197,7 @@ def test_submit_incomplete_refused_with_fields(project: Any, applicant: Any, org
 
 
 def test_submit_gives_reference_snapshot_and_korean_receipt(project: Any, applicant: Any, organisation: Any) -> None:
-    entry = _complete(_start(project, applicant, organisation), applicant)
+    entry = complete_entry(_start(project, applicant, organisation), applicant)
     submission = entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
     entry.refresh_from_db()
     assert (entry.status, entry.reference, submission.number) == (EntryStatus.SUBMITTED, "SSCP-2030-P-0001", 1)
@@ -211,7 +211,7 @@ def test_submit_gives_reference_snapshot_and_korean_receipt(project: Any, applic
 
 
 def test_resubmit_keeps_reference_and_adds_version(project: Any, applicant: Any, organisation: Any) -> None:
-    entry = _complete(_start(project, applicant, organisation), applicant)
+    entry = complete_entry(_start(project, applicant, organisation), applicant)
     entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
     entry.refresh_from_db()
     entry_save_draft(
@@ -225,14 +225,14 @@ def test_resubmit_keeps_reference_and_adds_version(project: Any, applicant: Any,
     entry.refresh_from_db()
     assert (entry.reference, second.number, second.content["title_en"]) == ("SSCP-2030-P-0001", 2, "Better title")
     assert Submission.objects.get(entry=entry, number=1).content["title_en"] == "Digital companions for older people"
-    other = _complete(_start(project, applicant, organisation), applicant)
+    other = complete_entry(_start(project, applicant, organisation), applicant)
     entry_submit(entry_id=other.pk, user=applicant, now=BEFORE_DEADLINE)
     other.refresh_from_db()
     assert other.reference == "SSCP-2030-P-0002"
 
 
 def test_deadline_one_second_before_and_at(project: Any, applicant: Any, organisation: Any) -> None:
-    entry = _complete(_start(project, applicant, organisation), applicant)
+    entry = complete_entry(_start(project, applicant, organisation), applicant)
     entry_submit(entry_id=entry.pk, user=applicant, now=DEADLINE - timedelta(seconds=1))
     for late in (DEADLINE, DEADLINE + timedelta(seconds=1)):
         with pytest.raises(IntakeError) as error:
@@ -258,14 +258,14 @@ def test_deadline_in_seoul_whatever_the_server_clock(
     settings.TIME_ZONE = "UTC"
     project.cycle.refresh_from_db()
     assert project.cycle.applications_close_at == datetime(2030, 5, 29, 14, 59, 59, tzinfo=UTC)
-    entry = _complete(_start(project, applicant, organisation), applicant)
+    entry = complete_entry(_start(project, applicant, organisation), applicant)
     entry_submit(entry_id=entry.pk, user=applicant, now=datetime(2030, 5, 29, 14, 59, 58, tzinfo=UTC))
     with pytest.raises(IntakeError):
         entry_submit(entry_id=entry.pk, user=applicant, now=datetime(2030, 5, 29, 15, 0, 0, tzinfo=UTC))
 
 
 def test_extension_lets_one_entry_submit_late_and_is_audited(project: Any, applicant: Any, organisation: Any) -> None:
-    entry = _complete(_start(project, applicant, organisation), applicant)
+    entry = complete_entry(_start(project, applicant, organisation), applicant)
     staff = make_user(Role.STAFF)
     with pytest.raises(IntakeError):
         entry_grant_extension(entry_id=entry.pk, staff=staff, until=DEADLINE - timedelta(hours=1))
@@ -282,7 +282,7 @@ def test_extension_lets_one_entry_submit_late_and_is_audited(project: Any, appli
 
 
 def test_withdraw_submitted_entry(project: Any, applicant: Any, organisation: Any) -> None:
-    entry = _complete(_start(project, applicant, organisation), applicant)
+    entry = complete_entry(_start(project, applicant, organisation), applicant)
     entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
     entry_withdraw(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
     entry.refresh_from_db()

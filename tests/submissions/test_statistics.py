@@ -22,8 +22,8 @@ from submissions.statistics import (
     intake_cycles,
 )
 from tests.factories import CategoryFactory, CycleFactory, give_totp, make_user
+from tests.submissions.builders import sign_in_staff, submit_entry
 from tests.submissions.conftest import SEOUL
-from tests.submissions.test_admin import sign_in_staff, submit_entry
 
 pytestmark = pytest.mark.django_db
 

@@ -17,24 +17,10 @@ from categories.models import Question
 from submissions.models import Attachment, Entry
 from submissions.services import attachment_add, entry_start
 from submissions.uploads import PDF_MAX_BYTES, display_name
+from tests.submissions.builders import PDF_BYTES, make_jpeg
 from tests.submissions.conftest import BEFORE_DEADLINE
 
 pytestmark = pytest.mark.django_db
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def _jpeg(size: tuple[int, int] = (1200, 800), exif: bool = False) -> bytes:
-    image = Image.new("RGB", size, (20, 90, 160))
-    output = io.BytesIO()
-    extra: dict[str, Any] = {}
-    if exif:
-        data = Image.Exif()
-        data[0x010F] = "SecretCam"  # Make
-        data[0x013B] = "Jane Photographer"  # Artist
-        extra["exif"] = data.tobytes()
-    image.save(output, format="JPEG", **extra)
-    return output.getvalue()
 
 
 def _png_header_only(width: int, height: int) -> bytes:
@@ -81,7 +67,7 @@ def test_pdf_stored_under_generated_name(entry: Entry, applicant: Any) -> None:
 
 
 def test_image_reencoded_without_metadata_with_thumbnail(entry: Entry, applicant: Any) -> None:
-    attachment = _add(entry, applicant, "photo.jpg", _jpeg(exif=True))
+    attachment = _add(entry, applicant, "photo.jpg", make_jpeg(exif=True))
     stored = attachment.file.read()
     assert b"SecretCam" not in stored
     assert b"Jane Photographer" not in stored
@@ -108,7 +94,7 @@ def test_image_reencoded_without_metadata_with_thumbnail(entry: Entry, applicant
             "Upload a PDF, JPEG, PNG or WebP file.",
         ),
         ("bomb.png", _png_header_only(50_000, 50_000), "This image has too many pixels."),
-        ("half.jpg", _jpeg()[:600], "This image is damaged or incomplete."),
+        ("half.jpg", make_jpeg()[:600], "This image is damaged or incomplete."),
         ("half.pdf", PDF_BYTES[:40], "This PDF is damaged or incomplete. Save it again and upload it."),
         ("empty.pdf", b"", "The file is empty."),
         ("huge.pdf", b"%PDF-1.4\n" + b"0" * PDF_MAX_BYTES + b"\n%%EOF\n", "A PDF may be at most 20 MB."),

@@ -17,10 +17,8 @@ from categories.models import Question
 from submissions.enums import EntryStatus
 from submissions.models import Attachment, Entry, Organisation
 from submissions.services import attachment_add, entry_save_draft, entry_start
-from tests.factories import make_organisation, make_user
-
-from .conftest import DEADLINE
-from .test_uploads import PDF_BYTES, _jpeg
+from tests.factories import make_user
+from tests.submissions.builders import PDF_BYTES, complete_entry, make_jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -163,23 +161,8 @@ def test_submit_incomplete_shows_summary_linking_to_each_field(owner_client: Cli
     assert (entry.title_en, entry.status) == ("Safe streets", EntryStatus.DRAFT)
 
 
-def _complete(entry: Entry, user: Any) -> None:
-    entry_save_draft(
-        entry_id=entry.pk,
-        user=user,
-        version=entry.version,
-        fields={
-            "title_en": "Safe streets",
-            "summary_en": "Lights.",
-            "title_original": "안전한 거리",
-            "summary_original": "조명.",
-        },
-        answers={"problem": "Dark streets", "fields": ["safety"], "government-role": "Leads"},
-    )
-
-
 def test_submit_complete_entry_gives_reference(owner_client: Client, entry: Entry, applicant: Any) -> None:
-    _complete(entry, applicant)
+    complete_entry(entry, applicant)
     entry.refresh_from_db()
     url = reverse("submissions:entry_edit", args=[entry.pk])
     response = owner_client.post(
@@ -248,7 +231,7 @@ def test_download_is_nosniff_with_a_safe_disposition(owner_client: Client, entry
 
 
 def test_image_thumbnail_is_served_inline(owner_client: Client, entry: Entry, applicant: Any) -> None:
-    upload = SimpleUploadedFile("photo.jpg", _jpeg(), content_type="image/jpeg")
+    upload = SimpleUploadedFile("photo.jpg", make_jpeg(), content_type="image/jpeg")
     attachment = attachment_add(entry_id=entry.pk, user=applicant, upload=upload)
     response = owner_client.get(reverse("submissions:attachment_thumbnail", args=[entry.pk, attachment.pk]))
     assert response["Content-Type"] == "image/webp"
@@ -272,8 +255,3 @@ def test_after_the_deadline_the_form_redirects_to_the_readable_entry(owner_clien
     assert response.status_code == 400
     assert "The deadline has passed" in json.dumps(response.json())
     assert owner_client.get(reverse("submissions:entry_detail", args=[entry.pk])).status_code == 200
-
-
-def test_unused_deadline_constant_kept_for_the_module(project: Any) -> None:
-    assert DEADLINE.tzinfo is not None
-    assert make_organisation is not None
