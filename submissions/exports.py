@@ -8,7 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language_info, gettext_lazy
@@ -49,7 +49,8 @@ def entries_for_export(queryset: QuerySet[Entry]) -> QuerySet[Entry]:
     return (
         queryset.select_related("organisation", "category", "track")
         .annotate(version_count=Count("submissions"))
-        .order_by("cycle__year", "category__order", "sequence", "pk")
+        # Drafts (no sequence yet) last, whatever the database's NULL order.
+        .order_by("cycle__year", "category__order", F("sequence").asc(nulls_last=True), "pk")
     )
 
 
