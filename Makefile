@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake
+.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake bench-judging
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,7 @@ run: $(VENV)/.installed-run compilemessages
 	$(MANAGE) seed_prize
 	$(MANAGE) seed_demo_users
 	$(MANAGE) seed_demo_entries
+	$(MANAGE) seed_demo_judging
 	@echo "Serving the portal on http://localhost:$(PORT)/ (Ctrl-C to stop)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
@@ -67,6 +68,13 @@ format: $(VENV)/.installed-dev
 # media) and prints the worker's peak memory growth and the time; fails at 20 MB.
 bench-intake: $(VENV)/.installed-run
 	$(BIN)/python scripts/bench_intake.py $(BENCH_ARGS)
+
+# Automatic assignment of 10,000 entries x 300 judges x 3 (pure Python, target
+# 10 s), then the reviewer pages' server time for a judge with 500 assignments
+# on PostgreSQL (its own database bench_judging; DATABASE_URL names the server).
+bench-judging: $(VENV)/.installed-dev
+	$(BIN)/python scripts/bench_assignment.py $(BENCH_ARGS)
+	DJANGO_SETTINGS_MODULE=prize_portal.settings.test $(BIN)/python scripts/bench_dashboard.py
 
 # Refresh the catalogues after changing strings (then translate en and ko).
 messages: $(VENV)/.installed-dev

@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("about/", site_views.about, name="about"),
     path("cycles/", include("categories.urls")),
     path("entries/", include("submissions.urls")),
+    path("judging/", include("judging.urls")),
+    path("staff/judging/", include("judging.staff_urls")),
     path("staff/", include("submissions.staff_urls")),
     path("accounts/profile/", account_views.profile, name="profile"),
     path("accounts/", include("allauth.urls")),

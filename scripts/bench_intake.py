@@ -47,16 +47,13 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 
+from benchlib import say
+
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
 DEFAULT_SIZE = 20 * MB - 1024  # just under PDF_MAX_BYTES (submissions/uploads.py)
 CHUNK = 256 * 1024
 DEFAULT_SETTINGS = "prize_portal.settings.local"
-
-
-def say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 # --- Test data (runs in its own process, before the server starts) ----------

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,7 +16,7 @@ from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 from django_countries.filters import CountryFilter
 
@@ -26,8 +27,8 @@ from prize_portal.site.admin import ReadOnlyModelAdmin
 
 from .errors import IntakeError
 from .exports import export_response
-from .models import Entry, Membership, Organisation, Submission
-from .services import entry_grant_extension
+from .models import Attachment, Entry, Membership, Organisation, Submission
+from .services import attachment_set_identifying, entry_decide_eligibility, entry_grant_extension
 
 SEOUL = ZoneInfo(settings.PRIZE_TIME_ZONE)
 
@@ -213,7 +214,7 @@ class EntryAdmin(ReadOnlyModelAdmin):
         (gettext_lazy("Record"), {"fields": ["sequence", "version", "created_at", "updated_at"]}),
     ]
     readonly_fields = ["sequence", "created_at", "updated_at"]
-    actions = ["export_csv", "export_xlsx"]
+    actions = ["export_csv", "export_xlsx", "mark_eligible", "mark_ineligible"]
 
     @admin.display(description=gettext_lazy("organisation"), ordering="organisation__name_en")
     def organisation_and_country(self, entry: Entry) -> str:
@@ -235,6 +236,32 @@ class EntryAdmin(ReadOnlyModelAdmin):
     @admin.action(description=gettext_lazy("Export selected entries as XLSX (Excel)"), permissions=["view"])
     def export_xlsx(self, request: HttpRequest, queryset: QuerySet[Entry]) -> HttpResponse:
         return export_response(queryset, "xlsx")
+
+    @admin.action(description=gettext_lazy("Screening: mark selected entries as eligible"), permissions=["screen"])
+    def mark_eligible(self, request: HttpRequest, queryset: QuerySet[Entry]) -> None:
+        self._screen(request, queryset, eligible=True)
+
+    @admin.action(description=gettext_lazy("Screening: mark selected entries as not eligible"), permissions=["screen"])
+    def mark_ineligible(self, request: HttpRequest, queryset: QuerySet[Entry]) -> None:
+        self._screen(request, queryset, eligible=False)
+
+    def _screen(self, request: HttpRequest, queryset: QuerySet[Entry], *, eligible: bool) -> None:
+        done, refused = 0, []
+        for entry in queryset.order_by("pk"):
+            try:
+                entry_decide_eligibility(entry_id=entry.pk, staff=request.user, eligible=eligible)
+                done += 1
+            except ValidationError as error:
+                refused.append(f"{entry}: {' '.join(error.messages)}")
+        if done:
+            self.message_user(
+                request, ngettext("%(count)d entry screened.", "%(count)d entries screened.", done) % {"count": done}
+            )
+        for text in refused:
+            self.message_user(request, text, level=messages.ERROR)
+
+    def has_screen_permission(self, request: HttpRequest, obj: Entry | None = None) -> bool:
+        return request.user.has_perm("accounts.use_staff_pages")
 
     def has_extend_permission(self, request: HttpRequest, obj: Entry | None = None) -> bool:
         return self.has_view_permission(request, obj) and request.user.has_perm("accounts.use_staff_pages")
@@ -299,3 +326,34 @@ class SubmissionAdmin(ReadOnlyModelAdmin):
     list_display = ["entry", "number", "submitted_at", "submitted_by"]
     list_select_related = ["entry", "submitted_by"]
     search_fields = ["entry__reference"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyModelAdmin):
+    """Files are read here; the one thing staff set is whether a file names
+    the applicant, which hides it from judges of blind rounds."""
+
+    list_display = ["original_name", "entry", "content_type", "size", "identifying", "created_at"]
+    list_filter = ["identifying", "content_type", "entry__cycle"]
+    list_select_related = ["entry"]
+    search_fields = ["entry__reference", "original_name"]
+    actions = ["mark_identifying", "unmark_identifying"]
+
+    @admin.action(
+        description=gettext_lazy("Mark as identifying the applicant (hidden in blind rounds)"), permissions=["view"]
+    )
+    def mark_identifying(self, request: HttpRequest, queryset: QuerySet[Attachment]) -> None:
+        self._set(request, queryset, identifying=True)
+
+    @admin.action(description=gettext_lazy("Unmark as identifying the applicant"), permissions=["view"])
+    def unmark_identifying(self, request: HttpRequest, queryset: QuerySet[Attachment]) -> None:
+        self._set(request, queryset, identifying=False)
+
+    def _set(self, request: HttpRequest, queryset: QuerySet[Attachment], *, identifying: bool) -> None:
+        for attachment in queryset:
+            attachment_set_identifying(attachment_id=attachment.pk, staff=request.user, identifying=identifying)
+        self.message_user(
+            request,
+            ngettext("%(count)d file updated.", "%(count)d files updated.", queryset.count())
+            % {"count": queryset.count()},
+        )

@@ -149,16 +149,23 @@ def _answer_row(question: Question, value: Any, files: list[str]) -> AnswerRow:
     return AnswerRow(label=label, text=str(value), long=kind == QuestionKind.LONG_TEXT)
 
 
-def _sections(submission: Submission) -> list[Section]:
+def answer_sections(
+    submission: Submission, *, blind: bool = False, files: list[Attachment] | None = None
+) -> list[Section]:
     """The answers under their question labels, in the form's order; a run of
-    questions of one evaluation domain is one section."""
+    questions of one evaluation domain is one section. ``blind`` leaves out
+    the names of files marked as identifying the applicant; ``files``, when
+    the caller has loaded them, saves the queries."""
     entry = submission.entry
     answers: dict[str, Any] = submission.content.get("answers", {})
-    attachments: list[dict[str, Any]] = submission.content.get("attachments", [])
+    attachments = shown_attachments(submission, blind=blind, files=files)
     # The snapshot lists files without their question; an attachment's question never changes.
-    question_of: dict[Any, int | None] = dict(
-        Attachment.objects.filter(pk__in=[item.get("id") for item in attachments]).values_list("pk", "question_id")
-    )
+    if files is not None:
+        question_of: dict[Any, int | None] = {attachment.pk: attachment.question_id for attachment in files}
+    else:
+        question_of = dict(
+            Attachment.objects.filter(pk__in=[item.get("id") for item in attachments]).values_list("pk", "question_id")
+        )
     questions = (
         Question.objects.filter(category_id=entry.category_id)
         .select_related("criterion")
@@ -179,12 +186,12 @@ def _sections(submission: Submission) -> list[Section]:
             else:
                 title = _("Additional information") if seen_domain else _("General information")
             sections.append(Section(title=title))
-        files = [item["name"] for item in attachments if question_of.get(item.get("id")) == question.pk]
-        sections[-1].rows.append(_answer_row(question, answers.get(question.code), files))
+        names = [item["name"] for item in attachments if question_of.get(item.get("id")) == question.pk]
+        sections[-1].rows.append(_answer_row(question, answers.get(question.code), names))
     return sections
 
 
-def _lang(code: str | None) -> str:
+def bcp47_lang(code: str | None) -> str:
     """An HTML lang value (BCP 47) for one of Django's language codes."""
     code = (code or "en").lower()
     language, _sep, rest = code.partition("-")
@@ -193,14 +200,36 @@ def _lang(code: str | None) -> str:
     return f"{language}-{rest.upper()}" if rest else language
 
 
-def pdf_context(submission: Submission) -> dict[str, Any]:
-    """What the template shows; call it inside the reader's language."""
+def shown_attachments(
+    submission: Submission, *, blind: bool = False, files: list[Attachment] | None = None
+) -> list[dict[str, Any]]:
+    """The snapshot's file list; ``blind``: without files marked as identifying,
+    and named by number (a file name may give the applicant away). ``files``:
+    the attachments the reader may see, already loaded."""
+    items: list[dict[str, Any]] = submission.content.get("attachments", [])
+    if not blind:
+        return items
+    if files is not None:
+        allowed = {attachment.pk for attachment in files}
+        kept = [item for item in items if item.get("id") in allowed]
+    else:
+        identifying = set(
+            Attachment.objects.filter(entry_id=submission.entry_id, identifying=True).values_list("pk", flat=True)
+        )
+        kept = [item for item in items if item.get("id") not in identifying]
+    return [{**item, "name": _("Attachment %(number)d") % {"number": number}} for number, item in enumerate(kept, 1)]
+
+
+def pdf_context(submission: Submission, *, blind: bool = False) -> dict[str, Any]:
+    """What the template shows; call it inside the reader's language.
+    ``blind``: nothing that identifies the applicant (organisation, people,
+    city, identifying files) — for judges of a blind round."""
     entry = submission.entry
     content = submission.content
     organisation = entry.organisation
     attachments = [
         {"name": item["name"], "type": item["type"], "size": _file_size(int(item["size"]))}
-        for item in content.get("attachments", [])
+        for item in shown_attachments(submission, blind=blind)
     ]
     language = content.get("language") or entry.language
     return {
@@ -218,14 +247,15 @@ def pdf_context(submission: Submission) -> dict[str, Any]:
         "summary_en": content.get("summary_en", ""),
         "title_original": content.get("title_original", ""),
         "summary_original": content.get("summary_original", ""),
-        "original_lang": _lang(language),
-        "original_language_name": _language_name(language),
+        "original_lang": bcp47_lang(language),
+        "original_language_name": language_name(language),
         "has_original": language != "en" and bool(content.get("title_original") or content.get("summary_original")),
-        "sections": _sections(submission),
+        "sections": answer_sections(submission, blind=blind),
+        "blind": blind,
         "attachments": attachments,
         "page_number": format_html('<span class="{}"></span>', "page-number"),
         "page_count": format_html('<span class="{}"></span>', "page-count"),
-        "html_lang": _lang(translation.get_language()),
+        "html_lang": bcp47_lang(translation.get_language()),
     }
 
 
@@ -249,7 +279,7 @@ def _labels() -> dict[str, str]:
     }
 
 
-def _language_name(code: str) -> str:
+def language_name(code: str) -> str:
     """A language's name in the reader's language (Django's catalogues)."""
     try:
         return str(translation.get_language_info(code)["name_translated"])
@@ -263,17 +293,18 @@ def reader_language(submission: Submission) -> str:
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def render_submission_html(submission: Submission, *, language: str | None = None) -> str:
+def render_submission_html(submission: Submission, *, language: str | None = None, blind: bool = False) -> str:
     """The HTML the PDF is made from, in ``language`` (default: the applicant's)."""
     with translation.override(language or reader_language(submission)):
-        return render_to_string(TEMPLATE, pdf_context(submission))
+        return render_to_string(TEMPLATE, pdf_context(submission, blind=blind))
 
 
-def render_submission_pdf(submission: Submission, *, language: str | None = None) -> bytes:
-    """The PDF of ``submission`` in ``language`` (default: the applicant's)."""
+def render_submission_pdf(submission: Submission, *, language: str | None = None, blind: bool = False) -> bytes:
+    """The PDF of ``submission`` in ``language`` (default: the applicant's);
+    ``blind`` as in :func:`pdf_context`."""
     from weasyprint import HTML
 
-    html = render_submission_html(submission, language=language)
+    html = render_submission_html(submission, language=language, blind=blind)
     document = HTML(string=html, base_url=base_url(), url_fetcher=static_url_fetcher())
     pdf = document.write_pdf()
     assert pdf is not None  # without a target, write_pdf returns the bytes

@@ -61,7 +61,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "submissions.view_organisation",
         "submissions.view_entry",
         "submissions.view_submission",
+        "submissions.view_attachment",
         "audit.view_auditevent",
+        "judging.*",
     ),
 }
 

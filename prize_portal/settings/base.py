@@ -159,6 +159,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "submissions.tasks.task_sweep_orphan_files",
         "schedule": env.float("ORPHAN_FILES_SWEEP_SECONDS", default=3600.0),
     },
+    # Judges with reviews still to submit, on each round's reminder days. Hourly,
+    # so a worker or broker outage delays a reminder by an hour, not a day; the
+    # outbox key keeps it to one per judge per Seoul day.
+    "judge-reminders": {
+        "task": "judging.tasks.task_send_due_reminders",
+        "schedule": env.float("JUDGE_REMINDERS_SECONDS", default=3600.0),
+    },
 }
 
 # --- Outbox ------------------------------------------------------------------

@@ -3,8 +3,9 @@ transition: it checks the guard, saves, records the audit trail and queues
 mail after commit."""
 
 from ..uploads import ATTACHMENTS_PER_ENTRY
-from .attachments import attachment_add, attachment_delete
+from .attachments import attachment_add, attachment_delete, attachment_set_identifying
 from .entries import (
+    entry_decide_eligibility,
     entry_grant_extension,
     entry_missing,
     entry_save_draft,
@@ -19,6 +20,8 @@ __all__ = [
     "ATTACHMENTS_PER_ENTRY",
     "attachment_add",
     "attachment_delete",
+    "attachment_set_identifying",
+    "entry_decide_eligibility",
     "entry_grant_extension",
     "entry_missing",
     "entry_save_draft",

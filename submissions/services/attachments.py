@@ -85,3 +85,24 @@ def attachment_delete(*, entry_id: int, attachment_id: int, user: Any, now: date
     delete_files_on_commit([attachment.file.name or "", attachment.thumbnail.name or ""], attachment.file.storage)
     attachment.delete()
     entry.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def attachment_set_identifying(*, attachment_id: int, staff: Any, identifying: bool) -> Attachment:
+    """Staff mark a file as naming the applicant (a logo, a signed letter), so
+    that judges of a blind round never see it; recorded in the audit trail."""
+    from prize_portal.audit.services import audit_record
+
+    attachment = Attachment.objects.select_for_update().get(pk=attachment_id)
+    if attachment.identifying != identifying:
+        before = {"identifying": attachment.identifying}
+        attachment.identifying = identifying
+        attachment.save(update_fields=["identifying"])
+        audit_record(
+            actor=staff,
+            action="attachment.identifying",
+            target=attachment,
+            before=before,
+            after={"identifying": identifying},
+        )
+    return attachment

@@ -283,6 +283,29 @@ def entry_withdraw(*, entry_id: int, user: Any, now: datetime | None = None) -> 
     return entry
 
 
+# Screening decisions: from submitted (or a decision being corrected) to eligible or not.
+SCREENABLE_STATUSES = frozenset({EntryStatus.SUBMITTED, EntryStatus.ELIGIBLE, EntryStatus.INELIGIBLE})
+
+
+@transaction.atomic
+def entry_decide_eligibility(*, entry_id: int, staff: Any, eligible: bool) -> Entry:
+    """Staff's screening decision after the deadline (usually on the screening
+    round's reviews): the entry becomes eligible for the scored round, or not
+    eligible. Deciding again corrects the decision; later states are refused."""
+    entry = lock_entry(entry_id)
+    if entry.status not in SCREENABLE_STATUSES:
+        raise IntakeError(
+            _("Only submitted entries can be screened; this one is %(status)s.")
+            % {"status": entry.get_status_display()},
+            code="not_screenable",
+        )
+    before = {"status": entry.status}
+    entry.status = EntryStatus.ELIGIBLE if eligible else EntryStatus.INELIGIBLE
+    entry.save(update_fields=["status", "updated_at"])
+    audit_record(actor=staff, action="entry.screen", target=entry, before=before, after={"status": entry.status})
+    return entry
+
+
 @transaction.atomic
 def entry_grant_extension(*, entry_id: int, staff: Any, until: datetime) -> Entry:
     """Staff let one applicant edit and submit until ``until`` (recorded)."""

@@ -7,9 +7,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 
 from prize_portal.audit.models import AuditEvent
-from submissions.models import Entry
+from submissions.models import Attachment, Entry
 from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
 from tests.factories import CategoryFactory, CycleFactory, make_organisation, make_user
 from tests.submissions.builders import PDF_BYTES, sign_in_staff, submit_entry
@@ -261,3 +262,18 @@ def test_extended_deadline_lets_the_entry_submit_late(staff_client: Client, proj
     staff_client.post(f"/en/admin/submissions/entry/{entry.pk}/extend/", {"until": "2030-06-02T18:00"})
     entry_submit(entry_id=entry.pk, user=entry.owner, now=DEADLINE + timedelta(days=2))
     assert entry.submissions.count() == 2
+
+
+def test_staff_mark_an_attachment_identifying_in_admin(client: Any, project: Any) -> None:
+    entry = submit_entry(project, email="logo@city.example", submit=False)
+    upload = SimpleUploadedFile("letter.pdf", PDF_BYTES, content_type="application/pdf")
+    attachment = attachment_add(entry_id=entry.pk, user=entry.owner, upload=upload, now=BEFORE_DEADLINE)
+    sign_in_staff(client)
+    response = client.post(
+        reverse("admin:submissions_attachment_changelist"),
+        {"action": "mark_identifying", "_selected_action": [attachment.pk]},
+    )
+    assert response.status_code == 302
+    assert Attachment.objects.get(pk=attachment.pk).identifying is True
+    event = AuditEvent.objects.get(action="attachment.identifying")
+    assert (event.before, event.after) == ({"identifying": False}, {"identifying": True})

@@ -289,3 +289,20 @@ def test_withdraw_submitted_entry(project: Any, applicant: Any, organisation: An
     assert (entry.status, entry.reference) == (EntryStatus.WITHDRAWN, "SSCP-2030-P-0001")
     with pytest.raises(IntakeError):
         entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
+
+
+def test_screening_decides_eligibility_and_refuses_drafts(project: Any) -> None:
+    from submissions.services import entry_decide_eligibility
+    from tests.submissions.builders import submit_entry
+
+    staff = make_user(Role.STAFF, email="screener@wego.example")
+    entry = submit_entry(project, email="screen@city.example")
+    assert entry_decide_eligibility(entry_id=entry.pk, staff=staff, eligible=True).status == EntryStatus.ELIGIBLE
+    assert entry_decide_eligibility(entry_id=entry.pk, staff=staff, eligible=False).status == EntryStatus.INELIGIBLE
+    event = AuditEvent.objects.filter(action="entry.screen").order_by("pk").last()
+    assert event is not None
+    assert (event.before, event.after) == ({"status": "eligible"}, {"status": "ineligible"})
+    draft = submit_entry(project, email="draft@city.example", submit=False)
+    with pytest.raises(IntakeError, match="Only submitted entries"):
+        entry_decide_eligibility(entry_id=draft.pk, staff=staff, eligible=True)
+    assert Entry.objects.get(pk=draft.pk).status == EntryStatus.DRAFT

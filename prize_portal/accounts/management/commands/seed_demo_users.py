@@ -9,8 +9,8 @@ from prize_portal.accounts.services import user_create_verified
 
 DEMO_USERS = [
     (Role.APPLICANT, "applicant@demo.sscp.test", "Demo Applicant", "en"),
-    (Role.JUDGE, "judge@demo.sscp.test", "Demo Judge", "en"),
-    (Role.CHAIR, "chair@demo.sscp.test", "Demo Committee Chair", "en"),
+    (Role.JUDGE, "judge@committee.sscp.test", "Demo Judge", "en"),
+    (Role.CHAIR, "chair@committee.sscp.test", "Demo Committee Chair", "en"),
     (Role.STAFF, "staff@demo.sscp.test", "Demo Staff", "ko"),
 ]
 

@@ -1,0 +1,96 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RoundKind(models.TextChoices):
+    SCREENING = "screening", _("Eligibility screening (pass or fail)")
+    SCORED = "scored", _("Scored round (rubric)")
+    FINAL = "final", _("Final round")
+
+
+class PeerVisibility(models.TextChoices):
+    NEVER = "never", _("Never")
+    AFTER_OWN = "after_own", _("After the judge submitted their own review")
+    ALWAYS = "always", _("Always")
+
+
+class RoundEntryVia(models.TextChoices):
+    ELIGIBILITY = "eligibility", _("Eligible for the round")
+    ADVANCEMENT = "advancement", _("Advanced from an earlier round")
+
+
+class AssignmentState(models.TextChoices):
+    ACTIVE = "active", _("Assigned")
+    RECUSED = "recused", _("Recused")
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Progress(models.TextChoices):
+    """Where one assignment stands, as the dashboard and the staff pages show it."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Submitted")
+    RECUSED = "recused", _("Recused")
+
+
+class Recommendation(models.TextChoices):
+    # Scored and final rounds.
+    STRONG_YES = "strong_yes", _("Strongly recommend")
+    YES = "yes", _("Recommend")
+    UNDECIDED = "undecided", _("Undecided")
+    NO = "no", _("Do not recommend")
+    # Eligibility screening.
+    PASS = "pass", _("Eligible (pass)")
+    FAIL = "fail", _("Not eligible (fail)")
+
+
+SCREENING_RECOMMENDATIONS = (Recommendation.PASS, Recommendation.FAIL)
+SCORING_RECOMMENDATIONS = (Recommendation.STRONG_YES, Recommendation.YES, Recommendation.UNDECIDED, Recommendation.NO)
+
+
+class ConflictKind(models.TextChoices):
+    """Why a judge may not judge an entry. Stored conflicts are declared by the
+    judge or requested by the applicant; detected ones are computed (conflicts.py)."""
+
+    ENTRY = "entry", _("Declared for one entry")
+    ORGANISATION = "organisation", _("Standing: an organisation")
+    COUNTRY = "country", _("Standing: a country")
+    DOMAIN = "domain", _("Standing: an e-mail domain")
+    REQUESTED = "requested", _("Requested by the applicant")
+    # Detected (never stored).
+    SAME_ORGANISATION = "same_organisation", _("Detected: same organisation")
+    SAME_DOMAIN = "same_domain", _("Detected: same e-mail domain")
+    SAME_COUNTRY = "same_country", _("Detected: same country (government entry)")
+    COLLABORATOR = "collaborator", _("Detected: the judge works on the entry")
+    RECUSED = "recused", _("Recused from the assignment")
+
+
+STANDING_KINDS = (ConflictKind.ORGANISATION, ConflictKind.COUNTRY, ConflictKind.DOMAIN)
+
+
+class ConflictStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for staff")
+    APPROVED = "approved", _("In force")
+    REJECTED = "rejected", _("Rejected by staff")
+
+
+# Tie-break rules a round may list, in order (DESIGN.md §5.7). Criterion rules
+# name the criterion by code: "criterion:value".
+class TieBreak(models.TextChoices):
+    MORE_REVIEWS = "more_reviews", _("More reviews")
+    EARLIER_SUBMISSION = "earlier_submission", _("Earlier submission")
+    HIGHER_MEDIAN = "higher_median", _("Higher median")
+
+
+CRITERION_TIE_BREAK_PREFIX = "criterion:"
+DEFAULT_TIE_BREAKS = [
+    "criterion:value",
+    "criterion:implementation",
+    TieBreak.MORE_REVIEWS.value,
+    TieBreak.EARLIER_SUBMISSION.value,
+]

@@ -1,0 +1,100 @@
+"""Demo committee and an open judging round for the quick start (`make run`).
+
+Everything goes through the services, as staff's and judges' clicks would:
+profiles, screening decisions, the round's entries and the automatic
+assignment (conflicts and languages respected) are real. Run it after
+``seed_demo_users`` and ``seed_demo_entries``."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
+
+from categories import seed_data
+from categories.models import Cycle
+from judging.enums import PeerVisibility, RoundKind
+from judging.models import Round
+from judging.services import assignment_apply, judge_profile_update, round_add_eligible_entries
+from prize_portal.accounts.models import User
+from prize_portal.accounts.roles import Role
+from prize_portal.accounts.services import user_create_verified
+from submissions.enums import EntryStatus
+from submissions.models import Entry
+from submissions.services import entry_decide_eligibility
+
+ROUND_NAME = "Demo first round"
+# (e-mail, name, interface language, languages read, country, organisation)
+COMMITTEE = [
+    ("judge@committee.sscp.test", "Demo Judge", "en", ["ko", "es"], "DE", "Demo University"),
+    ("chair@committee.sscp.test", "Demo Committee Chair", "en", ["ko", "ja"], "SG", "Demo Institute"),
+    ("mina@urban-lab.test", "Mina Park", "ko", ["ko", "ja"], "KR", "Urban Lab"),
+    ("lucia@ciudad-abierta.test", "Lucía Gómez", "es", ["es", "fr"], "CO", "Ciudad Abierta"),
+    ("kenji@smart-kyoto.test", "Kenji Sato", "ja", ["ja", "ko"], "JP", "Smart Kyoto Institute"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo committee members and an open, assigned judging round (quick start only)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--password", default="demo-password-2026")
+        parser.add_argument("--force", action="store_true", help="Allow with DEBUG off.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("Demo judging is for the quick start only (DEBUG is off); --force overrides.")
+        if Round.objects.filter(name_en=ROUND_NAME).exists():
+            self.stdout.write("The demo round exists already; nothing changed.")
+        else:
+            self.seed(options["password"])
+        self.report()
+
+    @transaction.atomic
+    def seed(self, password: str) -> None:
+        cycle = Cycle.objects.filter(year=seed_data.CYCLE_2026["year"]).first()
+        if cycle is None:
+            raise CommandError("The 2026 edition does not exist: run `manage.py seed_prize` first.")
+        staff = User.objects.filter(is_staff=True).order_by("pk").first()
+        for email, name, language, reads, country, organisation in COMMITTEE:
+            user = User.objects.filter(email=email).first() or user_create_verified(
+                email=email, password=password, name=name, language=language, role=Role.JUDGE
+            )
+            judge_profile_update(
+                user=user,
+                languages=reads,
+                country=country,
+                organisation=organisation,
+                bio=f"{name} works at {organisation}.",
+                publish_consent=True,
+            )
+        for entry in Entry.objects.filter(cycle=cycle, status=EntryStatus.SUBMITTED).order_by("pk"):
+            entry_decide_eligibility(entry_id=entry.pk, staff=staff, eligible=True)
+        now = timezone.now()
+        round_ = Round.objects.create(
+            cycle=cycle,
+            name_en=ROUND_NAME,
+            name_ko="데모 1차 심사",
+            kind=RoundKind.SCORED,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=14),
+            peer_visibility=PeerVisibility.AFTER_OWN,
+            judges_per_entry=3,
+        )
+        round_.categories.set(cycle.categories.all())
+        round_add_eligible_entries(actor=staff, round_id=round_.pk)
+        assignment_apply(actor=staff, round_id=round_.pk)
+
+    def report(self) -> None:
+        round_ = Round.objects.filter(name_en=ROUND_NAME).first()
+        if round_ is None:
+            return
+        self.stdout.write(
+            f"Demo round '{round_.name}': {round_.round_entries.count()} entries, "
+            f"{round_.assignments.count()} assignments. Committee logins (same password):"
+        )
+        for email, _name, _language, reads, _country, _organisation in COMMITTEE:
+            count = round_.assignments.filter(judge__email=email).count()
+            self.stdout.write(f"  {email:28s} reads {', '.join(['en', *reads]):14s} {count} to review")

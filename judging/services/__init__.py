@@ -1,0 +1,47 @@
+"""Writes of judging, one module per sub-domain. One function per state
+transition: it checks the guard, saves, records the audit trail and queues
+mail after commit."""
+
+from .assignments import (
+    assignment_add,
+    assignment_apply,
+    assignment_plan,
+    assignment_recuse,
+    assignment_remove,
+    round_add_eligible_entries,
+)
+from .conflicts import (
+    EXCLUSIONS_PER_ENTRY,
+    conflict_decide,
+    conflict_declare_entry,
+    conflict_declare_standing,
+    conflict_request,
+    conflict_withdraw_standing,
+)
+from .judges import judge_invitation_accept, judge_invite, judge_profile_update
+from .reminders import pending_reviews, reminder_send, reminders_send_due
+from .reviews import review_save_draft, review_submit, review_unlock
+
+__all__ = [
+    "EXCLUSIONS_PER_ENTRY",
+    "assignment_add",
+    "assignment_apply",
+    "assignment_plan",
+    "assignment_recuse",
+    "assignment_remove",
+    "conflict_decide",
+    "conflict_declare_entry",
+    "conflict_declare_standing",
+    "conflict_request",
+    "conflict_withdraw_standing",
+    "judge_invitation_accept",
+    "judge_invite",
+    "judge_profile_update",
+    "pending_reviews",
+    "reminder_send",
+    "reminders_send_due",
+    "review_save_draft",
+    "review_submit",
+    "review_unlock",
+    "round_add_eligible_entries",
+]

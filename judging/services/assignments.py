@@ -1,0 +1,197 @@
+"""Writes of rounds and assignments: entries join a round, the engine proposes
+judges, staff apply the plan or adjust it by hand, judges recuse."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prize_portal.audit.services import audit_record
+from submissions.enums import EntryStatus
+from submissions.models import Entry
+
+from .. import assignment as engine
+from .. import facts
+from ..conflicts import forbidden_pairs
+from ..enums import AssignmentState, RoundEntryVia, RoundKind
+from ..errors import JudgingError
+from ..models import Assignment, Review, Round, RoundEntry
+from .conflicts import _clean_reason, _recuse
+
+# Which entries a round takes by eligibility, by its kind.
+ELIGIBLE_STATUSES = {
+    RoundKind.SCREENING: (EntryStatus.SUBMITTED,),
+    RoundKind.SCORED: (EntryStatus.ELIGIBLE, EntryStatus.IN_REVIEW),
+    RoundKind.FINAL: (EntryStatus.FINALIST,),
+}
+
+
+def lock_round(round_id: int) -> Round:
+    return Round.objects.select_for_update().get(pk=round_id)
+
+
+def round_panel_ids(round_: Round) -> list[int]:
+    """The judges who may be assigned in the round: its panel, or the whole committee."""
+    from prize_portal.accounts.models import User
+
+    from ..selectors import committee
+
+    panel = list(User.objects.filter(panel_rounds=round_, is_active=True).values_list("pk", flat=True))
+    return sorted(panel) if panel else sorted(committee().values_list("pk", flat=True))
+
+
+def _covered_entries(round_: Round) -> Any:
+    query = Entry.objects.filter(cycle_id=round_.cycle_id, category__in=round_.categories.all())
+    track_ids = list(round_.tracks.values_list("pk", flat=True))
+    if track_ids:
+        query = query.filter(Q(track_id__in=track_ids) | Q(track__isnull=True))
+    return query
+
+
+@transaction.atomic
+def round_add_eligible_entries(*, actor: Any, round_id: int) -> int:
+    """Add every entry of the round's categories and tracks whose status makes
+    it eligible for this kind of round; returns how many were added. Entries
+    joining a scored round are marked "under review"."""
+    round_ = lock_round(round_id)
+    statuses = ELIGIBLE_STATUSES[RoundKind(round_.kind)]
+    present = RoundEntry.objects.filter(round=round_).values("entry_id")
+    entries = list(_covered_entries(round_).filter(status__in=statuses).exclude(pk__in=present).order_by("pk"))
+    RoundEntry.objects.bulk_create(
+        [RoundEntry(round=round_, entry=entry, via=RoundEntryVia.ELIGIBILITY) for entry in entries]
+    )
+    if round_.kind == RoundKind.SCORED:
+        to_review = [entry for entry in entries if entry.status == EntryStatus.ELIGIBLE]
+        Entry.objects.filter(pk__in=[entry.pk for entry in to_review]).update(status=EntryStatus.IN_REVIEW)
+        for entry in to_review:
+            audit_record(
+                actor=actor,
+                action="entry.status",
+                target=entry,
+                before={"status": EntryStatus.ELIGIBLE},
+                after={"status": EntryStatus.IN_REVIEW},
+            )
+    audit_record(actor=actor, action="round.add_entries", target=round_, after={"added": len(entries)})
+    return len(entries)
+
+
+def assignment_plan(*, round_id: int, seed: int | None = None) -> engine.Plan:
+    """What the engine proposes for the round now (a preview; nothing saved).
+
+    Hard constraints: no conflict (stored, detected, recused) and a judge
+    reads the entry's language unless it is English. Existing active
+    assignments are kept; entries are only topped up."""
+    round_ = Round.objects.get(pk=round_id)
+    entry_rows = list(
+        Entry.objects.filter(round_entries__round=round_).values_list("pk", "language", "track_id").order_by("pk")
+    )
+    panel = set(round_panel_ids(round_))
+    existing = set(
+        Assignment.objects.filter(round=round_, state=AssignmentState.ACTIVE).values_list("entry_id", "judge_id")
+    )
+    # Judges assigned by hand who are outside the panel keep those entries and
+    # count for loads, but get nothing new.
+    outside = {judge_id for _entry, judge_id in existing} - panel
+    judge_ids = sorted(panel | outside)
+    forbidden = forbidden_pairs(
+        facts.judge_conflict_facts(judge_ids).values(),
+        facts.entry_conflict_facts(row[0] for row in entry_rows).values(),
+        country_rule=round_.country_conflicts,
+    )
+    forbidden |= facts.recused_pairs(round_.pk)
+    forbidden |= {(row[0], judge_id) for judge_id in outside for row in entry_rows} - existing
+    return engine.plan_assignments(
+        [
+            engine.EntryFacts(id=pk, language=_base_language(language), track_id=track)
+            for pk, language, track in entry_rows
+        ],
+        facts.judge_assignment_facts(judge_ids),
+        per_entry=round_.judges_per_entry,
+        forbidden=forbidden,
+        existing=existing - forbidden,
+        seed=round_.assignment_seed if seed is None else seed,
+    )
+
+
+def _base_language(code: str) -> str:
+    """ "zh-hans" and "zh-hant" are read as written; "en-gb" is English."""
+    return "en" if code.split("-")[0] == "en" else code
+
+
+@transaction.atomic
+def assignment_apply(*, actor: Any, round_id: int, seed: int | None = None) -> engine.Plan:
+    """Compute the plan again under the round's lock (the preview may be stale)
+    and create its new assignments. Applying twice adds nothing the second time."""
+    round_ = lock_round(round_id)
+    plan = assignment_plan(round_id=round_.pk, seed=seed)
+    Assignment.objects.bulk_create(
+        [
+            Assignment(round=round_, entry_id=entry_id, judge_id=judge_id, created_by=actor)
+            for entry_id, judge_id in plan.new_pairs
+        ],
+        ignore_conflicts=True,
+    )
+    audit_record(
+        actor=actor,
+        action="round.assign",
+        target=round_,
+        after={"created": len(plan.new_pairs), "problems": [problem.kind.value for problem in plan.problems]},
+    )
+    return plan
+
+
+@transaction.atomic
+def assignment_add(*, actor: Any, round_id: int, entry_id: int, judge_id: int) -> Assignment:
+    """Staff assign one judge by hand; conflicts and languages are still checked."""
+    round_ = lock_round(round_id)
+    if not RoundEntry.objects.filter(round=round_, entry_id=entry_id).exists():
+        raise JudgingError(_("This entry is not in the round."), code="not_in_round")
+    if judge_id not in round_panel_ids(round_):
+        raise JudgingError(_("This person is not on the round's panel."), code="not_on_panel")
+    entry = Entry.objects.get(pk=entry_id)
+    found = facts.conflicts_of(judge_id, entry_id, country_rule=round_.country_conflicts)
+    if found or (entry_id, judge_id) in facts.recused_pairs(round_.pk):
+        raise JudgingError(_("This judge has a conflict of interest with the entry."), code="conflict")
+    language = _base_language(entry.language)
+    judge_facts = facts.judge_assignment_facts([judge_id])[0]
+    if language != "en" and language not in judge_facts.languages:
+        raise JudgingError(_("This judge does not read the entry's language."), code="language")
+    assignment, created = Assignment.objects.get_or_create(
+        round=round_, entry_id=entry_id, judge_id=judge_id, defaults={"created_by": actor}
+    )
+    if not created:
+        raise JudgingError(_("This judge is already assigned to the entry."), code="duplicate")
+    audit_record(actor=actor, action="assignment.add", target=assignment)
+    return assignment
+
+
+@transaction.atomic
+def assignment_remove(*, actor: Any, assignment_id: int) -> None:
+    """Staff take an assignment back, as long as its review has not been submitted."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
+    review = Review.objects.filter(assignment=assignment).first()
+    if review is not None and review.is_submitted:
+        raise JudgingError(
+            _("The judge has submitted this review. Unlock it first if it must be removed."), code="submitted"
+        )
+    audit_record(actor=actor, action="assignment.remove", target=assignment)
+    assignment.delete()
+
+
+@transaction.atomic
+def assignment_recuse(*, judge: Any, assignment_id: int, reason: str) -> Assignment:
+    """The judge steps back from an entry mid-round, giving a reason; the entry
+    can then be re-assigned (the engine never gives it to this judge again)."""
+    assignment = Assignment.objects.select_for_update().select_related("round").get(pk=assignment_id, judge=judge)
+    reason = _clean_reason(reason)
+    if assignment.state != AssignmentState.ACTIVE:
+        raise JudgingError(_("You have already recused yourself from this entry."), code="recused")
+    if not assignment.round.is_open(timezone.now()):
+        raise JudgingError(_("The round is closed."), code="closed")
+    review = Review.objects.filter(assignment=assignment).first()
+    if review is not None and review.is_submitted:
+        raise JudgingError(_("You have submitted your review of this entry."), code="submitted")
+    _recuse(assignment, actor=judge, reason=reason)
+    return assignment

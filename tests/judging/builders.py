@@ -1,0 +1,87 @@
+"""Test data shared by the judging tests, built through the real services."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from categories.models import Criterion, RubricLevel
+from judging.enums import RoundKind
+from judging.models import Assignment, JudgeProfile, Round, RoundEntry
+from judging.services import assignment_add, judge_profile_update
+from prize_portal.accounts.roles import Role
+from tests.factories import give_totp, make_user
+from tests.submissions.builders import submit_entry
+
+__all__ = ["add_criteria", "assign", "make_judge", "make_round", "put_in_round", "submit_entry"]
+
+
+def add_criteria(category: Any) -> list[Criterion]:
+    value = Criterion.objects.create(
+        category=category, code="value", name_en="Value generation", weight=Decimal("2"), scale_min=0, scale_max=5
+    )
+    implementation = Criterion.objects.create(
+        category=category, code="implementation", name_en="Implementation", scale_min=1, scale_max=10, order=1
+    )
+    for criterion in (value, implementation):
+        for score in (criterion.scale_min, criterion.scale_max):
+            RubricLevel.objects.create(
+                criterion=criterion, score=score, label_en=f"Level {score}", descriptor_en=f"Descriptor {score}"
+            )
+    return [value, implementation]
+
+
+def make_judge(
+    email: str,
+    *,
+    languages: list[str] | None = None,
+    country: str = "",
+    organisation: str = "",
+    role: Role = Role.JUDGE,
+    totp: bool = True,
+    language: str = "en",
+    name: str = "",
+) -> Any:
+    """A committee member with a profile (and TOTP, which judges need)."""
+    user = make_user(role, email=email, language=language, name=name or email.split("@")[0].title())
+    judge_profile_update(user=user, languages=languages or [], country=country, organisation=organisation)
+    if totp:
+        user.totp_secret = give_totp(user)  # type: ignore[attr-defined]
+    assert JudgeProfile.objects.filter(user=user).exists()
+    return user
+
+
+def make_round(category: Any, *, kind: str = RoundKind.SCORED, open_now: bool = True, **extra: Any) -> Round:
+    now = timezone.now()
+    opens, closes = (
+        (now - timedelta(days=1), now + timedelta(days=10))
+        if open_now
+        else (
+            now - timedelta(days=20),
+            now - timedelta(days=1),
+        )
+    )
+    round_ = Round.objects.create(
+        cycle=category.cycle,
+        name_en=extra.pop("name_en", "First round"),
+        kind=kind,
+        opens_at=opens,
+        closes_at=closes,
+        **extra,
+    )
+    round_.categories.add(category)
+    return round_
+
+
+def put_in_round(round_: Round, *entries: Any) -> None:
+    for entry in entries:
+        RoundEntry.objects.get_or_create(round=round_, entry=entry, defaults={"via": "eligibility"})
+
+
+def assign(round_: Round, entry: Any, judge: Any, *, actor: Any = None) -> Assignment:
+    """Put the entry in the round (if needed) and assign the judge through the service."""
+    put_in_round(round_, entry)
+    return assignment_add(actor=actor, round_id=round_.pk, entry_id=entry.pk, judge_id=judge.pk)

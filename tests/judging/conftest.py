@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from prize_portal.accounts.roles import Role
+from tests.factories import make_user
+from tests.judging.builders import add_criteria, make_judge, make_round, submit_entry
+from tests.submissions.conftest import applicant, organisation, project  # noqa: F401  (fixtures)
+
+
+@pytest.fixture
+def criteria(project: Any) -> list[Any]:  # noqa: F811
+    """Two criteria with rubrics on the project category: value (0 to 5, weight 2) and implementation (1 to 10)."""
+    return add_criteria(project)
+
+
+@pytest.fixture
+def staff(db: Any) -> Any:
+    return make_user(Role.STAFF, email="staff@wego.example")
+
+
+@pytest.fixture
+def judge(db: Any) -> Any:
+    return make_judge("judge@univ.example", languages=["ko"], country="DE", organisation="Example University")
+
+
+@pytest.fixture
+def scored_round(project: Any, criteria: Any, staff: Any) -> Any:  # noqa: F811
+    """An open scored round on the project category (3 judges per entry)."""
+    return make_round(project)
+
+
+@pytest.fixture
+def entry(project: Any) -> Any:  # noqa: F811
+    """A submitted entry of a Korean city, written in English."""
+    return submit_entry(project, email="mayor@gangnam.example", name_en="Gangnam District", name_native="강남구")
