@@ -118,19 +118,26 @@ def conflicts_of(judge_id: int, entry_id: int, *, country_rule: bool) -> list[co
 
 
 def judge_assignment_facts(judge_ids: Iterable[int]) -> list[assignment.JudgeFacts]:
-    """Languages read and tracks of expertise of each judge, for the engine."""
+    """Languages read and tracks of expertise of each judge, for the engine
+    (one query: a row per judge and track)."""
+    from prize_portal.accounts.models import User
+
     ids = sorted(set(judge_ids))
-    profiles = {
-        profile.user_id: profile
-        for profile in JudgeProfile.objects.filter(user_id__in=ids).prefetch_related("expertise_tracks")
-    }
-    facts = []
-    for judge_id in ids:
-        profile = profiles.get(judge_id)
-        languages = frozenset(profile.languages) if profile else frozenset()
-        tracks = frozenset(track.pk for track in profile.expertise_tracks.all()) if profile else frozenset()
-        facts.append(assignment.JudgeFacts(id=judge_id, languages=languages | {"en"}, track_ids=tracks))
-    return facts
+    languages: dict[int, frozenset[str]] = {judge_id: frozenset() for judge_id in ids}
+    tracks: dict[int, set[int]] = defaultdict(set)
+    rows = User.objects.filter(pk__in=ids).values_list(
+        "pk", "judge_profile__languages", "judge_profile__expertise_tracks"
+    )
+    for judge_id, read, track_id in rows:
+        languages[judge_id] = frozenset(read or ())
+        if track_id is not None:
+            tracks[judge_id].add(track_id)
+    return [
+        assignment.JudgeFacts(
+            id=judge_id, languages=languages[judge_id] | {"en"}, track_ids=frozenset(tracks[judge_id])
+        )
+        for judge_id in ids
+    ]
 
 
 def recused_pairs(round_id: int) -> set[tuple[int, int]]:

@@ -25,6 +25,17 @@ def committee() -> QuerySet[Any]:
     return User.objects.filter(pk__in=members).select_related("judge_profile").order_by("name", "email")
 
 
+def panel_of(round_: Round) -> QuerySet[Any]:
+    """Who may be assigned in the round: the active users on its panel, or the
+    whole committee when it has no panel (one query)."""
+    from django.db.models import Exists
+
+    from prize_portal.accounts.models import User
+
+    panel = User.objects.filter(panel_rounds=round_, is_active=True)
+    return User.objects.filter(Q(pk__in=panel.values("pk")) | (~Exists(panel) & Q(pk__in=committee().values("pk"))))
+
+
 PROGRESS = Case(
     When(state=AssignmentState.RECUSED, then=Value(Progress.RECUSED)),
     When(review__state=ReviewState.SUBMITTED, then=Value(Progress.DONE)),

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -32,7 +32,7 @@ from .enums import (
     TieBreak,
 )
 from .models import Assignment, Conflict, JudgeInvitation, Round, RoundEntry
-from .selectors import PROGRESS, committee
+from .selectors import PROGRESS, panel_of
 
 # A judge is late when reviews are pending and the round closes within this time (or has closed).
 LATE_WITHIN = timedelta(days=3)
@@ -196,16 +196,13 @@ def round_progress(round_: Round, *, now: datetime) -> RoundProgress:
 
 
 def round_judges(round_: Round) -> list[Any]:
-    """The judges of the round, by name, in one query: its panel (or, when it
-    has none, the whole committee, as ``services.assignments.round_panel_ids``
-    decides) and anyone assigned in it by hand."""
+    """The judges of the round, by name, in one query: its panel (see
+    selectors.panel_of) and anyone assigned in it by hand."""
     from prize_portal.accounts.models import User
 
-    panel = User.objects.filter(panel_rounds=round_, is_active=True)
     return list(
         User.objects.filter(
-            Q(pk__in=panel.values("pk"))
-            | (~Exists(panel) & Q(pk__in=committee().values("pk")))
+            Q(pk__in=panel_of(round_).values("pk"))
             | Q(pk__in=Assignment.objects.filter(round=round_).values("judge_id"))
         ).order_by("name", "email", "pk")
     )

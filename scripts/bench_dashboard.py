@@ -126,7 +126,9 @@ def _build(count: int) -> tuple[Any, Any, Any]:
     )
     round_.categories.add(category)
     RoundEntry.objects.bulk_create(RoundEntry(round=round_, entry=entry, via="eligibility") for entry in entries)
-    assignments = Assignment.objects.bulk_create(Assignment(round=round_, entry=entry, judge=judge) for entry in entries)
+    assignments = Assignment.objects.bulk_create(
+        Assignment(round=round_, entry=entry, judge=judge) for entry in entries
+    )
     reviews = Review.objects.bulk_create(
         Review(
             assignment=assignment,

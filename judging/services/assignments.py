@@ -33,13 +33,10 @@ def lock_round(round_id: int) -> Round:
 
 
 def round_panel_ids(round_: Round) -> list[int]:
-    """The judges who may be assigned in the round: its panel, or the whole committee."""
-    from prize_portal.accounts.models import User
+    """The judges who may be assigned in the round (see selectors.panel_of)."""
+    from ..selectors import panel_of
 
-    from ..selectors import committee
-
-    panel = list(User.objects.filter(panel_rounds=round_, is_active=True).values_list("pk", flat=True))
-    return sorted(panel) if panel else sorted(committee().values_list("pk", flat=True))
+    return sorted(panel_of(round_).values_list("pk", flat=True))
 
 
 def _covered_entries(round_: Round) -> Any:
@@ -88,9 +85,12 @@ def assignment_plan(*, round_id: int, seed: int | None = None) -> engine.Plan:
         Entry.objects.filter(round_entries__round=round_).values_list("pk", "language", "track_id").order_by("pk")
     )
     panel = set(round_panel_ids(round_))
-    existing = set(
-        Assignment.objects.filter(round=round_, state=AssignmentState.ACTIVE).values_list("entry_id", "judge_id")
-    )
+    existing: set[tuple[int, int]] = set()
+    recused: set[tuple[int, int]] = set()
+    for entry_id, judge_id, state in Assignment.objects.filter(round=round_).values_list(
+        "entry_id", "judge_id", "state"
+    ):
+        (existing if state == AssignmentState.ACTIVE else recused).add((entry_id, judge_id))
     # Judges assigned by hand who are outside the panel keep those entries and
     # count for loads, but get nothing new.
     outside = {judge_id for _entry, judge_id in existing} - panel
@@ -100,7 +100,7 @@ def assignment_plan(*, round_id: int, seed: int | None = None) -> engine.Plan:
         facts.entry_conflict_facts(row[0] for row in entry_rows).values(),
         country_rule=round_.country_conflicts,
     )
-    forbidden |= facts.recused_pairs(round_.pk)
+    forbidden |= recused  # a judge who stepped back is never given the entry again
     forbidden |= {(row[0], judge_id) for judge_id in outside for row in entry_rows} - existing
     return engine.plan_assignments(
         [

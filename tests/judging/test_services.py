@@ -298,3 +298,17 @@ def test_submitted_reviews_are_not_pending(assignment: Any, judge: Any, criteria
         recommendation="no",
     )
     assert pending_reviews(timezone.now()) == []
+
+
+def test_reminder_email_is_written_in_the_judges_language(project: Any, entry: Any, staff: Any, criteria: Any) -> None:
+    from prize_portal.outbox.rendering import render_email
+
+    korean_judge = make_judge("reader@snu.example", language="ko", totp=False)
+    round_ = make_round(project, reminder_days=[1], name_en="First round", name_ko="1차 심사")
+    assign(round_, entry, korean_judge, actor=staff)
+    services.reminders_send_due(now=round_.closes_at - timedelta(days=1))
+    email = render_email(OutboxMessage.objects.get(template="judging/email/reminder"))
+    assert email.to == ["reader@snu.example"]
+    assert "1차 심사" in email.body
+    assert f"/ko/judging/rounds/{round_.pk}/" in email.body
+    assert "Dear" not in email.body  # Korean, not the English fallback

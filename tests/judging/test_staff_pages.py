@@ -611,8 +611,7 @@ def test_assignment_preview_query_count_does_not_grow(
     one = _count(staff_client, url)
     _build(project, scored_round, staff, criteria, 1, 3)
     assert _count(staff_client, url) == one
-    # The engine's inputs (services.assignment_plan) take 15 of these queries.
-    assert one <= 23
+    assert one <= 20
 
 
 def test_rounds_page_query_count_does_not_grow(
