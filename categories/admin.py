@@ -108,8 +108,8 @@ class QuestionChoiceInline(TranslationStackedInline):
 @admin.register(Question)
 class QuestionAdmin(LanguageTabsMedia, TranslationAdmin):
     form = QuestionAdminForm
-    list_display = ["label", "category", "criterion", "kind", "required", "order"]
-    list_filter = ["category__cycle", "category", "kind", "required"]
+    list_display = ["label", "category", "criterion", "kind", "required", "identifying", "order"]
+    list_filter = ["category__cycle", "category", "kind", "required", "identifying"]
     list_select_related = ["category__cycle", "criterion"]
     search_fields = ["label", "code"]
     inlines = [QuestionChoiceInline]

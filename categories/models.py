@@ -256,6 +256,11 @@ class Question(models.Model):
     help_text = models.TextField(_("help text"), blank=True)
     required = models.BooleanField(_("required"), default=True)
     word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
+    identifying = models.BooleanField(
+        _("identifies the applicant"),
+        default=False,
+        help_text=_("Answers to this question (a website, a position) are hidden from judges in blind rounds."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -200,8 +200,10 @@ def q(
     word_limit: int | None = None,
     applicant_types: list[str] | None = None,
     choices: list[tuple[str, T]] | None = None,
+    identifying: bool = False,
 ) -> dict[str, Any]:
     return {
+        "identifying": identifying,
         "code": code,
         "kind": kind,
         "label": label,
@@ -293,7 +295,7 @@ def _domain_questions(en: str, ko_subject: str, ko_of: str) -> list[dict[str, An
 PROJECT_QUESTIONS = [
     q("fields", "multiple_choice", t("Fields of the project", "프로젝트 분야"), choices=FIELDS),
     q("target-groups", "multiple_choice", t("Who the project serves", "프로젝트 대상"), choices=TARGET_GROUPS),
-    q("website", "url", t("Project website", "프로젝트 웹사이트"), required=False),
+    q("website", "url", t("Project website", "프로젝트 웹사이트"), required=False, identifying=True),
     q("population", "number", t("Population of the city or region", "도시 또는 지역의 인구"), applicant_types=["city"]),
     q(
         "government-role",
@@ -318,6 +320,7 @@ PROJECT_QUESTIONS = [
         "video",
         t("Video (YouTube or Vimeo link)", "영상(YouTube 또는 Vimeo 링크)"),
         required=False,
+        identifying=True,
         help_text=t(
             "Up to 5 minutes. Videos are linked, not uploaded.",
             "5분 이내. 영상은 업로드하지 않고 링크로 제출합니다.",
@@ -336,7 +339,7 @@ PROJECT_QUESTIONS = [
 ]
 
 LEADERSHIP_QUESTIONS = [
-    q("position", "text", t("Position and organisation", "직위 및 소속"), word_limit=30),
+    q("position", "text", t("Position and organisation", "직위 및 소속"), word_limit=30, identifying=True),
     q("term", "text", t("Term of office", "임기"), required=False, word_limit=20),
     *_domain_questions("leadership work", "귀하의 리더십 활동이", "귀하의 리더십 활동의"),
     q("supporting-documents", "file", t("Supporting documents", "증빙 자료"), required=False),

@@ -161,6 +161,7 @@ def _seed_questions(
                 "criterion": criteria.get(spec["criterion"]) if spec["criterion"] else None,
                 "required": spec["required"],
                 "word_limit": spec["word_limit"],
+                "identifying": spec["identifying"],
                 "applicant_types": list(spec["applicant_types"]),
                 "order": order * 10,
             },

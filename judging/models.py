@@ -8,6 +8,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -93,7 +94,7 @@ class JudgeInvitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["email"], condition=Q(accepted_at__isnull=True), name="judge_invitation_one_open_per_email"
+                Lower("email"), condition=Q(accepted_at__isnull=True), name="judge_invitation_one_open_per_email"
             ),
         ]
 

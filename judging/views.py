@@ -2,6 +2,7 @@
 page with the scoring form, conflicts and recusal. Every object is checked
 against rules.py and is a 404 when not allowed."""
 
+from pathlib import PurePath
 from typing import Any
 
 from django.contrib import messages
@@ -214,6 +215,7 @@ def assignment_file(request: HttpRequest, assignment_id: int, attachment_id: int
         return file_response(attachment.thumbnail, "thumbnail.webp", "image/webp", inline=True)
     name = attachment.original_name
     if assignment.round.blind:  # an uploaded file's name may give the applicant away
-        name = _("Attachment %(number)d") % {"number": index} + ("." + name.rsplit(".", 1)[-1] if "." in name else "")
+        # The suffix of the generated storage name, which the content check decided.
+        name = _("Attachment %(number)d") % {"number": index} + PurePath(attachment.file.name).suffix
     inline = attachment.content_type.startswith("image/")
     return file_response(attachment.file, name, attachment.content_type, inline=inline)

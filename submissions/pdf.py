@@ -178,6 +178,8 @@ def answer_sections(
     for question in questions:
         if not question.is_asked_of(entry.organisation.type) and question.code not in answers:
             continue
+        if blind and question.identifying:  # its answer names the applicant (a website, a position)
+            continue
         if question.criterion_id != current:
             current = question.criterion_id
             if question.criterion is not None:

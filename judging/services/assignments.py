@@ -55,13 +55,21 @@ def round_add_eligible_entries(*, actor: Any, round_id: int) -> int:
     round_ = lock_round(round_id)
     statuses = ELIGIBLE_STATUSES[RoundKind(round_.kind)]
     present = RoundEntry.objects.filter(round=round_).values("entry_id")
-    entries = list(_covered_entries(round_).filter(status__in=statuses).exclude(pk__in=present).order_by("pk"))
+    entries = list(
+        _covered_entries(round_)
+        .select_for_update(of=("self",))
+        .filter(status__in=statuses)
+        .exclude(pk__in=present)
+        .order_by("pk")
+    )
     RoundEntry.objects.bulk_create(
         [RoundEntry(round=round_, entry=entry, via=RoundEntryVia.ELIGIBILITY) for entry in entries]
     )
     if round_.kind == RoundKind.SCORED:
         to_review = [entry for entry in entries if entry.status == EntryStatus.ELIGIBLE]
-        Entry.objects.filter(pk__in=[entry.pk for entry in to_review]).update(status=EntryStatus.IN_REVIEW)
+        Entry.objects.filter(pk__in=[entry.pk for entry in to_review], status=EntryStatus.ELIGIBLE).update(
+            status=EntryStatus.IN_REVIEW
+        )
         for entry in to_review:
             audit_record(
                 actor=actor,

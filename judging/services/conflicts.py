@@ -75,6 +75,8 @@ def conflict_declare_entry(*, judge: Any, assignment_id: int, reason: str) -> Co
         audit_record(actor=judge, action="conflict.declare", target=conflict, after={"reason": reason})
     if assignment.state == AssignmentState.ACTIVE:
         _recuse(assignment, actor=judge, reason=reason)
+    # The same entry in other rounds: those reviews must not count either.
+    release_conflicted_assignments(judge_id=judge.pk, actor=judge, reason=reason)
     return conflict
 
 

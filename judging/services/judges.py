@@ -5,7 +5,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -42,7 +42,11 @@ def judge_invite(*, actor: Any, email: str, name: str, language: str, chair: boo
         invited_by=actor,
     )
     invitation.full_clean()
-    invitation.save()
+    try:
+        with transaction.atomic():  # savepoint: a concurrent twin (double click) may win
+            invitation.save()
+    except IntegrityError:
+        raise JudgingError(_("This address has already been invited."), code="already_invited") from None
     audit_record(actor=actor, action="judge.invite", target=invitation, after={"email": email, "chair": chair})
     with translation.override(language):
         link = settings.SITE_URL + reverse("judging:invitation_accept", args=[invitation.token])

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -42,8 +43,14 @@ class Pending:
 
 def pending_reviews(now: datetime, *, round_ids: list[int] | None = None, judge_id: int | None = None) -> list[Pending]:
     """Judges with active assignments in open rounds whose review is not submitted."""
+    from prize_portal.accounts.roles import GROUP_NAMES, Role
+
+    committee = Q(judge__groups__name__in=[GROUP_NAMES[Role.JUDGE], GROUP_NAMES[Role.CHAIR]])
+    members = Assignment.objects.filter(committee, judge__is_active=True).values("pk")
     query = (
-        Assignment.objects.filter(state=AssignmentState.ACTIVE, round__opens_at__lte=now, round__closes_at__gt=now)
+        Assignment.objects.filter(
+            pk__in=members, state=AssignmentState.ACTIVE, round__opens_at__lte=now, round__closes_at__gt=now
+        )
         .exclude(review__state=ReviewState.SUBMITTED)
         .select_related("judge", "round", "entry")
         .order_by("judge_id", "round__closes_at", "round_id", "entry_id")

@@ -3,6 +3,7 @@ locks it) and staff may unlock it. Every write checks the same guards as the
 pages: the judge's own active assignment, no conflict, the round open, the
 review not locked, and the version the form was opened at."""
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..enums import SCORING_RECOMMENDATIONS, SCREENING_RECOMMENDATIONS, Assignme
 from ..errors import JudgingError, ReviewConflictError, ReviewIncompleteError
 from ..models import Assignment, Review, ReviewScore
 
+WHOLE_NUMBER = re.compile(r"[+-]?\d{1,4}(\.0*)?")
 COMMENT_LIMIT = 2000
 OVERALL_LIMIT = 5000
 
@@ -66,16 +68,13 @@ def _clean_scores(
     for criterion in criteria:
         raw = scores.get(criterion.pk, scores.get(str(criterion.pk)))
         value: int | None = None
-        number: float | None
         if raw not in (None, ""):
-            try:
-                number = float(str(raw).strip())
-            except ValueError:
-                number = None
-            if number is None or number != int(number):
+            text = str(raw).strip()
+            # Digits only ("7", "-1", "7.0"): float() would also take "nan", "inf" or "1e400".
+            if not WHOLE_NUMBER.fullmatch(text):
                 errors[f"score_{criterion.pk}"] = [_("Enter a whole number.")]
                 continue
-            value = int(number)
+            value = int(float(text))
             if not criterion.scale_min <= value <= criterion.scale_max:
                 errors[f"score_{criterion.pk}"] = [
                     _("Enter a score from %(low)d to %(high)d.")
@@ -218,13 +217,21 @@ def review_submit(
 
 @transaction.atomic
 def review_unlock(*, actor: Any, review_id: int, reason: str) -> Review:
-    """Staff reopen a submitted review for the judge to change (recorded with the reason)."""
-    review = Review.objects.select_for_update().get(pk=review_id)
+    """Staff reopen a submitted review for the judge to change (recorded with
+    the reason). Only while the round is open and the judge still assigned:
+    otherwise the judge could not submit it again and the review would
+    silently stop counting."""
+    review = Review.objects.select_for_update().select_related("assignment__round").get(pk=review_id)
     reason = reason.strip()
     if not reason:
         raise JudgingError(_("Give a reason."), code="reason_required")
     if not review.is_submitted:
         raise JudgingError(_("This review is not submitted, so it is not locked."), code="not_locked")
+    if not review.assignment.is_active or not review.assignment.round.is_open(timezone.now()):
+        raise JudgingError(
+            _("The round is closed or the judge has stepped back, so the review cannot be changed any more."),
+            code="closed",
+        )
     review.state = ReviewState.DRAFT
     review.submitted_at = None
     review.version += 1

@@ -98,18 +98,24 @@
         credentials: "same-origin",
         headers: { "X-Requested-With": "fetch", "X-CSRFToken": csrfToken(form), "Accept": "application/json" }
       }).then(function (response) {
+        var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+        if (!json) return { status: response.status, body: null };  // e.g. 404 once access is gone
         return response.json().then(function (body) { return { status: response.status, body: body }; });
       }).then(function (result) {
         saving = false;
-        if (result.status === 200) {
+        var general = result.body && result.body.errors && result.body.errors.__all__;
+        if (!result.body) {
+          stopped = true;  // the page can no longer save (signed out, access gone, server error)
+          say(text(form, "failed"), true);
+        } else if (result.status === 200) {
           version.value = result.body.version;
           savedEdits = upTo;
           clearFieldErrors();
           var time = new Date(result.body.saved_at).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
           say(dirty() ? text(form, "unsaved") : text(form, "saved", { time: time }));
-        } else if (result.status === 409) {
-          stopped = true;
-          say((result.body.errors.__all__ || []).join(" "), true);
+        } else if (result.status === 409 || general) {
+          stopped = true;  // refused as a whole (edited elsewhere, closed, locked): say why and stop
+          say((general || []).join(" "), true);
         } else {
           showFieldErrors(result.body.errors || {});
           say(text(form, "invalid"), true);

@@ -102,7 +102,18 @@ def test_stale_version_is_refused_with_409(judge_client: Client, assignment: Any
     assert Review.objects.get(assignment=assignment).scores.get(criterion=criteria[0]).score == 2
 
 
-@pytest.mark.parametrize(("value", "message"), [("6", "from 0 to 5"), ("abc", "whole number"), ("2.5", "whole number")])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("6", "from 0 to 5"),
+        ("-1", "from 0 to 5"),
+        ("abc", "whole number"),
+        ("2.5", "whole number"),
+        ("nan", "whole number"),
+        ("inf", "whole number"),
+        ("1e400", "whole number"),
+    ],
+)
 def test_bad_scores_are_refused_and_nothing_saved(
     judge_client: Client, assignment: Any, criteria: Any, value: str, message: str
 ) -> None:
@@ -155,3 +166,16 @@ def test_entry_pdf_for_a_blind_round_has_no_organisation(judge_client: Client, a
 def test_a_second_entry_from_another_country(project: Any) -> None:
     entry = submit_entry(project, email="lima@lima.example", name_en="Lima", country="PE")
     assert entry.reference
+
+
+def test_blind_round_hides_answers_to_identifying_questions(judge_client: Client, assignment: Any) -> None:
+    from categories.models import Question
+
+    Question.objects.filter(code="problem").update(identifying=True)
+    url = reverse("judging:assignment", args=[assignment.pk])
+    assert "Older people are left out." in judge_client.get(url).content.decode()
+    assignment.round.blind = True
+    assignment.round.save()
+    text = judge_client.get(url).content.decode()
+    assert "Older people are left out." not in text
+    assert "Fields" in text  # the other answers stay

@@ -228,6 +228,40 @@ def test_unlock_reopens_a_submitted_review_and_is_audited(
         services.review_unlock(actor=staff, review_id=review.pk, reason="again")
 
 
+def test_unlock_is_refused_once_the_round_has_closed(
+    assignment: Any, judge: Any, staff: Any, criteria: Any, scored_round: Any
+) -> None:
+    review = services.review_submit(
+        judge=judge,
+        assignment_id=assignment.pk,
+        version=0,
+        scores=_scores(criteria, 4, 4),
+        overall_comment="Good",
+        recommendation="yes",
+    )
+    type(scored_round).objects.filter(pk=scored_round.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    with pytest.raises(JudgingError, match="cannot be changed any more"):
+        services.review_unlock(actor=staff, review_id=review.pk, reason="Typo")
+    assert Review.objects.get(pk=review.pk).state == ReviewState.SUBMITTED
+
+
+def test_declaring_a_conflict_recuses_the_entry_in_every_round(
+    project: Any, entry: Any, judge: Any, staff: Any, criteria: Any
+) -> None:
+    first = assign(make_round(project, name_en="Screening"), entry, judge, actor=staff)
+    second = assign(make_round(project, name_en="Final"), entry, judge, actor=staff)
+    services.conflict_declare_entry(judge=judge, assignment_id=second.pk, reason="Former employer")
+    assert set(Assignment.objects.filter(pk__in=[first.pk, second.pk]).values_list("state", flat=True)) == {
+        AssignmentState.RECUSED
+    }
+
+
+def test_invitation_to_an_address_invited_in_other_case_is_refused(staff: Any) -> None:
+    services.judge_invite(actor=staff, email="Expert@Univ.example", name="Expert", language="en")
+    with pytest.raises(JudgingError, match="already been invited"):
+        services.judge_invite(actor=staff, email="expert@univ.example", name="Expert", language="en")
+
+
 def test_screening_review_needs_only_a_decision_and_reason(project: Any, entry: Any, judge: Any, staff: Any) -> None:
     round_ = make_round(project, kind=RoundKind.SCREENING)
     assignment = assign(round_, entry, judge, actor=staff)
@@ -286,6 +320,11 @@ def test_profile_change_that_creates_a_conflict_recuses(assignment: Any, judge: 
     assignment.refresh_from_db()
     assert assignment.state == AssignmentState.RECUSED
     assert assignment.recusal_reason == "The judge's profile now shows a conflict of interest."
+
+
+def test_deactivated_judges_are_not_reminded(assignment: Any, judge: Any) -> None:
+    type(judge).objects.filter(pk=judge.pk).update(is_active=False)
+    assert pending_reviews(timezone.now()) == []
 
 
 def test_submitted_reviews_are_not_pending(assignment: Any, judge: Any, criteria: Any) -> None:
