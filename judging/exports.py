@@ -1,21 +1,18 @@
-"""The conflicts of a round as CSV for staff: the same rows as the conflicts
-page, with the intake export's safeguards (byte-order mark for Excel, formula
-cells neutralised)."""
+"""A round's reviews and conflicts as CSV and XLSX for staff, with the
+spreadsheet safeguards of prize_portal/site/spreadsheets.py. Judges reach no
+export, so nothing here needs to hide a blind round's applicants."""
 
-import csv
-import io
-from collections.abc import Iterator
-from zoneinfo import ZoneInfo
+from collections.abc import Callable, Iterator
 
-from django.conf import settings
+from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
-from submissions.exports import CSV_TYPE, Cell, _seoul_iso, neutralise
+from prize_portal.site.spreadsheets import Cell, download, seoul_iso
 
-from .models import Round
-from .staff_selectors import ConflictRow, round_conflicts
+from .models import Review, ReviewScore, Round
+from .staff_selectors import round_conflicts
 
 CONFLICT_COLUMNS = [
     gettext_lazy("Judge"),
@@ -29,37 +26,90 @@ CONFLICT_COLUMNS = [
     gettext_lazy("Source"),
 ]
 
+REVIEW_COLUMNS = [
+    gettext_lazy("Reference number"),
+    gettext_lazy("Title in English"),
+    gettext_lazy("Category"),
+    gettext_lazy("Track"),
+    gettext_lazy("Judge"),
+    gettext_lazy("Judge's e-mail address"),
+    gettext_lazy("Assignment"),
+    gettext_lazy("Review"),
+    gettext_lazy("Submitted (Seoul time)"),
+    gettext_lazy("Recommendation"),
+    gettext_lazy("Criterion code"),
+    gettext_lazy("Criterion"),
+    gettext_lazy("Score"),
+    gettext_lazy("Comment on the criterion"),
+    gettext_lazy("Comment to the committee"),
+]
 
-def conflict_row(row: ConflictRow) -> list[Cell]:
-    """One conflict as export cells, in the order of CONFLICT_COLUMNS."""
-    return [
-        row.judge.name,
-        row.judge.email,
-        row.entry.reference or "",
-        row.entry.title_en,
-        row.kind_label,
-        row.reason,
-        row.status_label,
-        _seoul_iso(row.declared_at),
-        row.source,
-    ]
 
-
-def conflict_export_rows(rows: list[ConflictRow]) -> Iterator[list[Cell]]:
+def conflict_rows(round_: Round) -> Iterator[list[Cell]]:
+    """The header, then the rows of the staff conflicts page."""
     yield [str(label) for label in CONFLICT_COLUMNS]
-    for row in rows:
-        yield [neutralise(value) for value in conflict_row(row)]
+    for row in round_conflicts(round_):
+        yield [
+            row.judge.name,
+            row.judge.email,
+            row.entry.reference or "",
+            row.entry.title_en,
+            row.kind_label,
+            row.reason,
+            row.status_label,
+            seoul_iso(row.declared_at),
+            row.source,
+        ]
 
 
-def conflicts_csv(round_: Round) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel shows every script."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(conflict_export_rows(round_conflicts(round_)))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def review_rows(round_: Round) -> Iterator[list[Cell]]:
+    """The header, then one row per review and criterion (a screening review,
+    which has no criteria, is one row), drafts and recused assignments included
+    and marked as such; in one query per table whatever the round's size."""
+    yield [str(label) for label in REVIEW_COLUMNS]
+    scores = ReviewScore.objects.select_related("criterion").order_by("criterion__order", "criterion__code")
+    reviews = (
+        Review.objects.filter(assignment__round=round_)
+        .select_related("assignment__entry__category", "assignment__entry__track", "assignment__judge")
+        .prefetch_related(Prefetch("scores", queryset=scores))
+        .order_by("assignment__entry__reference", "assignment__judge__email", "pk")
+    )
+    for review in reviews:
+        assignment = review.assignment
+        entry = assignment.entry
+        common: list[Cell] = [
+            entry.reference or "",
+            entry.title_en,
+            str(entry.category.name),
+            str(entry.track.name) if entry.track else "",
+            assignment.judge.name,
+            assignment.judge.email,
+            assignment.get_state_display(),
+            review.get_state_display(),
+            seoul_iso(review.submitted_at),
+            review.get_recommendation_display() if review.recommendation else "",
+        ]
+        rows: list[ReviewScore | None] = [*review.scores.all()] or [None]
+        for score in rows:
+            yield [
+                *common,
+                score.criterion.code if score else "",
+                str(score.criterion.name) if score else "",
+                score.score if score and score.score is not None else "",
+                score.comment if score else "",
+                review.overall_comment,
+            ]
 
 
-def conflicts_response(round_: Round) -> HttpResponse:
-    stamp = timezone.localtime(timezone.now(), ZoneInfo(settings.PRIZE_TIME_ZONE)).strftime("%Y%m%d-%H%M")
-    response = HttpResponse(conflicts_csv(round_), content_type=CSV_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="conflicts-round-{round_.pk}-{stamp}.csv"'
-    return response
+EXPORTS: dict[str, tuple[Callable[[Round], Iterator[list[Cell]]], str | Promise]] = {
+    "conflicts": (conflict_rows, gettext_lazy("Conflicts")),
+    "reviews": (review_rows, gettext_lazy("Reviews")),
+}
+
+
+def round_export(round_: Round, kind: str, file_format: str) -> HttpResponse:
+    """One of EXPORTS as a ``csv`` or ``xlsx`` download (ValueError for an unknown kind or format)."""
+    if kind not in EXPORTS:
+        raise ValueError(f"Unknown export {kind!r}")
+    rows, title = EXPORTS[kind]
+    return download(rows(round_), file_format=file_format, name=f"{kind}-round-{round_.pk}", title=str(title))

@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern] = [
     path("rounds/<int:round_id>/reviews/<int:review_id>/unlock/", staff_views.unlock_review, name="review_unlock"),
     path("rounds/<int:round_id>/conflicts/", staff_views.conflicts, name="conflicts"),
     path("rounds/<int:round_id>/conflicts.csv", staff_views.conflicts_csv, name="conflicts_csv"),
+    path("rounds/<int:round_id>/exports/<slug:kind>.<slug:file_format>", staff_views.export, name="export"),
     path(
         "rounds/<int:round_id>/conflicts/<int:conflict_id>/decide/",
         staff_views.decide_conflict,

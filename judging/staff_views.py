@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import staff_selectors as selectors
 from .errors import JudgingError
-from .exports import conflicts_response
+from .exports import round_export
 from .models import Round
 from .services import (
     assignment_add,
@@ -282,7 +282,18 @@ def conflicts(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_safe
 @staff_page
 def conflicts_csv(request: HttpRequest, round_id: int) -> HttpResponse:
-    return conflicts_response(selectors.round_get(round_id))
+    return round_export(selectors.round_get(round_id), "conflicts", "csv")
+
+
+@require_safe
+@staff_page
+def export(request: HttpRequest, round_id: int, kind: str, file_format: str) -> HttpResponse:
+    """The round's reviews or conflicts as CSV or XLSX."""
+    round_ = selectors.round_get(round_id)
+    try:
+        return round_export(round_, kind, file_format)
+    except ValueError:
+        raise Http404 from None
 
 
 @require_POST

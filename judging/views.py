@@ -216,6 +216,6 @@ def assignment_file(request: HttpRequest, assignment_id: int, attachment_id: int
     name = attachment.original_name
     if assignment.round.blind:  # an uploaded file's name may give the applicant away
         # The suffix of the generated storage name, which the content check decided.
-        name = _("Attachment %(number)d") % {"number": index} + PurePath(attachment.file.name).suffix
+        name = _("Attachment %(number)d") % {"number": index} + PurePath(attachment.file.name or "").suffix
     inline = attachment.content_type.startswith("image/")
     return file_response(attachment.file, name, attachment.content_type, inline=inline)

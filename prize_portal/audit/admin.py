@@ -1,16 +1,61 @@
+import json
+from collections.abc import Iterator
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prize_portal.site.admin import ReadOnlyModelAdmin
+from prize_portal.site.spreadsheets import Cell, download, seoul_iso
 
 from .models import AuditEvent
+
+COLUMNS = [
+    gettext_lazy("When (Seoul time)"),
+    gettext_lazy("Who"),
+    gettext_lazy("What"),
+    gettext_lazy("Object type"),
+    gettext_lazy("Object id"),
+    gettext_lazy("Object"),
+    gettext_lazy("Before"),
+    gettext_lazy("After"),
+]
+
+
+def _rows(queryset: QuerySet[AuditEvent]) -> Iterator[list[Cell]]:
+    yield [str(label) for label in COLUMNS]
+    for event in queryset.select_related("actor").order_by("created_at", "pk"):
+        row: list[Cell] = [
+            seoul_iso(event.created_at),
+            event.actor.email if event.actor else "",
+            event.action,
+            event.target_type,
+            event.target_id,
+            event.target_repr,
+            json.dumps(event.before, ensure_ascii=False, sort_keys=True),
+            json.dumps(event.after, ensure_ascii=False, sort_keys=True),
+        ]
+        yield row
 
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyModelAdmin):
-    """Read-only: nothing in the portal edits or deletes the trail."""
+    """Read-only: nothing in the portal edits or deletes the trail (on
+    PostgreSQL the database refuses it too, see migration 0002)."""
 
     list_display = ["created_at", "actor", "action", "target_repr"]
     list_filter = ["action", "target_type"]
     search_fields = ["target_repr", "actor__email", "target_id"]
     list_select_related = ["actor"]
     date_hierarchy = "created_at"
+    actions = ["export_csv", "export_xlsx"]
+
+    @admin.action(description=gettext_lazy("Export selected events as CSV"), permissions=["view"])
+    def export_csv(self, request: HttpRequest, queryset: QuerySet[AuditEvent]) -> HttpResponse:
+        return download(_rows(queryset), file_format="csv", name="audit-trail", title=_("Audit trail"))
+
+    @admin.action(description=gettext_lazy("Export selected events as XLSX (Excel)"), permissions=["view"])
+    def export_xlsx(self, request: HttpRequest, queryset: QuerySet[AuditEvent]) -> HttpResponse:
+        return download(_rows(queryset), file_format="xlsx", name="audit-trail", title=_("Audit trail"))

@@ -510,6 +510,7 @@ STAFF_REQUESTS: dict[tuple[str, str], Callable[[StaffWorld], Request]] = {
     ),
     ("conflicts", "GET"): lambda sw: Request("get", _staff_url("conflicts", sw)),
     ("conflicts_csv", "GET"): lambda sw: Request("get", _staff_url("conflicts_csv", sw)),
+    ("export", "GET"): lambda sw: Request("get", _staff_url("export", sw, "reviews", "csv")),
     ("conflict_decide", "POST"): lambda sw: Request(
         "post", _staff_url("conflict_decide", sw, sw.request.pk), {"decision": "approve"}
     ),
@@ -595,6 +596,7 @@ STAFF_ROWS = [
     Row("review_unlock", "POST", STAFF, ok=302, change=(("reviews", [(J, "draft", 2)]),)),
     Row("conflicts", "GET", STAFF, marker=b"Conflicts of interest"),
     Row("conflicts_csv", "GET", STAFF, marker=REFERENCE),
+    Row("export", "GET", STAFF, marker=REFERENCE),
     Row(
         "conflict_decide",
         "POST",

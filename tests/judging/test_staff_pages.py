@@ -22,7 +22,7 @@ from judging.enums import AssignmentState, ConflictKind, ConflictStatus, ReviewS
 from judging.models import Assignment, Conflict, JudgeInvitation, Review, Round
 from prize_portal.accounts.roles import Role
 from prize_portal.outbox.models import OutboxMessage
-from submissions.exports import _seoul_iso
+from prize_portal.site.spreadsheets import seoul_iso as _seoul_iso
 from submissions.models import Entry
 from tests.factories import give_totp, make_user
 from tests.judging.builders import assign, make_judge, make_round, put_in_round, submit_entry

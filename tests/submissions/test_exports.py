@@ -10,7 +10,8 @@ from django.test import Client
 from django.utils import translation
 from openpyxl import load_workbook
 
-from submissions.exports import entries_csv, entries_xlsx, neutralise
+from prize_portal.site.spreadsheets import neutralise
+from submissions.exports import entries_csv, entries_xlsx
 from submissions.models import Entry
 from submissions.services import entry_save_draft, entry_submit
 from tests.submissions.builders import sign_in_staff, submit_entry
