@@ -25,7 +25,17 @@ from prize_portal.site.admin import ReadOnlyModelAdmin
 
 from .enums import ConflictKind, ConflictStatus, Progress
 from .errors import JudgingError
-from .models import Assignment, Conflict, JudgeInvitation, JudgeProfile, Review, ReviewScore, Round, RoundEntry
+from .models import (
+    Assignment,
+    Award,
+    Conflict,
+    JudgeInvitation,
+    JudgeProfile,
+    Review,
+    ReviewScore,
+    Round,
+    RoundEntry,
+)
 from .selectors import PROGRESS, committee
 from .services import conflict_decide
 from .staff_forms import RoundAdminForm, judge_label
@@ -243,3 +253,15 @@ class JudgeInvitationAdmin(ReadOnlyModelAdmin):
     list_filter = ["chair", "language"]
     list_select_related = ["invited_by", "accepted_by"]
     search_fields = ["email", "name"]
+
+
+@admin.register(Award)
+class AwardAdmin(ReadOnlyModelAdmin):
+    """Decisions are read here; they are made, locked and unlocked through the
+    services (judging/services/awards.py), which check the published number of
+    awards and record every step."""
+
+    list_display = ["entry", "level", "special_mention", "decided_by", "decided_at", "locked_at"]
+    list_filter = ["cycle", "level", "special_mention"]
+    list_select_related = ["entry", "level", "decided_by"]
+    search_fields = ["entry__reference", "entry__title_en"]

@@ -84,3 +84,6 @@ rules.add_perm("judging.see_peer_reviews", can_open & round_shows_peers)
 rules.add_perm("judging.use_reviewer_pages", is_committee_member)
 # Rounds, assignment, progress, conflicts, reminders, unlocking reviews.
 rules.add_perm("judging.manage_rounds", is_staff_member)
+# Results of a round and award decisions: the chair and staff (never on an
+# entry they are in conflict with; the services check that per entry).
+rules.add_perm("judging.decide_awards", is_chair | is_staff_member)

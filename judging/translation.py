@@ -1,9 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Round
+from .models import Award, Round
 
 
 @register(Round)
 class RoundTranslation(TranslationOptions):
     fields = ("name",)
+    required_languages = ("en",)
+
+
+@register(Award)
+class AwardTranslation(TranslationOptions):
+    fields = ("citation",)
     required_languages = ("en",)

@@ -10,6 +10,7 @@ from .assignments import (
     assignment_remove,
     round_add_eligible_entries,
 )
+from .awards import award_decide, award_remove, award_unlock, awards_lock
 from .conflicts import (
     EXCLUSIONS_PER_ENTRY,
     conflict_decide,
@@ -29,6 +30,10 @@ __all__ = [
     "assignment_plan",
     "assignment_recuse",
     "assignment_remove",
+    "award_decide",
+    "award_remove",
+    "award_unlock",
+    "awards_lock",
     "conflict_decide",
     "conflict_declare_entry",
     "conflict_declare_standing",
