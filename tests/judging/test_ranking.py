@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from judging import enums
-from judging import ranking as ranking_module
+from judging.ranking import calibration
 from judging.ranking import (
     DEFAULT_TIE_BREAKS,
     CriterionSpec,
@@ -321,7 +321,7 @@ def test_calibrated_large_components_get_the_approximate_interval(monkeypatch):
     # The diagonal approximation (used above DENSE_JUDGE_LIMIT judges) is slightly wider than the exact interval.
     _, _, scores = simulated_panel(3)
     exact = rank(scores, TOTAL, tie_breaks=())
-    monkeypatch.setattr(ranking_module, "DENSE_JUDGE_LIMIT", 10)
+    monkeypatch.setattr(calibration, "DENSE_JUDGE_LIMIT", 10)
     approximate = rank(scores, TOTAL, tie_breaks=())
     assert approximate.warnings == ["interval_approximate"]
     assert [result.score for result in approximate.results] == [result.score for result in exact.results]
