@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from judging import enums
-from judging.ranking import calibration
 from judging.ranking import (
     DEFAULT_TIE_BREAKS,
     CriterionSpec,
@@ -24,6 +23,7 @@ from judging.ranking import (
     Ranking,
     RankingInputError,
     Score,
+    calibration,
     check_criteria,
     rank,
     review_totals,
