@@ -179,3 +179,20 @@ def test_blind_round_hides_answers_to_identifying_questions(judge_client: Client
     text = judge_client.get(url).content.decode()
     assert "Older people are left out." not in text
     assert "Fields" in text  # the other answers stay
+
+
+def test_submitted_review_reads_as_text(judge_client: Client, assignment: Any, criteria: Any) -> None:
+    _post_review(
+        judge_client,
+        assignment,
+        criteria,
+        value="4",
+        implementation="9",
+        overall_comment="Strong work.",
+        recommendation="yes",
+        intent="submit",
+    )
+    text = judge_client.get(reverse("judging:assignment", args=[assignment.pk])).content.decode()
+    assert "<dt>Value generation</dt><dd>4</dd>" in text
+    assert "<dt>Implementation</dt><dd>9</dd>" in text
+    assert "<dt>Recommendation</dt><dd>Recommend</dd>" in text
