@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("entries/", include("submissions.urls")),
     path("judging/", include("judging.urls")),
     path("staff/judging/", include("judging.staff_urls")),
+    path("results/", include("judging.results_urls")),
     path("staff/", include("submissions.staff_urls")),
     path("accounts/profile/", account_views.profile, name="profile"),
     path("accounts/", include("allauth.urls")),

@@ -50,3 +50,7 @@ __all__ = [
     "review_unlock",
     "round_add_eligible_entries",
 ]
+
+from .advancement import advancement_candidates, advancement_select, round_advance
+
+__all__ += ["advancement_candidates", "advancement_select", "round_advance"]

@@ -1,0 +1,331 @@
+"""Advancement: the best entries of a round (by calibrated score) move on to a
+later round as finalists, the others are closed for the cycle. Staff preview
+who advances (:func:`advancement_candidates` + :func:`advancement_select`),
+then confirm (:func:`round_advance`), which is idempotent."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from prize_portal.audit.services import audit_record
+from prize_portal.outbox.services import outbox_enqueue
+from submissions.enums import EntryStatus
+from submissions.models import Entry
+
+from .. import ranking
+from ..enums import RoundEntryVia, RoundKind
+from ..errors import JudgingError
+from ..models import Round, RoundEntry
+from ..results import round_inputs, round_results
+
+# Only entries still being judged move on (or are closed); later states are decided elsewhere.
+ADVANCEABLE_STATUSES = frozenset({EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE})
+TARGET_KINDS = frozenset({RoundKind.SCORED, RoundKind.FINAL})
+# A score this close to the threshold counts as reaching it (the solver's rounding).
+SCORE_TOLERANCE = 1e-9
+
+
+class Rule(StrEnum):
+    TOP = "top"  # the N best-ranked entries that may advance
+    THRESHOLD = "threshold"  # every entry that may advance with a calibrated score ≥ the threshold
+
+
+class Reason(StrEnum):
+    """Why an entry advances or not, as the preview explains it."""
+
+    SELECTED = "selected"
+    ALREADY = "already"  # advanced to the target round by an earlier confirmation
+    BELOW_THRESHOLD = "below_threshold"  # a criterion's mean is below its minimum
+    NOT_IN_TOP = "not_in_top"
+    BELOW_SCORE = "below_score"
+    NO_REVIEWS = "no_reviews"
+    STATUS = "status"  # not under review or eligible (withdrawn, closed, …)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry of the round in the chosen category (and track). ``rank`` is
+    its place by calibrated score among them (None without a submitted review)."""
+
+    entry_id: int
+    reference: str
+    title: str
+    status: str
+    rank: int | None
+    score: float | None
+    below_threshold: tuple[str, ...]
+    in_target: bool
+
+    @property
+    def already_advanced(self) -> bool:
+        return self.in_target and self.status == EntryStatus.FINALIST
+
+
+@dataclass(frozen=True)
+class Decision:
+    candidate: Candidate
+    advances: bool
+    reason: Reason
+
+
+@dataclass
+class Advancement:
+    """What one confirmation changed (lists of entry references)."""
+
+    advanced: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+    notified: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.advanced or self.closed)
+
+
+def _scope(round_: Round, category_id: int | None, track_id: int | None) -> Any:
+    query = Entry.objects.filter(round_entries__round=round_)
+    if category_id is not None:
+        query = query.filter(category_id=category_id)
+    if track_id is not None:
+        query = query.filter(track_id=track_id)
+    return query
+
+
+def target_rounds(round_: Round) -> list[Round]:
+    """Rounds the entries may advance to: the cycle's scored and final rounds other than this one."""
+    return list(
+        Round.objects.filter(cycle_id=round_.cycle_id, kind__in=TARGET_KINDS).exclude(pk=round_.pk).order_by("opens_at")
+    )
+
+
+def advancement_candidates(
+    *, round_: Round, category_id: int, track_id: int | None = None, target_round_id: int | None = None
+) -> list[Candidate]:
+    """The round's entries of the category (and track), best calibrated score
+    first, then the entries without a submitted review (by reference)."""
+    entries = list(
+        _scope(round_, category_id, track_id)
+        .order_by("pk")
+        .values_list("pk", "reference", "title_en", "status", named=True)
+    )
+    category = round_results(round_).get(category_id)
+    results = {row.entry: row for row in category.rankings[ranking.Method.CALIBRATED].results} if category else {}
+    in_target = set(
+        RoundEntry.objects.filter(round_id=target_round_id, entry_id__in=[entry.pk for entry in entries]).values_list(
+            "entry_id", flat=True
+        )
+        if target_round_id
+        else ()
+    )
+    ranked = sorted(
+        (entry for entry in entries if str(entry.pk) in results), key=lambda entry: results[str(entry.pk)].rank
+    )
+    unranked = sorted((entry for entry in entries if str(entry.pk) not in results), key=lambda e: e.reference or "")
+    candidates = []
+    for place, entry in enumerate(ranked, 1):
+        result = results[str(entry.pk)]
+        candidates.append(
+            Candidate(
+                entry.pk,
+                entry.reference or "",
+                entry.title_en,
+                entry.status,
+                place,
+                result.score,
+                result.below_threshold,
+                entry.pk in in_target,
+            )
+        )
+    candidates += [
+        Candidate(entry.pk, entry.reference or "", entry.title_en, entry.status, None, None, (), entry.pk in in_target)
+        for entry in unranked
+    ]
+    return candidates
+
+
+def advancement_select(
+    candidates: list[Candidate], *, rule: Rule, top: int | None = None, threshold: float | None = None
+) -> list[Decision]:
+    """Who advances: the ``top`` best-ranked entries that may advance, or those
+    with a calibrated score ≥ ``threshold``. An entry below a criterion's
+    minimum, without reviews, or not under review/eligible never advances
+    (and takes no place in the top N); one advanced already stays advanced."""
+    decisions = []
+    taken = 0
+    for candidate in candidates:
+        if candidate.already_advanced:
+            decisions.append(Decision(candidate, True, Reason.ALREADY))
+            taken += 1
+            continue
+        if candidate.status not in ADVANCEABLE_STATUSES:
+            reason = Reason.STATUS
+        elif candidate.score is None:
+            reason = Reason.NO_REVIEWS
+        elif candidate.below_threshold:
+            reason = Reason.BELOW_THRESHOLD
+        elif rule == Rule.TOP:
+            reason = Reason.SELECTED if taken < (top or 0) else Reason.NOT_IN_TOP
+        else:
+            reason = Reason.SELECTED if candidate.score >= (threshold or 0) - SCORE_TOLERANCE else Reason.BELOW_SCORE
+        advances = reason == Reason.SELECTED
+        taken += advances
+        decisions.append(Decision(candidate, advances, reason))
+    return decisions
+
+
+def _check_target(round_: Round, target: Round, entries: list[Entry]) -> None:
+    if target.pk == round_.pk or target.cycle_id != round_.cycle_id or target.kind not in TARGET_KINDS:
+        raise JudgingError(
+            _("Entries can only advance to another scored or final round of the same cycle."), code="bad_target"
+        )
+    covered = set(target.categories.values_list("pk", flat=True))
+    if any(entry.category_id not in covered for entry in entries):
+        raise JudgingError(_("The target round does not judge the category of these entries."), code="bad_target")
+
+
+def _below_threshold(round_: Round) -> set[int]:
+    """Entries whose mean on some criterion is below its minimum (any method says the same)."""
+    flagged = set()
+    for category in round_inputs(round_).values():
+        for result in ranking.rank(category.scores, category.criteria, method=ranking.Method.MEAN).results:
+            if result.below_threshold:
+                flagged.add(int(result.entry))
+    return flagged
+
+
+def _set_status(*, actor: Any, entry: Entry, status: EntryStatus, round_: Round, target: Round) -> None:
+    before = {"status": entry.status}
+    entry.status = status
+    entry.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="entry.status",
+        target=entry,
+        before=before,
+        after={"status": status.value, "round": round_.pk, "target_round": target.pk},
+    )
+
+
+def _notify(entry: Entry, *, advanced: bool, round_: Round, target: Round) -> None:
+    """Queue the result e-mail to the entry's owner in their language (once per entry and round)."""
+    owner = entry.owner
+    with translation.override(owner.language):
+        context = {
+            "name": owner.name or owner.email,
+            "reference": entry.reference or "",
+            "title": entry.title_en,
+            "advanced": advanced,
+            "round": str(target.name),
+            "cycle": str(round_.cycle.name),
+            "link": settings.SITE_URL + reverse("submissions:entry_detail", args=[entry.pk]),
+        }
+    outbox_enqueue(
+        to=owner.email,
+        template="judging/email/advancement",
+        language=owner.language,
+        user=owner,
+        context=context,
+        dedupe_key=f"advancement:{round_.pk}:{entry.pk}",
+    )
+
+
+@transaction.atomic
+def round_advance(
+    *,
+    actor: Any,
+    round_id: int,
+    target_round_id: int,
+    entry_ids: list[int],
+    notify: bool = False,
+    category_id: int | None = None,
+    track_id: int | None = None,
+) -> Advancement:
+    """Advance ``entry_ids`` to the target round as finalists and close the
+    round's other entries (of ``category_id`` / ``track_id`` when given, else
+    all) for the cycle: each status change is audited, and with ``notify``
+    each owner gets an e-mail in their language. Confirming again changes
+    nothing. JudgingError, with nothing saved, for an entry not in the round,
+    below a criterion's minimum, or not under review or eligible."""
+    if not actor.has_perm("judging.manage_rounds"):
+        raise JudgingError(_("Only staff can advance entries."), code="forbidden")
+    round_ = (
+        Round.objects.select_for_update(of=("self",)).select_related("cycle").get(pk=round_id)
+    )  # one confirmation at a time
+    target = Round.objects.filter(pk=target_round_id).first()
+    if target is None:
+        raise JudgingError(_("Choose the round the entries advance to."), code="bad_target")
+    scope_ids = list(_scope(round_, category_id, track_id).values_list("pk", flat=True))
+    entries = list(
+        Entry.objects.select_for_update(of=("self",)).filter(pk__in=scope_ids).select_related("owner").order_by("pk")
+    )
+    by_id = {entry.pk: entry for entry in entries}
+    chosen = sorted(set(entry_ids))
+    if any(entry_id not in by_id for entry_id in chosen):
+        raise JudgingError(_("Only entries of this round can advance."), code="not_in_round")
+    _check_target(round_, target, [by_id[entry_id] for entry_id in chosen])
+    flagged = sorted(by_id[entry_id].reference or str(entry_id) for entry_id in set(chosen) & _below_threshold(round_))
+    if flagged:
+        raise JudgingError(
+            _("These entries are below a criterion's minimum and cannot advance: %(entries)s.")
+            % {"entries": ", ".join(flagged)},
+            code="below_threshold",
+        )
+    in_target = set(RoundEntry.objects.filter(round=target, entry_id__in=chosen).values_list("entry_id", flat=True))
+    outcome = Advancement()
+    to_advance = []
+    refused = []
+    for entry_id in chosen:
+        entry = by_id[entry_id]
+        if entry_id in in_target and entry.status == EntryStatus.FINALIST:
+            outcome.already.append(entry.reference or str(entry.pk))
+        elif entry.status in ADVANCEABLE_STATUSES:
+            to_advance.append(entry)
+        else:
+            refused.append(
+                _("%(reference)s is %(status)s")
+                % {"reference": entry.reference or entry.pk, "status": entry.get_status_display().lower()}
+            )
+    if refused:
+        raise JudgingError(
+            _("Only entries under review or eligible can advance: %(entries)s.") % {"entries": "; ".join(refused)},
+            code="not_advanceable",
+        )
+    RoundEntry.objects.bulk_create(
+        [RoundEntry(round=target, entry=entry, via=RoundEntryVia.ADVANCEMENT) for entry in to_advance],
+        ignore_conflicts=True,  # an entry already in the target round (by eligibility) simply stays
+    )
+    to_close = [entry for entry in entries if entry.pk not in set(chosen) and entry.status in ADVANCEABLE_STATUSES]
+    for entry in to_advance:
+        _set_status(actor=actor, entry=entry, status=EntryStatus.FINALIST, round_=round_, target=target)
+        outcome.advanced.append(entry.reference or str(entry.pk))
+    for entry in to_close:
+        _set_status(actor=actor, entry=entry, status=EntryStatus.NOT_SELECTED, round_=round_, target=target)
+        outcome.closed.append(entry.reference or str(entry.pk))
+    if not outcome.changed:
+        return outcome
+    audit_record(
+        actor=actor,
+        action="round.advance",
+        target=round_,
+        after={
+            "target_round": target.pk,
+            "advanced": outcome.advanced,
+            "closed": outcome.closed,
+            "category": category_id,
+            "track": track_id,
+            "notify": notify,
+        },
+    )
+    if notify:
+        for entry in to_advance:
+            _notify(entry, advanced=True, round_=round_, target=target)
+        for entry in to_close:
+            _notify(entry, advanced=False, round_=round_, target=target)
+        outcome.notified = len(to_advance) + len(to_close)
+    return outcome
