@@ -68,6 +68,13 @@ def rounds_of(user: Any) -> list[Round]:
     )
 
 
+def rounds_with_results() -> list[Round]:
+    """Every round that has started, newest first, for the chair's and staff's results links."""
+    from django.utils import timezone
+
+    return list(Round.objects.filter(opens_at__lte=timezone.now()).select_related("cycle").order_by("-opens_at", "-pk"))
+
+
 def round_for_judge(user: Any, round_id: int) -> Round:
     """A round the judge has assignments in, or 404."""
     round_ = Round.objects.filter(pk=round_id, assignments__judge=user).select_related("cycle").first()

@@ -38,7 +38,9 @@ def _reviewer(request: HttpRequest) -> None:
 def dashboard(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
     rounds = selectors.rounds_of(request.user)
-    return render(request, "judging/dashboard.html", {"rounds": rounds, "now": timezone.now()})
+    # The chair (and staff) also read every round's results.
+    results = selectors.rounds_with_results() if request.user.has_perm("judging.decide_awards") else []
+    return render(request, "judging/dashboard.html", {"rounds": rounds, "results": results, "now": timezone.now()})
 
 
 @require_safe
