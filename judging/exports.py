@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from prize_portal.site.spreadsheets import Cell, download, seoul_iso
@@ -101,9 +102,76 @@ def review_rows(round_: Round) -> Iterator[list[Cell]]:
             ]
 
 
+RESULT_COLUMNS = [
+    gettext_lazy("Category"),
+    gettext_lazy("Reference number"),
+    gettext_lazy("Title in English"),
+    gettext_lazy("Reviews"),
+    gettext_lazy("Rank (calibrated)"),
+    gettext_lazy("Calibrated score"),
+    gettext_lazy("90% interval, low"),
+    gettext_lazy("90% interval, high"),
+    gettext_lazy("Rank (mean)"),
+    gettext_lazy("Mean"),
+    gettext_lazy("Rank (median)"),
+    gettext_lazy("Median"),
+    gettext_lazy("Rank (z-score)"),
+    gettext_lazy("Z-score (50 + 10z)"),
+    gettext_lazy("Spread"),
+    gettext_lazy("Disagreement"),
+    gettext_lazy("Below the minimum on"),
+    gettext_lazy("Tie broken by"),
+]
+
+
+def result_rows(round_: Round) -> Iterator[list[Cell]]:
+    """The header, then one row per entry with every method's rank and score
+    (the engine's own numbers, rounded to 2 decimals), best calibrated first."""
+    from categories.models import Category
+    from submissions.models import Entry
+
+    from .ranking import Method
+    from .results import round_results
+
+    yield [str(label) for label in RESULT_COLUMNS]
+    results = round_results(round_)
+    entries = {str(entry.pk): entry for entry in Entry.objects.filter(round_entries__round=round_)}
+    names = dict(Category.objects.filter(pk__in=list(results)).values_list("pk", "name"))
+    for category_id, category in results.items():
+        by_method = {
+            method: {result.entry: result for result in category.rankings[method].results} for method in Method
+        }
+        for result in category.rankings[Method.CALIBRATED].results:
+            entry = entries[result.entry]
+            mean = by_method[Method.MEAN][result.entry]
+            median = by_method[Method.MEDIAN][result.entry]
+            zscore = by_method[Method.ZSCORE][result.entry]
+            yield [
+                str(names.get(category_id, "")),
+                entry.reference or "",
+                entry.title_en,
+                result.n_reviews,
+                result.rank,
+                round(result.score, 2),
+                "" if result.ci_low is None else round(result.ci_low, 2),
+                "" if result.ci_high is None else round(result.ci_high, 2),
+                mean.rank,
+                round(mean.score, 2),
+                median.rank,
+                round(median.score, 2),
+                zscore.rank,
+                round(zscore.score, 2),
+                round(result.spread, 2),
+                str(_("Yes") if result.disagreement else _("No")),
+                ", ".join(result.below_threshold),
+                result.tie_break,
+            ]
+
+
 EXPORTS: dict[str, tuple[Callable[[Round], Iterator[list[Cell]]], str | Promise]] = {
     "conflicts": (conflict_rows, gettext_lazy("Conflicts")),
     "reviews": (review_rows, gettext_lazy("Reviews")),
+    "results": (result_rows, gettext_lazy("Results")),
 }
 
 

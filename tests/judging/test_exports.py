@@ -83,3 +83,27 @@ def test_unknown_export_is_404(client: Client, reviewed: Any, staff: Any) -> Non
     client.force_login(staff)
     assert client.get(reverse("judging_staff:export", args=[reviewed.pk, "judges", "csv"])).status_code == 404
     assert client.get(reverse("judging_staff:export", args=[reviewed.pk, "reviews", "pdf"])).status_code == 404
+
+
+def test_results_csv_has_every_method_per_entry(client: Client, reviewed: Any, staff: Any) -> None:
+    from judging.ranking import Method
+    from judging.results import round_results
+
+    give_totp(staff)
+    client.force_login(staff)
+    rows = _rows(client.get(reverse("judging_staff:export", args=[reviewed.pk, "results", "csv"])).content)
+    assert rows[0][:6] == [
+        "Category",
+        "Reference number",
+        "Title in English",
+        "Reviews",
+        "Rank (calibrated)",
+        "Calibrated score",
+    ]
+    [category] = round_results(reviewed).values()
+    [expected] = category.rankings[Method.CALIBRATED].results
+    mean = category.rankings[Method.MEAN].results[0]
+    assert len(rows) == 2  # one entry has a submitted review
+    assert rows[1][1] == "SSCP-2030-P-0001"
+    assert rows[1][3:6] == ["1", "1", f"{round(expected.score, 2)}"]
+    assert rows[1][9] == f"{round(mean.score, 2)}"
