@@ -15,12 +15,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from categories.models import AwardLevel
+from submissions.models import Entry
 
 from . import services
 from .enums import RoundKind
 from .models import Award, Round
 from .results_selectors import hidden_entries, round_entries
 from .results_views import results_page
+from .services.awards import ELIGIBLE_STATUSES
 
 
 class DecisionForm(forms.Form):
@@ -41,6 +43,18 @@ class DecisionForm(forms.Form):
 
     def citation(self) -> dict[str, str]:
         return {code: self.cleaned_data.get(f"citation_{code}", "") for code, _name in settings.LANGUAGES}
+
+
+class SpecialMentionForm(DecisionForm):
+    """A special mention: any eligible entry of the cycle, any award level."""
+
+    entry = forms.ModelChoiceField(label=gettext_lazy("Entry"), queryset=Entry.objects.none())
+
+    def __init__(self, *args: Any, entries: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = entries  # type: ignore[attr-defined]
+        self.fields["entry"].label_from_instance = lambda entry: f"{entry.reference} · {entry.title_en}"  # type: ignore[attr-defined]
+        self.order_fields(["entry", "level"])
 
 
 class UnlockForm(forms.Form):
@@ -71,9 +85,12 @@ def decisions(request: HttpRequest, round_id: int) -> HttpResponse:
     }
     rows = [{"entry": entry, "award": awards.get(entry_id)} for entry_id, entry in entries.items()]
     rows.sort(key=lambda row: (row["entry"].category_id, row["entry"].reference or ""))
+    specials = Award.objects.filter(cycle=round_.cycle, special_mention=True).select_related("entry", "level")
     context = {
         "round": round_,
         "rows": rows,
+        "specials": [award for award in specials if award.entry_id not in _hidden_in_cycle(request, round_)],
+        "special_form": SpecialMentionForm(levels=_cycle_levels(round_), entries=_special_candidates(request, round_)),
         "unlock_form": UnlockForm(),
         "is_staff": request.user.has_perm("judging.manage_rounds"),
     }
@@ -118,6 +135,58 @@ def decide(request: HttpRequest, round_id: int, entry_id: int) -> HttpResponse:
         "is_staff": request.user.has_perm("judging.manage_rounds"),
     }
     return render(request, "judging/results/decide.html", context)
+
+
+def _cycle_levels(round_: Round) -> Any:
+    return AwardLevel.objects.filter(cycle=round_.cycle).order_by("order", "code")
+
+
+def _hidden_in_cycle(request: HttpRequest, round_: Round) -> set[int]:
+    """Eligible entries of the cycle the viewer is in conflict with (none for staff)."""
+    if request.user.has_perm("judging.manage_rounds"):
+        return set()
+    from . import facts
+    from .conflicts import conflicts_between
+
+    ids = list(Entry.objects.filter(cycle=round_.cycle, status__in=ELIGIBLE_STATUSES).values_list("pk", flat=True))
+    user_id = int(request.user.pk or 0)
+    judge = facts.judge_conflict_facts([user_id])[user_id]
+    return {
+        entry_id
+        for entry_id, entry in facts.entry_conflict_facts(ids).items()
+        if conflicts_between(judge, entry, country_rule=round_.country_conflicts)
+    }
+
+
+def _special_candidates(request: HttpRequest, round_: Round) -> Any:
+    return (
+        Entry.objects.filter(cycle=round_.cycle, status__in=ELIGIBLE_STATUSES)
+        .exclude(pk__in=_hidden_in_cycle(request, round_))
+        .order_by("reference")
+    )
+
+
+@require_POST
+@results_page("judging.decide_awards")
+def special_mention(request: HttpRequest, round_id: int) -> HttpResponse:
+    round_ = _final_round(round_id)
+    form = SpecialMentionForm(request.POST, levels=_cycle_levels(round_), entries=_special_candidates(request, round_))
+    if not form.is_valid():
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+        return redirect("judging_results:decisions", round_.pk)
+    try:
+        services.award_decide(
+            actor=request.user,
+            entry_id=form.cleaned_data["entry"].pk,
+            level_id=form.cleaned_data["level"].pk,
+            citation=form.citation(),
+            special_mention=True,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The special mention has been saved."))
+    return redirect("judging_results:decisions", round_.pk)
 
 
 @require_POST

@@ -104,3 +104,27 @@ def test_others_cannot_reach_the_decisions(client: Client, final: Any, entry: An
 
 def test_decisions_of_a_scored_round_are_404(chair_client: Client, scored_round: Any) -> None:
     assert chair_client.get(reverse("judging_results:decisions", args=[scored_round.pk])).status_code == 404
+
+
+def test_special_mention_goes_to_an_eligible_entry_of_another_round(
+    chair_client: Client, final: Any, project: Any
+) -> None:
+    from tests.judging.builders import submit_entry
+
+    special = AwardLevel.objects.create(cycle=project.cycle, code="special-mention", name_en="Special Mention")
+    category = type(project).objects.create(
+        cycle=project.cycle, code="special", reference_letter="S", name_en="Special", award_count=1
+    )
+    special.categories.add(category)
+    other = submit_entry(project, email="bold@bold-city.example", name_en="Bold City")
+    Entry.objects.filter(pk=other.pk).update(status=EntryStatus.NOT_SELECTED)
+    page = chair_client.get(reverse("judging_results:decisions", args=[final.pk])).content.decode()
+    assert other.reference in page  # offered in the form
+    response = chair_client.post(
+        reverse("judging_results:special_mention", args=[final.pk]),
+        {"entry": other.pk, "level": special.pk, "citation_en": "A bold idea."},
+    )
+    assert response.status_code == 302
+    award = Award.objects.get(entry=other)
+    assert award.special_mention
+    assert award.round is None
