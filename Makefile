@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake bench-judging
+.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake bench-judging bench-ranking
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,11 @@ bench-intake: $(VENV)/.installed-run
 bench-judging: $(VENV)/.installed-dev
 	$(BIN)/python scripts/bench_assignment.py $(BENCH_ARGS)
 	DJANGO_SETTINGS_MODULE=prize_portal.settings.test $(BIN)/python scripts/bench_dashboard.py
+
+# Ranking of 180,000 criterion scores (10,000 entries x 3 judges x 6 criteria,
+# 300 judges) with each method; fails when calibrated with intervals takes > 3 s.
+bench-ranking: $(VENV)/.installed-run
+	$(BIN)/python scripts/bench_ranking.py $(BENCH_ARGS)
 
 # Refresh the catalogues after changing strings (then translate en and ko).
 messages: $(VENV)/.installed-dev

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from judging.conflicts import conflicts_between
-from judging.enums import AssignmentState
+from judging.enums import AssignmentState, ReviewState
 from judging.facts import entry_conflict_facts, judge_conflict_facts
-from judging.models import Assignment, JudgeProfile, Round
+from judging.models import Assignment, JudgeProfile, Review, Round
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 
@@ -46,6 +46,10 @@ def test_seed_demo_judging_builds_an_assigned_round_once(settings: Any) -> None:
         language = assignment.entry.language
         assert language == "en" or language in assignment.judge.judge_profile.languages
     assert "judge@committee.sscp.test    reads en, ko, es" in output
+    # Everyone but the demo judge has submitted, so the results page has rankings.
+    submitted = Review.objects.filter(assignment__round=round_, state=ReviewState.SUBMITTED)
+    assert submitted.count() == assignments.exclude(judge__email="judge@committee.sscp.test").count() > 0
+    assert not submitted.filter(assignment__judge__email="judge@committee.sscp.test").exists()
     assert "nothing changed" in _run("seed_demo_judging")
     assert Assignment.objects.filter(round=round_).count() == 11
 

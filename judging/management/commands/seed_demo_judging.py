@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from categories import seed_data
-from categories.models import Cycle
+from categories.models import Criterion, Cycle
 from judging.enums import PeerVisibility, RoundKind
 from judging.models import Round
-from judging.services import assignment_apply, judge_profile_update, round_add_eligible_entries
+from judging.services import assignment_apply, judge_profile_update, review_submit, round_add_eligible_entries
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified
@@ -86,6 +86,30 @@ class Command(BaseCommand):
         round_.categories.set(cycle.categories.all())
         round_add_eligible_entries(actor=staff, round_id=round_.pk)
         assignment_apply(actor=staff, round_id=round_.pk)
+        self.review(round_)
+
+    def review(self, round_: Round) -> None:
+        """The other committee members have submitted their reviews, so that the
+        results page has something to rank; the demo judge's are still to do."""
+        harshness = {email: offset for offset, (email, *_rest) in zip((0, 1, -1, 2, -2), COMMITTEE, strict=True)}
+        assignments = round_.assignments.exclude(judge__email=COMMITTEE[0][0]).select_related("judge", "entry")
+        for number, assignment in enumerate(assignments.order_by("pk")):
+            criteria = Criterion.objects.filter(category_id=assignment.entry.category_id)
+            scores = {
+                criterion.pk: max(
+                    criterion.scale_min,
+                    min(criterion.scale_max, 3 + harshness[assignment.judge.email] + (number + index) % 2),
+                )
+                for index, criterion in enumerate(criteria)
+            }
+            review_submit(
+                judge=assignment.judge,
+                assignment_id=assignment.pk,
+                version=0,
+                scores=scores,
+                overall_comment="A clear, well-evidenced entry.",
+                recommendation="yes" if number % 3 else "undecided",
+            )
 
     def report(self) -> None:
         round_ = Round.objects.filter(name_en=ROUND_NAME).first()
