@@ -8,7 +8,7 @@ below it for screen readers and for reading exact values."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
+from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -60,7 +60,8 @@ def _x(value: float) -> float:
 
 
 def _number(value: float) -> str:
-    return number_format(value, 1)
+    """One decimal, rounded like the tables (number_format would cut the digits off)."""
+    return str(floatformat(value, 1))
 
 
 def _short(label: str) -> str:

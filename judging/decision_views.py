@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from categories.models import AwardLevel
@@ -89,6 +89,7 @@ def decisions(request: HttpRequest, round_id: int) -> HttpResponse:
     context = {
         "round": round_,
         "rows": rows,
+        "can_lock": any(row["award"] is not None and not row["award"].is_locked for row in rows),
         "specials": [award for award in specials if award.entry_id not in _hidden_in_cycle(request, round_)],
         "special_form": SpecialMentionForm(levels=_cycle_levels(round_), entries=_special_candidates(request, round_)),
         "unlock_form": UnlockForm(),
@@ -194,7 +195,9 @@ def special_mention(request: HttpRequest, round_id: int) -> HttpResponse:
 def lock(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     locked = services.awards_lock(actor=request.user, cycle_id=round_.cycle_id)
-    messages.success(request, _("%(count)d decisions locked.") % {"count": locked})
+    messages.success(
+        request, ngettext("%(count)d decision locked.", "%(count)d decisions locked.", locked) % {"count": locked}
+    )
     return redirect("judging_results:decisions", round_.pk)
 
 

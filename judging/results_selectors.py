@@ -184,9 +184,9 @@ def warning_text(code: str, *, judges: dict[str, str], ranking_: ranking.Ranking
             "judge": judges.get(subject, subject)
         }
     if name == "interval_unavailable":
-        return _("There are too few reviews to estimate the 90% intervals of the calibrated scores.")
+        return _("There are too few reviews to estimate the 90-percent intervals of the calibrated scores.")
     if name == "interval_approximate":
-        return _("The 90% intervals of the calibrated scores are approximate (many judges).")
+        return _("The 90-percent intervals of the calibrated scores are approximate (many judges).")
     if name == "tie_break_unknown_criterion":
         return _(
             'The round\'s tie-break rules name a criterion "%(code)s" this category does not have; it is skipped.'

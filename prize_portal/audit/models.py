@@ -24,4 +24,10 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target_idx")]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
+        # Seoul time, like every time staff read (admin's columns, exports).
+        from zoneinfo import ZoneInfo
+
+        from django.utils import timezone
+
+        when = timezone.localtime(self.created_at, ZoneInfo(settings.PRIZE_TIME_ZONE))
+        return f"{when:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
