@@ -1,5 +1,5 @@
 """A round's results: the submitted reviews read from the database and handed
-to the pure ranking engine (judging/ranking.py), one ranking per category
+to the pure ranking engine (the judging/ranking package), one ranking per category
 (each category has its own rubric) and per method. Only submitted reviews of
 active (not recused) assignments count, as DESIGN.md §5 says."""
 
