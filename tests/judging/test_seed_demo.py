@@ -45,7 +45,7 @@ def test_seed_demo_judging_builds_an_assigned_round_once(settings: Any) -> None:
         assert not conflicts_between(judges[assignment.judge_id], facts[assignment.entry_id], country_rule=False)
         language = assignment.entry.language
         assert language == "en" or language in assignment.judge.judge_profile.languages
-    assert "judge@committee.sscp.test    reads en, ko, es" in output
+    assert "judge@committee.sscp.test    reads en, ko, es     2 to review, 0 submitted" in output
     # Everyone but the demo judge has submitted, so the results page has rankings.
     submitted = Review.objects.filter(assignment__round=round_, state=ReviewState.SUBMITTED)
     assert submitted.count() == assignments.exclude(judge__email="judge@committee.sscp.test").count() > 0

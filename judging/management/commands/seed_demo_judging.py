@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from categories import seed_data
 from categories.models import Criterion, Cycle
-from judging.enums import PeerVisibility, RoundKind
+from judging.enums import PeerVisibility, ReviewState, RoundKind
 from judging.models import Round
 from judging.services import assignment_apply, judge_profile_update, review_submit, round_add_eligible_entries
 from prize_portal.accounts.models import User
@@ -120,5 +120,8 @@ class Command(BaseCommand):
             f"{round_.assignments.count()} assignments. Committee logins (same password):"
         )
         for email, _name, _language, reads, _country, _organisation in COMMITTEE:
-            count = round_.assignments.filter(judge__email=email).count()
-            self.stdout.write(f"  {email:28s} reads {', '.join(['en', *reads]):14s} {count} to review")
+            mine = round_.assignments.filter(judge__email=email)
+            done = mine.filter(review__state=ReviewState.SUBMITTED).count()
+            self.stdout.write(
+                f"  {email:28s} reads {', '.join(['en', *reads]):14s} {mine.count() - done} to review, {done} submitted"
+            )
