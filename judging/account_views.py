@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prize_portal.site.decorators import page_for
 from submissions import selectors as submission_selectors
 from submissions.downloads import file_response
 from submissions.models import Entry
@@ -102,13 +103,6 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 # --- Profile and standing conflicts ---------------------------------------------------
 
 
-def _committee_member(request: HttpRequest) -> Any:
-    user = request.user
-    if not user.has_perm("judging.use_reviewer_pages"):
-        raise Http404
-    return user
-
-
 def _profile_of(user: Any) -> JudgeProfile:
     """The saved profile, or an empty one (a chair made in admin may have none yet)."""
     return JudgeProfile.objects.filter(user=user).first() or JudgeProfile(user=user)
@@ -137,10 +131,10 @@ def _profile_page(
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@login_required
+@page_for("judging.use_reviewer_pages")
 @size_limited_upload
 def profile(request: HttpRequest) -> HttpResponse:
-    user = _committee_member(request)
+    user = request.user
     profile = _profile_of(user)
     if request.method != "POST":
         return _profile_page(request, profile=profile)
@@ -159,12 +153,12 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@login_required
+@page_for("judging.use_reviewer_pages")
 def profile_photo(request: HttpRequest) -> HttpResponseBase:
     """The judge's own photo, to the judge only (the committee page shows it
     only with consent, through its own view)."""
-    user = _committee_member(request)
-    profile = JudgeProfile.objects.filter(user=user).first()
+    user = request.user
+    profile = JudgeProfile.objects.filter(user_id=user.pk or 0).first()
     if profile is None or not profile.photo:
         raise Http404
     extension = PurePath(profile.photo.name or "").suffix.lower()
@@ -175,9 +169,9 @@ def profile_photo(request: HttpRequest) -> HttpResponseBase:
 
 
 @require_POST
-@login_required
+@page_for("judging.use_reviewer_pages")
 def conflict_add(request: HttpRequest) -> HttpResponse:
-    user = _committee_member(request)
+    user = request.user
     form = StandingConflictForm(request.POST, prefix="conflict")
     if form.is_valid():
         try:
@@ -191,9 +185,9 @@ def conflict_add(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@page_for("judging.use_reviewer_pages")
 def conflict_remove(request: HttpRequest, conflict_id: int) -> HttpResponse:
-    user = _committee_member(request)
+    user = request.user
     try:
         services.conflict_withdraw_standing(judge=user, conflict_id=conflict_id)
     except ValidationError as error:

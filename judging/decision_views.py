@@ -15,14 +15,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from categories.models import AwardLevel
+from prize_portal.site.decorators import page_for
 from submissions.models import Entry
 
 from . import services
 from .enums import RoundKind
 from .models import Award, Round
-from .results_selectors import hidden_entries, round_entries
-from .results_views import results_page
-from .services.awards import ELIGIBLE_STATUSES
+from .results_selectors import hidden_entries, round_entries, special_mention_candidates
 
 
 class DecisionForm(forms.Form):
@@ -75,7 +74,7 @@ def _visible_entries(request: HttpRequest, round_: Round) -> dict[int, Any]:
 
 
 @require_http_methods(["GET", "HEAD"])
-@results_page("judging.decide_awards")
+@page_for("judging.decide_awards")
 def decisions(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     entries = _visible_entries(request, round_)
@@ -86,12 +85,14 @@ def decisions(request: HttpRequest, round_id: int) -> HttpResponse:
     rows = [{"entry": entry, "award": awards.get(entry_id)} for entry_id, entry in entries.items()]
     rows.sort(key=lambda row: (row["entry"].category_id, row["entry"].reference or ""))
     specials = Award.objects.filter(cycle=round_.cycle, special_mention=True).select_related("entry", "level")
+    candidates = special_mention_candidates(request.user, round_)
+    visible = set(candidates.values_list("pk", flat=True))
     context = {
         "round": round_,
         "rows": rows,
         "can_lock": any(row["award"] is not None and not row["award"].is_locked for row in rows),
-        "specials": [award for award in specials if award.entry_id not in _hidden_in_cycle(request, round_)],
-        "special_form": SpecialMentionForm(levels=_cycle_levels(round_), entries=_special_candidates(request, round_)),
+        "specials": [award for award in specials if award.entry_id in visible],
+        "special_form": SpecialMentionForm(levels=_cycle_levels(round_), entries=candidates),
         "unlock_form": UnlockForm(),
         "is_staff": request.user.has_perm("judging.manage_rounds"),
     }
@@ -99,7 +100,7 @@ def decisions(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@results_page("judging.decide_awards")
+@page_for("judging.decide_awards")
 def decide(request: HttpRequest, round_id: int, entry_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     entry = _visible_entries(request, round_).get(entry_id)
@@ -142,36 +143,13 @@ def _cycle_levels(round_: Round) -> Any:
     return AwardLevel.objects.filter(cycle=round_.cycle).order_by("order", "code")
 
 
-def _hidden_in_cycle(request: HttpRequest, round_: Round) -> set[int]:
-    """Eligible entries of the cycle the viewer is in conflict with (none for staff)."""
-    if request.user.has_perm("judging.manage_rounds"):
-        return set()
-    from . import facts
-    from .conflicts import conflicts_between
-
-    ids = list(Entry.objects.filter(cycle=round_.cycle, status__in=ELIGIBLE_STATUSES).values_list("pk", flat=True))
-    user_id = int(request.user.pk or 0)
-    judge = facts.judge_conflict_facts([user_id])[user_id]
-    return {
-        entry_id
-        for entry_id, entry in facts.entry_conflict_facts(ids).items()
-        if conflicts_between(judge, entry, country_rule=round_.country_conflicts)
-    }
-
-
-def _special_candidates(request: HttpRequest, round_: Round) -> Any:
-    return (
-        Entry.objects.filter(cycle=round_.cycle, status__in=ELIGIBLE_STATUSES)
-        .exclude(pk__in=_hidden_in_cycle(request, round_))
-        .order_by("reference")
-    )
-
-
 @require_POST
-@results_page("judging.decide_awards")
+@page_for("judging.decide_awards")
 def special_mention(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
-    form = SpecialMentionForm(request.POST, levels=_cycle_levels(round_), entries=_special_candidates(request, round_))
+    form = SpecialMentionForm(
+        request.POST, levels=_cycle_levels(round_), entries=special_mention_candidates(request.user, round_)
+    )
     if not form.is_valid():
         messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
         return redirect("judging_results:decisions", round_.pk)
@@ -191,7 +169,7 @@ def special_mention(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 @require_POST
-@results_page("judging.decide_awards")
+@page_for("judging.decide_awards")
 def lock(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     locked = services.awards_lock(actor=request.user, cycle_id=round_.cycle_id)
@@ -202,7 +180,7 @@ def lock(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 @require_POST
-@results_page("judging.decide_awards")
+@page_for("judging.decide_awards")
 def unlock(request: HttpRequest, round_id: int, award_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     entries = _visible_entries(request, round_)

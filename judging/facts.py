@@ -108,6 +108,16 @@ def entry_conflict_facts(entry_ids: Iterable[int]) -> dict[int, conflicts.EntryF
     return facts
 
 
+def conflicted_entries(judge_id: int, entry_ids: Iterable[int], *, country_rule: bool) -> set[int]:
+    """Which of the entries the person is in conflict with (fixed query count)."""
+    judge = judge_conflict_facts([judge_id])[judge_id]
+    return {
+        entry_id
+        for entry_id, entry in entry_conflict_facts(entry_ids).items()
+        if conflicts.conflicts_between(judge, entry, country_rule=country_rule)
+    }
+
+
 def conflicts_of(judge_id: int, entry_id: int, *, country_rule: bool) -> list[conflicts.Found]:
     """Why one judge may not judge one entry (empty list: no conflict)."""
     judge = judge_conflict_facts([judge_id])[judge_id]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import rules
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -20,7 +20,6 @@ from categories.models import Category, Criterion, Track
 from submissions.models import Entry
 
 from . import charts, facts, ranking
-from .conflicts import conflicts_between
 from .enums import CRITERION_TIE_BREAK_PREFIX, AssignmentState, Recommendation, ReviewState, TieBreak
 from .models import Assignment, Review, Round
 from .results import CategoryResults, round_results
@@ -103,13 +102,21 @@ def hidden_entries(user: Any, round_: Round, entries: dict[int, Any]) -> set[int
     ``recused`` flag; a fixed number of queries)."""
     if sees_everything(user):
         return set()
-    judge = facts.judge_conflict_facts([user.pk])[user.pk]
-    hidden = {
-        entry_id
-        for entry_id, entry in facts.entry_conflict_facts(list(entries)).items()
-        if conflicts_between(judge, entry, country_rule=round_.country_conflicts)
-    }
+    hidden = facts.conflicted_entries(user.pk, entries, country_rule=round_.country_conflicts)
     return hidden | {entry_id for entry_id, entry in entries.items() if entry.recused}
+
+
+def special_mention_candidates(user: Any, round_: Round) -> QuerySet[Entry]:
+    """Entries of the round's cycle that may get a special mention (eligible
+    or later), without those the user is in conflict with (staff see all)."""
+    from .services.awards import ELIGIBLE_STATUSES
+
+    eligible = Entry.objects.filter(cycle=round_.cycle, status__in=ELIGIBLE_STATUSES)
+    if sees_everything(user):
+        return eligible.order_by("reference")
+    ids = list(eligible.values_list("pk", flat=True))
+    hidden = facts.conflicted_entries(user.pk, ids, country_rule=round_.country_conflicts)
+    return eligible.exclude(pk__in=hidden).order_by("reference")
 
 
 def _reviews(round_: Round) -> tuple[dict[int, str], dict[str, str]]:

@@ -6,20 +6,18 @@ for staff (``judging.manage_rounds``) the advancement of the best entries.
 The reads (and the conflict-of-interest filtering) live in
 ``results_selectors``, the forms in ``results_forms``."""
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from prize_portal.site.decorators import page_for
 from submissions.models import Entry
 
 from .errors import JudgingError
@@ -36,25 +34,8 @@ from .results_selectors import (
 from .services import advancement_candidates, advancement_select, round_advance
 from .services.advancement import Reason, Rule
 
-View = Callable[..., HttpResponse]
 NUMERIC_SORTS = ("mean", "zscore", "calibrated", "reviews", "spread")
 SORTS = ("rank", "reference", *NUMERIC_SORTS)
-
-
-def results_page(permission: str) -> Callable[[View], View]:
-    """Signed in (else the sign-in page) and holding ``permission`` (else 404)."""
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        @login_required
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.has_perm(permission):
-                raise Http404
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
 
 
 def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]:
@@ -74,7 +55,7 @@ def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]
 
 
 @require_safe
-@results_page("judging.decide_awards")
+@page_for("judging.decide_awards")
 def round_results_page(request: HttpRequest, round_id: int) -> HttpResponse:
     round_: Round = get_object_or_404(Round.objects.select_related("cycle"), pk=round_id)
     categories = list(round_.categories.all())
@@ -130,7 +111,7 @@ def _explain(decision: Any, statuses: dict[str, str], criteria: dict[str, str]) 
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@results_page("judging.manage_rounds")
+@page_for("judging.manage_rounds")
 def advance(request: HttpRequest, round_id: int) -> HttpResponse:
     """Preview who advances (GET with the form's values), then confirm (POST)."""
     round_: Round = get_object_or_404(Round.objects.select_related("cycle"), pk=round_id)

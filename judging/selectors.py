@@ -11,7 +11,7 @@ from categories.models import Criterion, RubricLevel
 from prize_portal.accounts.roles import GROUP_NAMES, Role
 from submissions.models import Attachment, Submission
 
-from . import conflicts, facts
+from . import facts
 from .enums import AssignmentState, Progress, ReviewState
 from .models import Assignment, Review, ReviewScore, Round
 
@@ -122,16 +122,17 @@ def assignments_of(user: Any, round_: Round, *, sort: str = "progress") -> list[
         .order_by(*SORTS.get(sort, SORTS["progress"]))
     )
     assignments = list(query)
-    judge = facts.judge_conflict_facts([user.pk])[user.pk]
-    entries = facts.entry_conflict_facts(assignment.entry_id for assignment in assignments)
-    rows = []
-    for assignment in assignments:
-        entry = entries.get(assignment.entry_id)
-        found = entry is not None and bool(
-            conflicts.conflicts_between(judge, entry, country_rule=round_.country_conflicts)
+    conflicted = facts.conflicted_entries(
+        user.pk, (assignment.entry_id for assignment in assignments), country_rule=round_.country_conflicts
+    )
+    return [
+        AssignmentRow(
+            assignment=assignment,
+            progress=assignment.progress,
+            conflicted=assignment.entry_id in conflicted,
         )
-        rows.append(AssignmentRow(assignment=assignment, progress=assignment.progress, conflicted=found))
-    return rows
+        for assignment in assignments
+    ]
 
 
 def filter_rows(

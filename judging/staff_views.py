@@ -6,12 +6,9 @@ Each POST parses its input, calls one service, turns a JudgingError into a
 message and redirects (post/redirect/get); only the invitation form comes
 back with its errors, so that what staff typed is kept."""
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from prize_portal.site.decorators import page_for
 
 from . import staff_selectors as selectors
 from .errors import JudgingError
@@ -38,20 +37,8 @@ from .services import (
 )
 from .staff_forms import AssignmentAddForm, JudgeInviteForm, PlanSeedForm, ReviewUnlockForm, judge_label
 
-View = Callable[..., HttpResponse]
-
-
-def staff_page(view: View) -> View:
-    """Signed in (else the sign-in page) and allowed to manage rounds (else 404)."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.has_perm("judging.manage_rounds"):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Signed in (else the sign-in page) and allowed to manage rounds (else 404).
+staff_page = page_for("judging.manage_rounds")
 
 
 def _error(request: HttpRequest, error: JudgingError) -> None:

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prize_portal.site.decorators import page_for
 from submissions.downloads import file_response
 
 from . import selectors, services
@@ -28,15 +29,9 @@ def _wants_json(request: HttpRequest) -> bool:
     return request.headers.get("X-Requested-With") == "fetch"
 
 
-def _reviewer(request: HttpRequest) -> None:
-    if not request.user.has_perm("judging.use_reviewer_pages"):
-        raise Http404
-
-
 @require_safe
-@login_required
+@page_for("judging.use_reviewer_pages")
 def dashboard(request: HttpRequest) -> HttpResponse:
-    _reviewer(request)
     rounds = selectors.rounds_of(request.user)
     # The chair (and staff) also read every round's results.
     results = selectors.rounds_with_results() if request.user.has_perm("judging.decide_awards") else []

@@ -1,9 +1,10 @@
 """Staff pages of intake: the intake counts of a cycle."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+
+from prize_portal.site.decorators import page_for
 
 from .statistics import intake_cycle_pick, intake_cycles, intake_statistics
 
@@ -17,12 +18,10 @@ def _year(value: str | None) -> int | None:
 
 
 @require_safe
-@login_required
+@page_for("accounts.use_staff_pages")
 def intake(request: HttpRequest) -> HttpResponse:
     """Entries of a cycle (``?cycle=<year>``, by default the announced one) by
     category, track, country and day."""
-    if not request.user.has_perm("accounts.use_staff_pages"):
-        raise Http404
     cycles = intake_cycles()
     cycle = intake_cycle_pick(cycles, year=_year(request.GET.get("cycle")))
     statistics = intake_statistics(cycle=cycle) if cycle else None
