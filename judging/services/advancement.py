@@ -17,6 +17,7 @@ from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 from submissions.enums import EntryStatus
 from submissions.models import Entry
+from submissions.services.entries import entry_change_status
 
 from .. import ranking
 from ..enums import RoundEntryVia, RoundKind
@@ -200,16 +201,7 @@ def _below_threshold(round_: Round) -> set[int]:
 
 
 def _set_status(*, actor: Any, entry: Entry, status: EntryStatus, round_: Round, target: Round) -> None:
-    before = {"status": entry.status}
-    entry.status = status
-    entry.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="entry.status",
-        target=entry,
-        before=before,
-        after={"status": status.value, "round": round_.pk, "target_round": target.pk},
-    )
+    entry_change_status(entry=entry, actor=actor, status=status, note={"round": round_.pk, "target_round": target.pk})
 
 
 def _notify(entry: Entry, *, advanced: bool, round_: Round, target: Round) -> None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from prize_portal.audit.services import audit_record
 from submissions.enums import EntryStatus
 from submissions.models import Entry
+from submissions.services.entries import entry_change_status
 
 from .. import assignment as engine
 from .. import facts
@@ -66,18 +67,9 @@ def round_add_eligible_entries(*, actor: Any, round_id: int) -> int:
         [RoundEntry(round=round_, entry=entry, via=RoundEntryVia.ELIGIBILITY) for entry in entries]
     )
     if round_.kind == RoundKind.SCORED:
-        to_review = [entry for entry in entries if entry.status == EntryStatus.ELIGIBLE]
-        Entry.objects.filter(pk__in=[entry.pk for entry in to_review], status=EntryStatus.ELIGIBLE).update(
-            status=EntryStatus.IN_REVIEW
-        )
-        for entry in to_review:
-            audit_record(
-                actor=actor,
-                action="entry.status",
-                target=entry,
-                before={"status": EntryStatus.ELIGIBLE},
-                after={"status": EntryStatus.IN_REVIEW},
-            )
+        for entry in entries:
+            if entry.status == EntryStatus.ELIGIBLE:
+                entry_change_status(entry=entry, actor=actor, status=EntryStatus.IN_REVIEW, note={"round": round_.pk})
     audit_record(actor=actor, action="round.add_entries", target=round_, after={"added": len(entries)})
     return len(entries)
 

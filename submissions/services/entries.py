@@ -286,6 +286,34 @@ def entry_withdraw(*, entry_id: int, user: Any, now: datetime | None = None) -> 
 # Screening decisions: from submitted (or a decision being corrected) to eligible or not.
 SCREENABLE_STATUSES = frozenset({EntryStatus.SUBMITTED, EntryStatus.ELIGIBLE, EntryStatus.INELIGIBLE})
 
+# The judging states an entry may move to from each state (after the deadline).
+JUDGING_TRANSITIONS: dict[str, frozenset[str]] = {
+    EntryStatus.SUBMITTED: frozenset({EntryStatus.ELIGIBLE, EntryStatus.INELIGIBLE}),
+    EntryStatus.ELIGIBLE: frozenset(
+        {EntryStatus.INELIGIBLE, EntryStatus.IN_REVIEW, EntryStatus.FINALIST, EntryStatus.NOT_SELECTED}
+    ),
+    EntryStatus.INELIGIBLE: frozenset({EntryStatus.ELIGIBLE}),
+    EntryStatus.IN_REVIEW: frozenset({EntryStatus.FINALIST, EntryStatus.NOT_SELECTED}),
+}
+
+
+def entry_change_status(
+    *, entry: Entry, actor: Any, status: str, action: str = "entry.status", note: dict[str, Any] | None = None
+) -> Entry:
+    """The one way judging moves an entry (locked by the caller, in its
+    transaction) to another state: the transition is checked against
+    JUDGING_TRANSITIONS, saved and recorded in the audit trail."""
+    if status not in JUDGING_TRANSITIONS.get(entry.status, frozenset()):
+        raise IntakeError(
+            _("This entry is %(status)s and cannot change to that state.") % {"status": entry.get_status_display()},
+            code="transition",
+        )
+    before = {"status": entry.status}
+    entry.status = status
+    entry.save(update_fields=["status", "updated_at"])
+    audit_record(actor=actor, action=action, target=entry, before=before, after={"status": status, **(note or {})})
+    return entry
+
 
 @transaction.atomic
 def entry_decide_eligibility(*, entry_id: int, staff: Any, eligible: bool) -> Entry:
@@ -299,11 +327,10 @@ def entry_decide_eligibility(*, entry_id: int, staff: Any, eligible: bool) -> En
             % {"status": entry.get_status_display()},
             code="not_screenable",
         )
-    before = {"status": entry.status}
-    entry.status = EntryStatus.ELIGIBLE if eligible else EntryStatus.INELIGIBLE
-    entry.save(update_fields=["status", "updated_at"])
-    audit_record(actor=staff, action="entry.screen", target=entry, before=before, after={"status": entry.status})
-    return entry
+    status = EntryStatus.ELIGIBLE if eligible else EntryStatus.INELIGIBLE
+    if status == entry.status:
+        return entry
+    return entry_change_status(entry=entry, actor=staff, status=status, action="entry.screen")
 
 
 @transaction.atomic

@@ -306,3 +306,19 @@ def test_screening_decides_eligibility_and_refuses_drafts(project: Any) -> None:
     with pytest.raises(IntakeError, match="Only submitted entries"):
         entry_decide_eligibility(entry_id=draft.pk, staff=staff, eligible=True)
     assert Entry.objects.get(pk=draft.pk).status == EntryStatus.DRAFT
+
+
+def test_judging_status_changes_follow_the_allowed_transitions(project: Any) -> None:
+    from submissions.services.entries import entry_change_status
+    from tests.submissions.builders import submit_entry
+
+    staff = make_user(Role.STAFF, email="mover@wego.example")
+    entry = submit_entry(project, email="moved@city.example")
+    with pytest.raises(IntakeError, match="cannot change to that state"):
+        entry_change_status(entry=entry, actor=staff, status=EntryStatus.FINALIST)
+    assert Entry.objects.get(pk=entry.pk).status == EntryStatus.SUBMITTED
+    entry_change_status(entry=entry, actor=staff, status=EntryStatus.ELIGIBLE)
+    entry_change_status(entry=entry, actor=staff, status=EntryStatus.IN_REVIEW, note={"round": 7})
+    event = AuditEvent.objects.filter(action="entry.status").order_by("pk").last()
+    assert event is not None
+    assert (event.before, event.after) == ({"status": "eligible"}, {"status": "in_review", "round": 7})
