@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from prize_portal.site.spreadsheets import Cell, download, seoul_iso
 
+from .conflict_selectors import round_conflicts
 from .models import Review, ReviewScore, Round
-from .staff_selectors import round_conflicts
 
 CONFLICT_COLUMNS = [
     gettext_lazy("Judge"),

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from prize_portal.site.decorators import page_for
 
+from . import conflict_selectors
 from . import staff_selectors as selectors
 from .errors import JudgingError
 from .exports import round_export
@@ -262,7 +263,7 @@ def _names(assignment: Any) -> dict[str, str]:
 @staff_page
 def conflicts(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = selectors.round_get(round_id)
-    rows = selectors.round_conflicts(round_)
+    rows = conflict_selectors.round_conflicts(round_)
     return render(request, "judging/staff/conflicts.html", {"round": round_, "rows": rows})
 
 
@@ -288,7 +289,7 @@ def export(request: HttpRequest, round_id: int, kind: str, file_format: str) -> 
 def decide_conflict(request: HttpRequest, round_id: int, conflict_id: int) -> HttpResponse:
     """Approve (the judge is recused from the entry) or reject an applicant's request."""
     round_ = selectors.round_get(round_id)
-    conflict = selectors.round_conflict_request(round_, conflict_id)
+    conflict = conflict_selectors.round_conflict_request(round_, conflict_id)
     decision = request.POST.get("decision")
     if decision not in ("approve", "reject"):
         raise Http404

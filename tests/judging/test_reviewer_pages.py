@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from judging.enums import AssignmentState, ConflictKind, ReviewState
 from judging.models import Conflict, Review
-from tests.judging.builders import assign, make_judge, submit_entry
+from tests.judging.builders import assign, make_judge
 
 
 @pytest.fixture
@@ -162,10 +162,6 @@ def test_entry_pdf_for_a_blind_round_has_no_organisation(judge_client: Client, a
     assert "Digital companions" in text
     assert "Gangnam" not in text
 
-
-def test_a_second_entry_from_another_country(project: Any) -> None:
-    entry = submit_entry(project, email="lima@lima.example", name_en="Lima", country="PE")
-    assert entry.reference
 
 
 def test_blind_round_hides_answers_to_identifying_questions(judge_client: Client, assignment: Any) -> None:
