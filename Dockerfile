@@ -19,6 +19,7 @@ RUN apt-get update \
         libpangoft2-1.0-0 \
         libharfbuzz-subset0 \
         fonts-noto-cjk \
+        fonts-noto-core \
         gettext \
     && rm -rf /var/lib/apt/lists/*
 

@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake bench-judging bench-ranking
+.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake bench-judging bench-ranking bench-publication
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,7 @@ run: $(VENV)/.installed-run compilemessages
 	$(MANAGE) seed_demo_users
 	$(MANAGE) seed_demo_entries
 	$(MANAGE) seed_demo_judging
+	$(MANAGE) seed_demo_results
 	@echo "Serving the portal on http://localhost:$(PORT)/ (Ctrl-C to stop)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
@@ -80,6 +81,12 @@ bench-judging: $(VENV)/.installed-dev
 # 300 judges) with each method; fails when calibrated with intervals takes > 3 s.
 bench-ranking: $(VENV)/.installed-run
 	$(BIN)/python scripts/bench_ranking.py $(BENCH_ARGS)
+
+# Publication day: certificates per second through the whole pipeline against
+# bare WeasyPrint on the same HTML (target 0.8), and the cached winners page's
+# requests per second under load against a minimal Django view (target 0.6).
+bench-publication: $(VENV)/.installed-run system-deps-run
+	$(BIN)/python scripts/bench_publication.py $(BENCH_ARGS)
 
 # Refresh the catalogues after changing strings (then translate en and ko).
 messages: $(VENV)/.installed-dev

@@ -10,8 +10,8 @@ from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from .forms import CategoryAdminForm, QuestionAdminForm
-from .models import AwardLevel, Category, Criterion, Cycle, Question, QuestionChoice, RubricLevel, Track
+from .forms import CategoryAdminForm, QuestionAdminForm, SignatoryAdminForm
+from .models import AwardLevel, Category, Criterion, Cycle, Question, QuestionChoice, RubricLevel, Signatory, Track
 
 # One labelled datetime-local input instead of admin's split date/time pair,
 # whose two inputs have no label of their own (WCAG 1.3.1, 4.1.2).
@@ -49,12 +49,21 @@ class CategoryInline(TranslationStackedInline):
     fields = ["code", "reference_letter", "name", "summary", "order"]
 
 
+class SignatoryInline(TranslationStackedInline):
+    """Whose signatures the certificates carry (images checked and re-encoded)."""
+
+    model = Signatory
+    form = SignatoryAdminForm
+    extra = 0
+    fields = ["name", "title", "signature", "order"]
+
+
 @admin.register(Cycle)
 class CycleAdmin(LanguageTabsMedia, TranslationAdmin):
     list_display = ["year", "name", "status", "applications_open_at", "applications_close_at", "ceremony_at"]
     list_filter = ["status"]
     search_fields = ["name", "year"]
-    inlines = [CategoryInline, AwardLevelInline]
+    inlines = [CategoryInline, AwardLevelInline, SignatoryInline]
     fieldsets = [
         (None, {"fields": ["year", "name", "tagline", "description", "status"]}),
         (
@@ -69,6 +78,7 @@ class CycleAdmin(LanguageTabsMedia, TranslationAdmin):
                 ]
             },
         ),
+        (_("Results"), {"fields": ["results_feedback", "finalist_certificates"]}),
     ]
 
 

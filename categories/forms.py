@@ -1,7 +1,10 @@
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .enums import ApplicantType
-from .models import Category, Question
+from .models import Category, Question, Signatory
 
 
 class ApplicantTypesField(forms.TypedMultipleChoiceField):
@@ -25,3 +28,24 @@ class QuestionAdminForm(forms.ModelForm):
     class Meta:
         model = Question
         fields = "__all__"  # noqa: DJ007 (the ModelAdmin chooses the fields shown)
+
+
+class SignatoryAdminForm(forms.ModelForm):
+    """A signature image is checked by its content and re-encoded, like every upload."""
+
+    class Meta:
+        model = Signatory
+        fields = ["name", "title", "signature", "order"]
+
+    def clean_signature(self) -> Any:
+        from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+
+        from submissions.uploads import check_upload
+
+        upload = self.cleaned_data.get("signature")
+        if not isinstance(upload, UploadedFile):
+            return upload  # unchanged
+        checked = check_upload(upload)
+        if checked.content is None:
+            raise forms.ValidationError(_("Upload a PNG, JPEG or WebP image."), code="file_type")
+        return SimpleUploadedFile("signature" + checked.extension, checked.content, content_type=checked.content_type)

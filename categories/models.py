@@ -4,8 +4,10 @@ Every human-readable field is translated with django-modeltranslation (see
 translation.py); codes are stable identifiers used in URLs and references.
 """
 
+import uuid
 from datetime import datetime
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -36,6 +38,16 @@ class Cycle(models.Model):
     judging_starts_at = models.DateTimeField(_("judging starts"), null=True, blank=True)
     ceremony_at = models.DateTimeField(_("award ceremony"), null=True, blank=True)
     ceremony_place = models.CharField(_("ceremony place"), max_length=200, blank=True)
+    results_feedback = models.BooleanField(
+        _("send the committee's feedback with the results"),
+        default=False,
+        help_text=_("Applicants not selected receive the committee's summary feedback in their results e-mail."),
+    )
+    finalist_certificates = models.BooleanField(
+        _("certificates for finalists"),
+        default=False,
+        help_text=_("Finalists without an award also receive a certificate."),
+    )
 
     class Meta:
         verbose_name = _("cycle")
@@ -316,6 +328,30 @@ class AwardLevel(models.Model):
         verbose_name_plural = _("award levels")
         ordering = ["cycle", "order", "code"]
         constraints = [models.UniqueConstraint(fields=["cycle", "code"], name="award_level_code_unique_in_cycle")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def signature_path(instance: "Signatory", filename: str) -> str:
+    """A generated storage name keeping only the (checked) image suffix."""
+    suffix = PurePath(filename).suffix.lower()[:8]
+    return f"signatures/{instance.cycle_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Signatory(models.Model):
+    """A person whose signature (an image) appears on the cycle's certificates."""
+
+    cycle = models.ForeignKey(Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, help_text=_("For example: Mayor of Seoul."))
+    signature = models.ImageField(_("signature image"), upload_to=signature_path, max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["cycle", "order", "pk"]
 
     def __str__(self) -> str:
         return self.name

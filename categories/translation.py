@@ -1,6 +1,16 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AwardLevel, Category, Criterion, Cycle, Question, QuestionChoice, RubricLevel, Track
+from .models import (
+    AwardLevel,
+    Category,
+    Criterion,
+    Cycle,
+    Question,
+    QuestionChoice,
+    RubricLevel,
+    Signatory,
+    Track,
+)
 
 
 @register(Cycle)
@@ -48,4 +58,10 @@ class QuestionChoiceTranslation(TranslationOptions):
 @register(AwardLevel)
 class AwardLevelTranslation(TranslationOptions):
     fields = ("name", "description")
+    required_languages = ("en",)
+
+
+@register(Signatory)
+class SignatoryTranslation(TranslationOptions):
+    fields = ("name", "title")
     required_languages = ("en",)

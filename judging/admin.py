@@ -28,9 +28,12 @@ from .errors import JudgingError
 from .models import (
     Assignment,
     Award,
+    Certificate,
     Conflict,
+    Feedback,
     JudgeInvitation,
     JudgeProfile,
+    Publication,
     Review,
     ReviewScore,
     Round,
@@ -265,3 +268,41 @@ class AwardAdmin(ReadOnlyModelAdmin):
     list_filter = ["cycle", "level", "special_mention"]
     list_select_related = ["entry", "level", "decided_by"]
     search_fields = ["entry__reference", "entry__title_en"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(ReadOnlyModelAdmin):
+    """Published through the staff page (preview first), which records every step."""
+
+    list_display = ["cycle", "visible_from", "published_by", "withdrawn_at", "effective_at", "mail_queued_at"]
+    list_select_related = ["cycle", "published_by"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """The committee's summary to an entry, sent with its results when the cycle allows."""
+
+    list_display = ["entry", "written_by", "updated_at"]
+    list_select_related = ["entry", "written_by"]
+    search_fields = ["entry__reference", "entry__title_en"]
+    raw_id_fields = ["entry"]
+    fields = ["entry", "text"]
+
+    def save_model(self, request: HttpRequest, obj: Feedback, form: Any, change: bool) -> None:
+        from .services.publication import feedback_write
+
+        saved = feedback_write(actor=request.user, entry_id=obj.entry_id, text=obj.text)
+        obj.pk = saved.pk
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Certificate)
+class CertificateAdmin(ReadOnlyModelAdmin):
+    """Certificates are generated, re-generated and revoked on the staff page."""
+
+    list_display = ["code", "entry", "kind", "language", "rendered_version", "issued_at", "revoked_at"]
+    list_filter = ["kind", "entry__cycle"]
+    list_select_related = ["entry"]
+    search_fields = ["code", "entry__reference"]

@@ -94,3 +94,16 @@ DEFAULT_TIE_BREAKS = [
     TieBreak.MORE_REVIEWS.value,
     TieBreak.EARLIER_SUBMISSION.value,
 ]
+
+
+class CertificateKind(models.TextChoices):
+    AWARD = "award", _("Award")
+    FINALIST = "finalist", _("Finalist")
+
+
+class ResultKind(models.TextChoices):
+    """What an applicant's results e-mail says about their entries."""
+
+    WINNER = "winner", _("Winner")
+    FINALIST = "finalist", _("Finalist")
+    NOT_SELECTED = "not_selected", _("Not selected")

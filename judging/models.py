@@ -392,3 +392,22 @@ class Award(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.locked_at is not None
+
+
+# Publication, feedback and certificates live in their own module (this one is long enough).
+from .results_models import Certificate, Feedback, Publication  # noqa: E402
+
+__all__ = [
+    "Assignment",
+    "Award",
+    "Certificate",
+    "Conflict",
+    "Feedback",
+    "JudgeInvitation",
+    "JudgeProfile",
+    "Publication",
+    "Review",
+    "ReviewScore",
+    "Round",
+    "RoundEntry",
+]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from prize_portal.accounts.rules import is_chair, is_judge, is_staff_member
 
 from .enums import AssignmentState, PeerVisibility, ReviewState
-from .models import Assignment, Review
+from .models import Assignment, Certificate, Publication, Review
 
 is_committee_member = is_judge | is_chair
 
@@ -87,3 +87,40 @@ rules.add_perm("judging.manage_rounds", is_staff_member)
 # Results of a round and award decisions: the chair and staff (never on an
 # entry they are in conflict with; the services check that per entry).
 rules.add_perm("judging.decide_awards", is_chair | is_staff_member)
+
+
+# --- Publication and certificates (the object is a Certificate) -----------------------
+
+
+@rules.predicate
+def is_certificate_recipient(user: Any, certificate: Certificate) -> bool:
+    """The certificate's entry is the user's own (owner, collaborator or member
+    of its organisation)."""
+    from submissions.rules import is_entry_collaborator, is_entry_owner, is_organisation_member
+
+    entry = certificate.entry
+    return bool(
+        is_entry_owner(user, entry) or is_entry_collaborator(user, entry) or is_organisation_member(user, entry)
+    )
+
+
+@rules.predicate
+def is_certificate_out(user: Any, certificate: Certificate) -> bool:
+    """Rendered, not revoked, and the cycle's results are public."""
+    if not certificate.is_ready:
+        return False
+    publication = Publication.objects.filter(cycle_id=certificate.entry.cycle_id).first()
+    return publication is not None and publication.is_live()
+
+
+@rules.predicate
+def is_certificate_rendered(user: Any, certificate: Certificate) -> bool:
+    return certificate.is_ready
+
+
+rules.add_perm("judging.publish_results", is_staff_member)
+# Staff may download any rendered certificate, also before publication (to check it).
+rules.add_perm(
+    "judging.download_certificate",
+    (is_certificate_recipient & is_certificate_out) | (is_staff_member & is_certificate_rendered),
+)

@@ -1,5 +1,11 @@
-from celery import shared_task
+from typing import Any
 
+from celery import shared_task
+from django.conf import settings
+
+from .models import Certificate
+from .services.certificates import certificate_render, certificates_sweep
+from .services.publication import publication_take_effect, publications_sweep, results_mail_queue_batch
 from .services.reminders import reminders_send_due
 
 
@@ -16,3 +22,58 @@ def task_send_due_reminders() -> int:
     rounds' reminder days. Idempotent: a judge reminded today is skipped, so a
     retry or a second beat tick sends nothing twice."""
     return reminders_send_due()
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=10,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def task_publish_results(self: Any, publication_id: int) -> int:
+    """At the embargo time: make the results take effect, then queue the next
+    batch of results e-mails and come back for the rest after
+    RESULTS_MAIL_INTERVAL seconds (the rate limit). Idempotent: every e-mail has
+    a de-duplication key, so a redelivered or doubled task queues nothing twice."""
+    if not publication_take_effect(publication_id=publication_id):
+        return -1  # embargoed or withdrawn: the sweep starts it once the time comes
+    remaining = results_mail_queue_batch(publication_id=publication_id, batch_size=settings.RESULTS_MAIL_BATCH)
+    if remaining > 0:
+        self.apply_async(args=(publication_id,), countdown=settings.RESULTS_MAIL_INTERVAL)
+    return remaining
+
+
+@shared_task
+def task_sweep_publications() -> int:
+    """Periodic (Celery beat): start publications whose embargo passed, and
+    finish those a dead worker or broker left half-done."""
+    return publications_sweep()
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=120,
+    time_limit=180,
+)
+def task_render_certificate(certificate_id: int) -> int:
+    """Render and store certificate ``certificate_id``; safe to run any number
+    of times (a version already stored is not rendered again)."""
+    try:
+        certificate = certificate_render(certificate_id=certificate_id)
+    except Certificate.DoesNotExist:
+        return 0
+    return certificate.rendered_version
+
+
+@shared_task
+def task_sweep_certificates() -> int:
+    """Periodic (Celery beat): queue again the certificates still unrendered."""
+    return certificates_sweep()

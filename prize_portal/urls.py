@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 
+from judging import publication_views, verify_views
 from prize_portal.accounts import views as account_views
 from prize_portal.site import views as site_views
 
@@ -17,6 +18,8 @@ admin.site.index_title = _("Prize administration")
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", site_views.health, name="health"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
+    # The address in a certificate's QR code: on to the visitor's language.
+    path("verify/<str:code>/", verify_views.certificate_redirect, name="verify_redirect"),
 ]
 urlpatterns += i18n_patterns(
     path("", site_views.home, name="home"),
@@ -26,8 +29,13 @@ urlpatterns += i18n_patterns(
     path("judging/", include("judging.urls")),
     path("staff/judging/", include("judging.staff_urls")),
     path("results/", include("judging.results_urls")),
+    path("winners/", include("judging.public_urls")),
+    path("verify/", include("judging.verify_urls")),
+    path("staff/results/", include("judging.publication_urls")),
+    path("certificates/<str:code>/", publication_views.certificate_download, name="certificate_download"),
     path("staff/", include("submissions.staff_urls")),
     path("accounts/profile/", account_views.profile, name="profile"),
+    path("accounts/unsubscribe/<str:token>/", account_views.unsubscribe, name="unsubscribe"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 )

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the portal needs, when missing and permitted.
 #   scripts/system-deps.sh run    gettext (compiling the translation catalogues), and Pango, HarfBuzz and the
-#                                 Noto CJK fonts for WeasyPrint (`make run` renders entry PDFs eagerly)
+#                                 Noto fonts for WeasyPrint (`make run` renders entry PDFs and certificates
+#                                 eagerly): CJK, and noto-core for the other scripts names are written in
+#                                 (Arabic, Hebrew, Thai, Devanagari, …)
 #   scripts/system-deps.sh test   + chromium, poppler (pdftotext reads the PDFs back), redis-server
 # Permitted: running as root (or with passwordless sudo) and ALLOW_APT is not 0.
 set -euo pipefail
 mode=${1:-run}
-packages=(gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk)
+packages=(gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-core)
 if [ "$mode" = test ]; then
   packages+=(chromium poppler-utils redis-server)
 fi

@@ -3,6 +3,7 @@ from celery import shared_task
 from .models import Submission
 from .services.files import orphan_files_sweep
 from .services.pdfs import submission_pdfs_sweep, submission_render_pdf
+from .services.reminders import draft_reminders_send
 
 
 @shared_task(
@@ -35,3 +36,10 @@ def task_sweep_submission_pdfs() -> int:
 def task_sweep_orphan_files() -> int:
     """Periodic (Celery beat): remove stored files no row refers to any more."""
     return len(orphan_files_sweep())
+
+
+@shared_task
+def task_send_draft_reminders() -> int:
+    """Periodic (Celery beat): remind applicants of drafts near the deadline;
+    safe to run any number of times (each reminder is queued once)."""
+    return draft_reminders_send()

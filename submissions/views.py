@@ -34,13 +34,19 @@ def _wants_json(request: HttpRequest) -> bool:
 @require_safe
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    # Certificates are judging's; read here so the dashboard is the one place
+    # an applicant finds everything about their entries.
+    from judging.publication_selectors import certificates_out_for
+
     entries = list(selectors.entries_of(request.user))
     timelines = selectors.timelines_for(entries)
+    certificates = certificates_out_for(entries)
     now = timezone.now()
     rows = [
         {
             "entry": entry,
             "timeline": timelines[entry.pk],
+            "certificates": certificates[entry.pk],
             "missing": len(services.entry_missing(entry)),
             "open": entry.is_open(now),
         }

@@ -101,6 +101,17 @@ class RedisServer:
         self.process = None
 
 
+def celery_process(arguments: list[str], *, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """A `celery` process of the portal's app (worker or beat), logging to ``log``."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "prize_portal.celery_app", *arguments, "--loglevel", "INFO"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+
+
 @dataclass
 class CeleryWorker:
     """A real `celery worker` process using the test database."""
@@ -110,26 +121,10 @@ class CeleryWorker:
     process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "prize_portal.celery_app",
-                "worker",
-                "--pool",
-                "solo",
-                "--loglevel",
-                "INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            cwd=ROOT,
+        self.process = celery_process(
+            ["worker", "--pool", "solo", "--without-gossip", "--without-mingle", "--without-heartbeat"],
             env=self.env,
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
+            log=self.log,
         )
         wait_until(lambda: "ready" in self.log.read_text(errors="replace"), timeout=60)
 
@@ -145,6 +140,25 @@ class CeleryWorker:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.kill()
+        self.process = None
+
+
+@dataclass
+class CeleryBeat:
+    """A real `celery beat` process (the periodic sweeps) using the test settings."""
+
+    env: dict[str, str]
+    directory: Path
+    process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        schedule = str(self.directory / "beat-schedule")
+        self.process = celery_process(["beat", "--schedule", schedule], env=self.env, log=self.directory / "beat.log")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
         self.process = None
 
 

@@ -11,6 +11,13 @@ from .assignments import (
     round_add_eligible_entries,
 )
 from .awards import award_decide, award_remove, award_unlock, awards_lock
+from .certificates import (
+    certificate_regenerate,
+    certificate_render,
+    certificate_request,
+    certificate_revoke,
+    certificates_request,
+)
 from .conflicts import (
     EXCLUSIONS_PER_ENTRY,
     conflict_decide,
@@ -20,6 +27,7 @@ from .conflicts import (
     conflict_withdraw_standing,
 )
 from .judges import judge_invitation_accept, judge_invite, judge_profile_update
+from .publication import publication_publish, publication_take_effect, publication_withdraw
 from .reminders import pending_reviews, reminder_send, reminders_send_due
 from .reviews import review_save_draft, review_submit, review_unlock
 
@@ -34,6 +42,11 @@ __all__ = [
     "award_remove",
     "award_unlock",
     "awards_lock",
+    "certificate_regenerate",
+    "certificate_render",
+    "certificate_request",
+    "certificate_revoke",
+    "certificates_request",
     "conflict_decide",
     "conflict_declare_entry",
     "conflict_declare_standing",
@@ -43,6 +56,9 @@ __all__ = [
     "judge_invite",
     "judge_profile_update",
     "pending_reviews",
+    "publication_publish",
+    "publication_take_effect",
+    "publication_withdraw",
     "reminder_send",
     "reminders_send_due",
     "review_save_draft",

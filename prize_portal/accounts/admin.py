@@ -38,10 +38,21 @@ class UserAdmin(admin.ModelAdmin):
 
     ordering = ["email"]
     list_display = ["email", "name", "language", "is_active", "is_staff", "last_login"]
-    list_filter = ["groups", "is_active", "is_staff", "language"]
+    list_filter = ["groups", "is_active", "is_staff", "language", "reminder_emails"]
     search_fields = ["email", "name"]
-    fields = ["email", "name", "language", "is_active", "groups", "is_staff", "last_login", "date_joined"]
-    readonly_fields = ["email", "groups", "is_staff", "last_login", "date_joined"]
+    fields = [
+        "email",
+        "name",
+        "language",
+        "reminder_emails",
+        "is_active",
+        "groups",
+        "is_staff",
+        "last_login",
+        "date_joined",
+    ]
+    # Reminders are the person's own choice (and audited when they make it).
+    readonly_fields = ["email", "reminder_emails", "groups", "is_staff", "last_login", "date_joined"]
     actions = [_grant_action(role) for role in Role]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

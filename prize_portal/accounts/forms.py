@@ -27,3 +27,9 @@ class ProfileForm(forms.Form):
         widget=LanguageSelect,
         help_text=_("Pages open in this language after you sign in, and e-mails to you are written in it."),
     )
+    reminder_emails = forms.BooleanField(
+        label=_("Send me reminder e-mails"),
+        label_suffix="",  # the label follows the box: no colon
+        required=False,
+        help_text=_("Reminders before deadlines. E-mails about your account, receipts and results are always sent."),
+    )

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from .rules import requires_mfa
 
 # Pages a judge or staff member without TOTP may still open: allauth's own pages
-# (signing in and out, setting up MFA), choosing a language, the health check.
-ALLOWED_URL_NAMES = {"set_language", "health"}
+# (signing in and out, setting up MFA), choosing a language, the health check,
+# an unsubscribe link (it acts by its token, not the session).
+ALLOWED_URL_NAMES = {"set_language", "health", "unsubscribe"}
 ALLOWED_VIEW_MODULES = ("allauth.",)
 
 

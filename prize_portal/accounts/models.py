@@ -45,6 +45,12 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("Pages open in this language after you sign in, and e-mails to you are written in it."),
     )
+    # Only non-essential mail (prize_portal.outbox.preferences) follows this.
+    reminder_emails = models.BooleanField(
+        _("reminder e-mails"),
+        default=True,
+        help_text=_("Reminders before deadlines. E-mails about your account, receipts and results are always sent."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]

@@ -1,6 +1,10 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+
+from prize_portal.audit.services import audit_record
 
 from .models import User
 from .roles import ADMIN_ROLES, GROUP_NAMES, Role
@@ -22,12 +26,35 @@ def user_set_language(*, user: User, language: str) -> User:
 
 
 @transaction.atomic
-def user_update_profile(*, user: User, name: str, language: str) -> User:
+def user_update_profile(*, user: User, name: str, language: str, reminder_emails: bool) -> User:
     user.name = name.strip()
     user.language = _check_language(language)
     user.full_clean(exclude=["password"])
     user.save(update_fields=["name", "language"])
+    user_set_reminder_emails(user=user, enabled=reminder_emails, actor=user, via="profile")
     return user
+
+
+@transaction.atomic
+def user_set_reminder_emails(*, user: User, enabled: bool, actor: Any, via: str) -> bool:
+    """Turn the user's non-essential e-mails on or off, from the profile or an
+    unsubscribe link (``via``). Idempotent: only a change is saved and
+    audited. Returns whether anything changed."""
+    # Locked: a double click or a mail client's retry audits one change only.
+    current = User.objects.select_for_update().values_list("reminder_emails", flat=True).get(pk=user.pk)
+    user.reminder_emails = current
+    if current == enabled:
+        return False
+    user.reminder_emails = enabled
+    user.save(update_fields=["reminder_emails"])
+    audit_record(
+        actor=actor,
+        action="user.reminder_emails",
+        target=user,
+        before={"reminder_emails": not enabled},
+        after={"reminder_emails": enabled, "via": via},
+    )
+    return True
 
 
 @transaction.atomic

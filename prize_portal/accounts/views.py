@@ -6,12 +6,14 @@ from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .forms import ProfileForm
 from .language import set_language_cookie
-from .services import user_set_language, user_update_profile
+from .services import user_set_language, user_set_reminder_emails, user_update_profile
+from .unsubscribe import user_for_unsubscribe_token
 
 
 @require_POST
@@ -27,7 +29,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
-    form = ProfileForm(request.POST or None, initial={"name": user.name, "language": user.language})  # type: ignore[union-attr]
+    initial = {"name": user.name, "language": user.language, "reminder_emails": user.reminder_emails}  # type: ignore[union-attr]
+    form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         user_update_profile(user=user, **form.cleaned_data)  # type: ignore[arg-type]
         language = form.cleaned_data["language"]
@@ -38,3 +41,21 @@ def profile(request: HttpRequest) -> HttpResponse:
         set_language_cookie(response, language)
         return response
     return render(request, "accounts/profile.html", {"form": form})
+
+
+# Exempt from CSRF: the signed token is the only credential, and mail clients
+# send RFC 8058's one-click POST (body "List-Unsubscribe=One-Click") without a
+# CSRF token or cookie. A forged request would need the token itself.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Turn off reminder e-mails from a link in one. GET only asks (link
+    scanners open links); POST, from the page's button or a mail client's
+    one-click unsubscribe, does it."""
+    account = user_for_unsubscribe_token(token)
+    if account is None:
+        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
+    done = request.method == "POST"
+    if done:
+        user_set_reminder_emails(user=account, enabled=False, actor=account, via="unsubscribe link")
+    return render(request, "accounts/unsubscribe.html", {"account": account, "done": done})

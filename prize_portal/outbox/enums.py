@@ -7,3 +7,5 @@ class OutboxStatus(models.TextChoices):
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    # Final: a non-essential message to someone who turned reminders off.
+    SKIPPED = "skipped", _("Not sent: unsubscribed")

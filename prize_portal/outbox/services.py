@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from .enums import OutboxStatus
 from .models import OutboxMessage
+from .preferences import is_wanted
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,33 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
+def outbox_message(
+    *,
+    to: str,
+    template: str,
+    language: str,
+    context: dict[str, Any] | None = None,
+    user: Any = None,
+    dedupe_key: str | None = None,
+) -> OutboxMessage:
+    """A checked, unsaved message; born ``skipped`` when it is non-essential
+    and its recipient has turned reminders off (kept as a record, never sent)."""
+    user = user if getattr(user, "pk", None) else None
+    message = OutboxMessage(
+        to_email=to,
+        template=template,
+        language=language,
+        context=context or {},
+        user=user,
+        dedupe_key=dedupe_key,
+        status=OutboxStatus.QUEUED if is_wanted(template=template, user=user) else OutboxStatus.SKIPPED,
+    )
+    # The user is a loaded row and the constraints concern sending: checking
+    # them here would only cost queries.
+    message.full_clean(exclude=["user"], validate_unique=False, validate_constraints=False)
+    return message
+
+
 @transaction.atomic
 def outbox_enqueue(
     *,
@@ -69,15 +97,9 @@ def outbox_enqueue(
         existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
         if existing:
             return existing
-    message = OutboxMessage(
-        to_email=to,
-        template=template,
-        language=language,
-        context=context or {},
-        user=user if getattr(user, "pk", None) else None,
-        dedupe_key=dedupe_key,
+    message = outbox_message(
+        to=to, template=template, language=language, context=context, user=user, dedupe_key=dedupe_key
     )
-    message.full_clean(validate_unique=False)
     try:
         with transaction.atomic():  # savepoint: a concurrent twin may win the key
             message.save()
@@ -85,8 +107,35 @@ def outbox_enqueue(
         if not dedupe_key:
             raise
         return OutboxMessage.objects.get(dedupe_key=dedupe_key)
-    transaction.on_commit(partial(_queue_send, message.pk))
+    if message.status == OutboxStatus.QUEUED:
+        transaction.on_commit(partial(_queue_send, message.pk))
     return message
+
+
+@transaction.atomic
+def outbox_enqueue_many(*, messages: list[OutboxMessage]) -> list[OutboxMessage]:
+    """Record many messages from ``outbox_message`` in a fixed number of
+    queries, however many there are (periodic reminders), and queue their
+    sending once the transaction commits.
+
+    Every message needs a ``dedupe_key``; keys already in the outbox are left
+    as they are. Returns the messages recorded now.
+    """
+    keys = [message.dedupe_key for message in messages]
+    if not all(keys):
+        raise ValueError("outbox_enqueue_many needs a dedupe_key on every message")
+    existing = set(OutboxMessage.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True))
+    new = {message.dedupe_key: message for message in messages if message.dedupe_key not in existing}
+    if not new:
+        return []
+    # A concurrent run may have taken some keys meanwhile: those rows are kept.
+    OutboxMessage.objects.bulk_create(new.values(), ignore_conflicts=True)
+    recorded = OutboxMessage.objects.filter(dedupe_key__in=list(new)).values_list("pk", "dedupe_key", "status")
+    for pk, key, status in recorded:
+        new[key].pk = pk
+        if status == OutboxStatus.QUEUED:
+            transaction.on_commit(partial(_queue_send, pk))
+    return list(new.values())
 
 
 def _due(now: datetime) -> Q:
@@ -102,7 +151,8 @@ def _due(now: datetime) -> Q:
 
 
 def _claim(message_id: int) -> OutboxMessage | None:
-    """Mark a due message as being sent by this worker, or return None."""
+    """Mark a due message as being sent by this worker (or as skipped, when
+    its recipient has turned it off), or return None."""
     now = timezone.now()
     with transaction.atomic():
         message = (
@@ -113,6 +163,13 @@ def _claim(message_id: int) -> OutboxMessage | None:
         )
         if message is None:
             return None
+        if not is_wanted(template=message.template, user=message.user):
+            # Turned off since it was queued: final, so turning reminders on
+            # again never brings back a stale one.
+            message.status = OutboxStatus.SKIPPED
+            message.context = redact(message.context)
+            message.save(update_fields=["status", "context", "updated_at"])
+            return message
         if message.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
             # Workers keep dying on this message: stop instead of looping.
             message.status = OutboxStatus.FAILED
@@ -130,16 +187,17 @@ def _claim(message_id: int) -> OutboxMessage | None:
 def outbox_send(*, message_id: int) -> OutboxMessage | None:
     """Send one message if it is due and not already sent or being sent.
 
-    Idempotent: calling it again for a sent message does nothing. On failure
-    the message goes back to the queue with backoff, or to ``failed`` after
-    OUTBOX_MAX_ATTEMPTS attempts. Returns the message as it now stands, or
+    Idempotent: calling it again for a sent message does nothing. A
+    non-essential message whose recipient has turned reminders off becomes
+    ``skipped`` and is never sent. On failure the message goes back to the
+    queue with backoff, or to ``failed`` after OUTBOX_MAX_ATTEMPTS attempts. Returns the message as it now stands, or
     None when there was nothing to do.
     """
     from .rendering import render_email
 
     message = _claim(message_id)
-    if message is None:
-        return None
+    if message is None or message.status == OutboxStatus.SKIPPED:
+        return message
     claimed = OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.SENDING, claimed_at=message.claimed_at)
     try:
         render_email(message).send(fail_silently=False)

@@ -166,7 +166,31 @@ CELERY_BEAT_SCHEDULE = {
         "task": "judging.tasks.task_send_due_reminders",
         "schedule": env.float("JUDGE_REMINDERS_SECONDS", default=3600.0),
     },
+    # Applicants with a draft a week and a day before the deadline. Hourly, like
+    # the judges'; the outbox key keeps each reminder to once per entry and person.
+    "draft-reminders": {
+        "task": "submissions.tasks.task_send_draft_reminders",
+        "schedule": env.float("DRAFT_REMINDERS_SECONDS", default=3600.0),
+    },
+    # Published results whose embargo passed, or that a dead worker left half-sent.
+    "publications-sweep": {
+        "task": "judging.tasks.task_sweep_publications",
+        "schedule": env.float("PUBLICATIONS_SWEEP_SECONDS", default=60.0),
+    },
+    # Certificates a dead broker or worker left unrendered.
+    "certificates-sweep": {
+        "task": "judging.tasks.task_sweep_certificates",
+        "schedule": env.float("CERTIFICATES_SWEEP_SECONDS", default=60.0),
+    },
 }
+
+# --- Results ------------------------------------------------------------------
+# Results e-mails are queued RESULTS_MAIL_BATCH at a time every
+# RESULTS_MAIL_INTERVAL seconds (the rate limit: 50 per 10 s is 18,000 an hour).
+RESULTS_MAIL_BATCH = env.int("RESULTS_MAIL_BATCH", default=50)
+RESULTS_MAIL_INTERVAL = env.float("RESULTS_MAIL_INTERVAL", default=10.0)
+# A certificate still unrendered this long after it was asked for is queued again.
+CERTIFICATES_SWEEP_GRACE = env.int("CERTIFICATES_SWEEP_GRACE", default=120)
 
 # --- Outbox ------------------------------------------------------------------
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)

@@ -290,10 +290,21 @@ SCREENABLE_STATUSES = frozenset({EntryStatus.SUBMITTED, EntryStatus.ELIGIBLE, En
 JUDGING_TRANSITIONS: dict[str, frozenset[str]] = {
     EntryStatus.SUBMITTED: frozenset({EntryStatus.ELIGIBLE, EntryStatus.INELIGIBLE}),
     EntryStatus.ELIGIBLE: frozenset(
-        {EntryStatus.INELIGIBLE, EntryStatus.IN_REVIEW, EntryStatus.FINALIST, EntryStatus.NOT_SELECTED}
+        {
+            EntryStatus.INELIGIBLE,
+            EntryStatus.IN_REVIEW,
+            EntryStatus.FINALIST,
+            EntryStatus.NOT_SELECTED,
+            EntryStatus.WINNER,
+        }
     ),
     EntryStatus.INELIGIBLE: frozenset({EntryStatus.ELIGIBLE}),
-    EntryStatus.IN_REVIEW: frozenset({EntryStatus.FINALIST, EntryStatus.NOT_SELECTED}),
+    EntryStatus.IN_REVIEW: frozenset({EntryStatus.FINALIST, EntryStatus.NOT_SELECTED, EntryStatus.WINNER}),
+    # Published results: an award makes a winner (a special mention may go to
+    # any eligible entry); publishing again after a changed decision corrects it.
+    EntryStatus.FINALIST: frozenset({EntryStatus.WINNER, EntryStatus.NOT_SELECTED}),
+    EntryStatus.NOT_SELECTED: frozenset({EntryStatus.WINNER}),
+    EntryStatus.WINNER: frozenset({EntryStatus.NOT_SELECTED}),
 }
 
 

@@ -58,14 +58,18 @@ def test_admin_edit_keeps_korean_text(staff_client: Client) -> None:
             "ceremony_at": "2026-10-06T10:00",
         }
     )
-    for prefix in ["categories", "award_levels"]:
-        formset = page.context["inline_admin_formsets"][["categories", "award_levels"].index(prefix)].formset
-        data[f"{formset.prefix}-TOTAL_FORMS"] = "0"
-        data[f"{formset.prefix}-INITIAL_FORMS"] = "0"
+    for inline in page.context["inline_admin_formsets"]:  # categories, award levels, signatories
+        data[f"{inline.formset.prefix}-TOTAL_FORMS"] = "0"
+        data[f"{inline.formset.prefix}-INITIAL_FORMS"] = "0"
     response = staff_client.post(f"/en/admin/categories/cycle/{cycle.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     cycle.refresh_from_db()
     assert cycle.name_ko == "2026 서울스마트시티상 (수정)"
+    assert [inline.formset.prefix for inline in page.context["inline_admin_formsets"]] == [
+        "categories",
+        "award_levels",
+        "signatories",
+    ]
     # Entered in Seoul time, kept in UTC.
     assert cycle.applications_close_at.isoformat() == "2026-05-29T14:59:00+00:00"
 

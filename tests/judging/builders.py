@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 
-from categories.models import Criterion, RubricLevel
+from categories.models import AwardLevel, Category, Criterion, RubricLevel
 from judging.enums import RoundKind
-from judging.models import Assignment, JudgeProfile, Round, RoundEntry
-from judging.services import assignment_add, judge_profile_update
+from judging.models import Assignment, Award, JudgeProfile, Round, RoundEntry
+from judging.services import assignment_add, award_decide, awards_lock, judge_profile_update
 from prize_portal.accounts.roles import Role
+from submissions.enums import EntryStatus
+from submissions.models import Entry
 from tests.factories import give_totp, make_user
 from tests.submissions.builders import submit_entry
 
-__all__ = ["add_criteria", "assign", "make_judge", "make_round", "put_in_round", "submit_entry"]
+__all__ = [
+    "Decided",
+    "add_criteria",
+    "assign",
+    "decide_cycle",
+    "make_judge",
+    "make_round",
+    "put_in_round",
+    "submit_entry",
+]
 
 
 def add_criteria(category: Any) -> list[Criterion]:
@@ -85,3 +97,74 @@ def assign(round_: Round, entry: Any, judge: Any, *, actor: Any = None) -> Assig
     """Put the entry in the round (if needed) and assign the judge through the service."""
     put_in_round(round_, entry)
     return assignment_add(actor=actor, round_id=round_.pk, entry_id=entry.pk, judge_id=judge.pk)
+
+
+@dataclass
+class Decided:
+    """A cycle with its final decisions: the entries by what they won."""
+
+    final: Round
+    level: AwardLevel
+    winners: list[Entry]
+    finalists: list[Entry]
+    others: list[Entry]
+    awards: list[Award]
+
+
+def decide_cycle(
+    project: Any,
+    staff: Any,
+    *,
+    winners: int = 1,
+    finalists: int = 0,
+    others: int = 0,
+    lock: bool = True,
+    names: list[str] | None = None,
+) -> Decided:
+    """Entries of ``project`` judged to the end through the real services: the
+    first ``winners`` get the category's Gold awards (all it gives), the next
+    ``finalists`` reached the final round without one, and ``others`` did not
+    advance. ``names`` gives the winners' organisations (English names)."""
+    Category.objects.filter(pk=project.pk).update(award_count=winners)
+    project.refresh_from_db()
+    level = AwardLevel.objects.create(cycle=project.cycle, code="gold", name_en="Gold", name_ko="대상")
+    level.categories.add(project)
+    final = make_round(project, kind=RoundKind.FINAL, name_en="Final", open_now=False)
+    names = names or []
+    entries = [
+        submit_entry(
+            project,
+            email=f"applicant{number}@city{number}.example",
+            name_en=names[number] if number < len(names) else f"City {number}",
+            title=f"Project {number}",
+        )
+        for number in range(winners + finalists + others)
+    ]
+    in_final = entries[: winners + finalists]
+    Entry.objects.filter(pk__in=[entry.pk for entry in in_final]).update(status=EntryStatus.FINALIST)
+    Entry.objects.filter(pk__in=[entry.pk for entry in entries[winners + finalists :]]).update(
+        status=EntryStatus.NOT_SELECTED
+    )
+    put_in_round(final, *in_final)
+    awards = [
+        award_decide(
+            actor=staff,
+            entry_id=entry.pk,
+            level_id=level.pk,
+            round_id=final.pk,
+            citation={"en": f"For {entry.title_en}.", "ko": f"{entry.title_en} 수상."},
+        )
+        for entry in entries[:winners]
+    ]
+    if lock:
+        awards_lock(actor=staff, cycle_id=project.cycle_id)
+    for entry in entries:
+        entry.refresh_from_db()
+    return Decided(
+        final=final,
+        level=level,
+        winners=entries[:winners],
+        finalists=entries[winners : winners + finalists],
+        others=entries[winners + finalists :],
+        awards=[Award.objects.get(pk=award.pk) for award in awards],
+    )

@@ -163,7 +163,6 @@ def test_entry_pdf_for_a_blind_round_has_no_organisation(judge_client: Client, a
     assert "Gangnam" not in text
 
 
-
 def test_blind_round_hides_answers_to_identifying_questions(judge_client: Client, assignment: Any) -> None:
     from categories.models import Question
 

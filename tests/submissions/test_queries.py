@@ -31,8 +31,8 @@ pytestmark = pytest.mark.django_db
 # then the entry (or entries) with one query per prefetch: questions, choices,
 # answers, attachments, submissions, collaborators.
 # Dashboard: + the timelines, whether any category is open, the user's model
-# permissions (two) and organisations.
-DASHBOARD_QUERIES = 15
+# permissions (two), organisations and the certificates out.
+DASHBOARD_QUERIES = 16
 # Entry form: + the user's model permissions (two), checked by has_perm.
 ENTRY_FORM_QUERIES = 12
 # Entry detail: + the timeline, the user's model permissions (two) and the

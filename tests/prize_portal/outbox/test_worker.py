@@ -3,8 +3,6 @@ worker and beat as separate processes, and an SMTP server."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_enqueue
 from tests.conftest import postgres_url_for_test_db, worker_env
 from tests.factories import make_user
-from tests.services import ROOT, CeleryWorker, message_text, wait_until
+from tests.services import CeleryBeat, CeleryWorker, message_text, wait_until
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -34,30 +32,12 @@ def worker_processes(tmp_path: Path, redis_server: Any, smtp_server: Any, celery
     celery_on_broker(redis_server.url)
     worker = CeleryWorker(env=env, log=tmp_path / "worker.log")
     worker.start()
-    beat_log = tmp_path / "beat.log"
-    beat = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "prize_portal.celery_app",
-            "beat",
-            "--loglevel",
-            "INFO",
-            "--schedule",
-            str(tmp_path / "beat-schedule"),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=beat_log.open("ab"),
-        stderr=subprocess.STDOUT,
-    )
+    beat = CeleryBeat(env=env, directory=tmp_path)
+    beat.start()
     try:
         yield worker
     finally:
-        beat.terminate()
-        beat.wait(timeout=20)
+        beat.stop()
         worker.stop()
 
 

@@ -1,0 +1,229 @@
+"""Certificates: one per award (and per finalist when the cycle says so),
+rendered by Celery, re-generated atomically, revocable.
+
+Asking for a certificate only writes a row (with its verification code) and
+queues the rendering after commit; :func:`certificate_render` renders the PDF
+outside any transaction, stores it under a new name and only then swaps it
+in, so a download always gets a complete file (the old one until the new one
+is in). A revoked certificate keeps its row: its code then says "revoked".
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from categories.models import Cycle
+from prize_portal.audit.services import audit_record
+from submissions.models import Entry
+
+from ..enums import CertificateKind, RoundKind
+from ..errors import JudgingError
+from ..models import Award, Certificate, RoundEntry
+from ..results_models import certificate_path
+
+logger = logging.getLogger(__name__)
+
+
+def _queue_render(certificate_id: int) -> None:
+    from ..tasks import task_render_certificate
+
+    try:
+        task_render_certificate.apply_async(args=(certificate_id,))
+    except Exception:  # broker down: the sweep queues it again
+        logger.warning("certificate %s: could not queue; the sweep will", certificate_id, exc_info=True)
+
+
+def _describe(certificate: Certificate) -> dict[str, Any]:
+    return {"code": certificate.code, "kind": certificate.kind, "entry": certificate.entry.reference}
+
+
+def _owed(cycle: Cycle) -> list[tuple[Entry, str, Award | None]]:
+    """Every certificate the cycle gives: one per locked award, and one per
+    finalist without an award when the cycle gives finalists certificates."""
+    awards = list(
+        Award.objects.filter(cycle=cycle, locked_at__isnull=False).select_related("entry__owner").order_by("pk")
+    )
+    owed: list[tuple[Entry, str, Award | None]] = [(award.entry, CertificateKind.AWARD, award) for award in awards]
+    if cycle.finalist_certificates:
+        awarded = {award.entry_id for award in awards}
+        finalists = (
+            Entry.objects.filter(
+                pk__in=RoundEntry.objects.filter(round__cycle=cycle, round__kind=RoundKind.FINAL).values("entry_id")
+            )
+            .exclude(pk__in=Award.objects.filter(cycle=cycle).values("entry_id"))
+            .select_related("owner")
+            .order_by("pk")
+        )
+        owed += [(entry, CertificateKind.FINALIST, None) for entry in finalists if entry.pk not in awarded]
+    return owed
+
+
+def _create(*, actor: Any, entry: Entry, kind: str, award: Award | None) -> Certificate:
+    certificate = Certificate(entry=entry, award=award, kind=kind, language=entry.owner.language)
+    certificate.full_clean(exclude=["entry", "award"])
+    certificate.save()
+    audit_record(actor=actor, action="certificate.create", target=certificate, after=_describe(certificate))
+    transaction.on_commit(partial(_queue_render, certificate.pk))
+    return certificate
+
+
+@transaction.atomic
+def certificates_request(*, actor: Any, cycle_id: int) -> int:
+    """Ask for every certificate the cycle owes that has none yet (live or
+    being rendered); returns how many were asked for. Clicking twice asks for
+    nothing more."""
+    cycle = Cycle.objects.select_for_update().get(pk=cycle_id)
+    existing = set(
+        Certificate.objects.filter(entry__cycle=cycle, revoked_at__isnull=True).values_list("entry_id", "kind")
+    )
+    created = 0
+    for entry, kind, award in _owed(cycle):
+        if (entry.pk, kind) not in existing:
+            _create(actor=actor, entry=entry, kind=kind, award=award)
+            created += 1
+    return created
+
+
+@transaction.atomic
+def certificate_request(*, actor: Any, entry_id: int) -> Certificate:
+    """Ask for one entry's certificate (a new one after a revocation).
+    Refused for an entry without a locked award (or, where finalists get
+    certificates, without a place in a final round)."""
+    entry = Entry.objects.select_for_update(of=("self",)).select_related("cycle", "owner").get(pk=entry_id)
+    live = Certificate.objects.filter(entry=entry, revoked_at__isnull=True).first()
+    if live is not None:
+        return live
+    for owed_entry, kind, award in _owed(entry.cycle):
+        if owed_entry.pk == entry.pk:
+            return _create(actor=actor, entry=entry, kind=kind, award=award)
+    if Award.objects.filter(entry=entry, locked_at__isnull=True).exists():
+        raise JudgingError(_("Lock this entry's award decision first."), code="unlocked")
+    raise JudgingError(_("This entry has no award, so it gets no certificate."), code="no_award")
+
+
+@transaction.atomic
+def certificate_regenerate(*, actor: Any, certificate_id: int) -> Certificate:
+    """Render a certificate again (after a corrected name or citation). The
+    current file stays downloadable until the new one replaces it."""
+    certificate = Certificate.objects.select_for_update().select_related("entry").get(pk=certificate_id)
+    if certificate.is_revoked:
+        raise JudgingError(_("This certificate is revoked; ask for a new one instead."), code="revoked")
+    certificate.requested_version = F("requested_version") + 1
+    certificate.last_error = ""
+    certificate.save(update_fields=["requested_version", "last_error"])
+    certificate.refresh_from_db(fields=["requested_version"])
+    audit_record(actor=actor, action="certificate.regenerate", target=certificate, after=_describe(certificate))
+    transaction.on_commit(partial(_queue_render, certificate.pk))
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, actor: Any, certificate_id: int, reason: str) -> Certificate:
+    """Revoke a certificate: its code then verifies as revoked, and its owner
+    can no longer download it."""
+    reason = reason.strip()
+    if not reason:
+        raise JudgingError(_("Give the reason for the revocation."), code="reason")
+    certificate = Certificate.objects.select_for_update().select_related("entry").get(pk=certificate_id)
+    if certificate.is_revoked:
+        return certificate
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = actor
+    certificate.revoke_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    audit_record(
+        actor=actor, action="certificate.revoke", target=certificate, after={**_describe(certificate), "reason": reason}
+    )
+    return certificate
+
+
+def _delete_file(name: str) -> None:
+    try:
+        default_storage.delete(name)
+    except Exception:  # a leftover file is harmless; the orphan sweep may take it
+        logger.warning("certificate file %s could not be deleted", name, exc_info=True)
+
+
+def certificate_render(*, certificate_id: int) -> Certificate:
+    """Render and store the version asked for, if not already done.
+
+    Idempotent and safe against a concurrent re-generation or revocation: the
+    new file is swapped in under a row lock only if it is still the newest
+    version asked for; otherwise it is deleted."""
+    from ..certificates import certificate_snapshot, render_certificate_pdf
+
+    certificate = Certificate.objects.select_related("entry__cycle").get(pk=certificate_id)
+    if certificate.is_revoked or certificate.rendered_version >= certificate.requested_version:
+        return certificate
+    target = certificate.requested_version
+    try:
+        snapshot = certificate_snapshot(certificate)
+        pdf = render_certificate_pdf(certificate, snapshot)
+    except Exception as error:
+        Certificate.objects.filter(pk=certificate.pk).update(last_error=f"{type(error).__name__}: {error}"[:2000])
+        raise
+    name = default_storage.save(certificate_path(certificate, "certificate.pdf"), ContentFile(pdf))
+    with transaction.atomic():
+        current = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if current.is_revoked or current.rendered_version >= target or current.requested_version != target:
+            transaction.on_commit(partial(_delete_file, name))
+            return current  # a newer version is on its way, or it was revoked
+        old = current.file.name
+        current.file.name = name
+        current.snapshot = snapshot
+        current.rendered_version = target
+        current.issued_at = current.issued_at or timezone.now()
+        current.last_error = ""
+        current.save(update_fields=["file", "snapshot", "rendered_version", "issued_at", "last_error"])
+        if old:
+            transaction.on_commit(partial(_delete_file, old))
+    return current
+
+
+def certificates_sweep() -> int:
+    """Queue again the certificates still unrendered a while after they were asked for."""
+    grace = timezone.now() - timedelta(seconds=settings.CERTIFICATES_SWEEP_GRACE)
+    due = Certificate.objects.filter(
+        revoked_at__isnull=True, rendered_version__lt=F("requested_version"), created_at__lt=grace
+    ).values_list("pk", flat=True)
+    ids = list(due[:1000])
+    for certificate_id in ids:
+        _queue_render(certificate_id)
+    return len(ids)
+
+
+@dataclass(frozen=True)
+class CertificateProgress:
+    owed: int
+    ready: int
+    pending: int
+    failed: int
+    revoked: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.ready / self.owed) if self.owed else 0
+
+
+def certificates_progress(cycle: Cycle) -> CertificateProgress:
+    """How far the cycle's certificates are: ready out of owed."""
+    counts = Certificate.objects.filter(entry__cycle_id=cycle.pk).aggregate(
+        ready=Count("pk", filter=Q(revoked_at__isnull=True, rendered_version__gt=0)),
+        pending=Count("pk", filter=Q(revoked_at__isnull=True, rendered_version__lt=F("requested_version"))),
+        failed=Count(
+            "pk",
+            filter=Q(revoked_at__isnull=True, rendered_version__lt=F("requested_version")) & ~Q(last_error=""),
+        ),
+        revoked=Count("pk", filter=Q(revoked_at__isnull=False)),
+    )
+    return CertificateProgress(owed=len(_owed(cycle)), **counts)

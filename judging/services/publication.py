@@ -1,0 +1,433 @@
+"""Publication of a cycle's results.
+
+Staff preview (:func:`publication_preview`: what is still undecided blocks
+publishing), publish with an embargo time (:func:`publication_publish`) or
+withdraw (:func:`publication_withdraw`). At the embargo time a task makes the
+results take effect (:func:`publication_take_effect`: entries become winners
+or not selected) and then queues every applicant's results e-mail in
+rate-limited batches (:func:`results_mail_queue_batch`). Each step is
+idempotent: a second click, a retried task or a worker killed mid-batch never
+sends an applicant the same kind of result twice (the outbox's de-duplication
+key is ``results:<cycle>:<kind>:<user>``).
+"""
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from categories.models import Cycle
+from prize_portal.audit.services import audit_record
+from prize_portal.outbox.models import OutboxMessage
+from prize_portal.outbox.services import outbox_enqueue
+from submissions.enums import EntryStatus
+from submissions.models import Entry
+from submissions.services.entries import entry_change_status, lock_entry
+
+from ..enums import ResultKind, RoundKind
+from ..errors import JudgingError
+from ..models import Award, Feedback, Publication, RoundEntry
+
+logger = logging.getLogger(__name__)
+
+# Entries whose applicants are told the results: everything past submission.
+TOLD_STATUSES = (
+    EntryStatus.ELIGIBLE,
+    EntryStatus.INELIGIBLE,
+    EntryStatus.IN_REVIEW,
+    EntryStatus.FINALIST,
+    EntryStatus.WINNER,
+    EntryStatus.NOT_SELECTED,
+)
+# What the results make of an entry still being judged.
+CLOSED_BY_RESULTS = (EntryStatus.ELIGIBLE, EntryStatus.IN_REVIEW, EntryStatus.FINALIST)
+
+
+def mail_key_prefix(cycle_id: int) -> str:
+    return f"results:{cycle_id}:"
+
+
+@dataclass
+class PublicationPreview:
+    """What publishing would announce, and what still blocks it."""
+
+    cycle: Cycle
+    publication: Publication | None
+    gaps: list[str]
+    awards: list[Award]
+    entries_by_kind: dict[str, int]
+    recipients: int
+
+    @property
+    def ready(self) -> bool:
+        return not self.gaps
+
+
+def _category_label(category: Any, track: Any = None) -> str:
+    return f"{category.name} \N{EN DASH} {track.name}" if track is not None else str(category.name)
+
+
+def publication_gaps(cycle: Cycle, awards: list[Award]) -> list[str]:
+    """Sentences naming every undecided category or track and every unlocked
+    decision; publishing is refused while there is one."""
+    gaps: list[str] = []
+    by_category: dict[int, int] = defaultdict(int)
+    by_track: dict[int, int] = defaultdict(int)
+    for award in awards:
+        if not award.special_mention:
+            by_category[award.entry.category_id] += 1
+            if award.entry.track_id:
+                by_track[award.entry.track_id] += 1
+    for category in cycle.categories.all():
+        if category.award_count and by_category[category.pk] < category.award_count:
+            gaps.append(
+                _("%(category)s: %(given)d of %(count)d awards decided.")
+                % {"category": category.name, "given": by_category[category.pk], "count": category.award_count}
+            )
+        for track in category.tracks.all():
+            if track.award_count and by_track[track.pk] < track.award_count:
+                gaps.append(
+                    _("%(category)s: %(given)d of %(count)d awards decided.")
+                    % {
+                        "category": _category_label(category, track),
+                        "given": by_track[track.pk],
+                        "count": track.award_count,
+                    }
+                )
+    unlocked = [award for award in awards if not award.is_locked]
+    if unlocked:
+        gaps.append(
+            _("%(count)d decisions are not locked: %(references)s.")
+            % {"count": len(unlocked), "references": ", ".join(award.entry.reference or "?" for award in unlocked)}
+        )
+    if not awards:
+        gaps.append(_("No award has been decided."))
+    return gaps
+
+
+def cycle_awards(cycle_id: int) -> list[Award]:
+    return list(
+        Award.objects.filter(cycle_id=cycle_id)
+        .select_related("entry__category", "entry__track", "entry__organisation", "level")
+        .order_by("level__order", "entry__reference")
+    )
+
+
+def _told_entries(cycle_id: int) -> QuerySet[Entry]:
+    """The entries whose applicants are told, each with ``awarded`` and ``in_final``."""
+    return Entry.objects.filter(cycle_id=cycle_id, status__in=TOLD_STATUSES).annotate(
+        awarded=Exists(Award.objects.filter(entry=OuterRef("pk"))),
+        in_final=Exists(RoundEntry.objects.filter(entry=OuterRef("pk"), round__kind=RoundKind.FINAL)),
+    )
+
+
+def _result_of(entry: Any) -> str:
+    """Winner (an award), finalist (in a final round without one) or not selected."""
+    if entry.awarded:
+        return ResultKind.WINNER
+    return ResultKind.FINALIST if entry.in_final else ResultKind.NOT_SELECTED
+
+
+def entry_results(cycle_id: int) -> dict[int, str]:
+    """Each told entry's result (one query)."""
+    return {entry.pk: _result_of(entry) for entry in _told_entries(cycle_id).only("pk")}
+
+
+@dataclass
+class Recipient:
+    """One applicant's results e-mail of one kind: the entries it tells about."""
+
+    user: Any
+    kind: str
+    entries: list[Entry] = field(default_factory=list)
+
+    def dedupe_key(self, cycle_id: int) -> str:
+        return f"{mail_key_prefix(cycle_id)}{self.kind}:{self.user.pk}"
+
+
+def _entries_with_people(cycle_id: int) -> list[Entry]:
+    return list(
+        _told_entries(cycle_id)
+        .select_related("owner", "category", "track", "organisation")
+        .prefetch_related("collaborators")
+        .order_by("pk")
+    )
+
+
+def results_recipients(cycle_id: int, entries: list[Entry] | None = None) -> list[Recipient]:
+    """Owners and collaborators of the told entries, one per person and kind,
+    in a stable order (so batches resume where they stopped); two queries."""
+    recipients: dict[tuple[int, str], Recipient] = {}
+    for entry in _entries_with_people(cycle_id) if entries is None else entries:
+        kind = _result_of(entry)
+        for person in [entry.owner, *entry.collaborators.all()]:
+            if not person.is_active:
+                continue
+            recipient = recipients.setdefault((person.pk, kind), Recipient(user=person, kind=kind))
+            recipient.entries.append(entry)
+    return sorted(recipients.values(), key=lambda recipient: (recipient.user.pk, recipient.kind))
+
+
+def publication_preview(cycle_id: int) -> PublicationPreview:
+    cycle = Cycle.objects.prefetch_related("categories__tracks").get(pk=cycle_id)
+    awards = cycle_awards(cycle_id)
+    entries = _entries_with_people(cycle_id)
+    counts: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        counts[_result_of(entry)] += 1
+    return PublicationPreview(
+        cycle=cycle,
+        publication=Publication.objects.filter(cycle=cycle).first(),
+        gaps=publication_gaps(cycle, awards),
+        awards=awards,
+        entries_by_kind={kind: counts[kind] for kind in ResultKind.values},
+        recipients=len(results_recipients(cycle_id, entries)),
+    )
+
+
+def _start(publication_id: int, eta: datetime | None = None) -> None:
+    """Queue the task that makes results take effect and sends the e-mails; a
+    broker outage only delays it (the periodic sweep starts it again)."""
+    from ..tasks import task_publish_results
+
+    try:
+        if eta is None:
+            task_publish_results.apply_async(args=(publication_id,))
+        else:
+            task_publish_results.apply_async(args=(publication_id,), eta=eta)
+    except Exception:
+        logger.warning("publication %s: could not queue; the sweep will start it", publication_id, exc_info=True)
+
+
+def _describe(publication: Publication) -> dict[str, Any]:
+    return {
+        "visible_from": publication.visible_from.isoformat(),
+        "version": publication.version,
+        "withdrawn": publication.withdrawn_at is not None,
+    }
+
+
+@transaction.atomic
+def publication_publish(*, actor: Any, cycle_id: int, visible_from: datetime | None = None) -> Publication:
+    """Publish a cycle's results, public from ``visible_from`` (now by default).
+
+    Refused while a category or track is undecided or a decision unlocked.
+    Publishing a published cycle again changes nothing (a double click);
+    after a withdrawal it publishes again with a new version."""
+    cycle = Cycle.objects.select_for_update().prefetch_related("categories__tracks").get(pk=cycle_id)
+    gaps = publication_gaps(cycle, cycle_awards(cycle_id))
+    if gaps:
+        raise JudgingError(gaps, code="undecided")
+    now = timezone.now()
+    visible_from = visible_from or now
+    publication = Publication.objects.select_for_update().filter(cycle=cycle).first()
+    if publication is not None and publication.withdrawn_at is None:
+        return publication
+    before = _describe(publication) if publication else {}
+    if publication is None:
+        publication = Publication(cycle=cycle, version=1)
+    else:
+        publication.version += 1
+    publication.visible_from = visible_from
+    publication.published_by = actor
+    publication.published_at = now
+    publication.withdrawn_at = None
+    publication.withdrawn_by = None
+    publication.withdraw_reason = ""
+    publication.effective_at = None
+    publication.mail_queued_at = None
+    publication.full_clean()
+    publication.save()
+    audit_record(actor=actor, action="results.publish", target=publication, before=before, after=_describe(publication))
+    transaction.on_commit(partial(_start, publication.pk, visible_from if visible_from > now else None))
+    return publication
+
+
+@transaction.atomic
+def publication_withdraw(*, actor: Any, cycle_id: int, reason: str) -> Publication:
+    """Take published results down (the pages, photos and verification answer
+    404 again). E-mails already sent cannot be recalled; no more are sent."""
+    reason = reason.strip()
+    if not reason:
+        raise JudgingError(_("Give the reason for the withdrawal."), code="reason")
+    publication = Publication.objects.select_for_update().filter(cycle_id=cycle_id).first()
+    if publication is None or publication.withdrawn_at is not None:
+        raise JudgingError(_("These results are not published."), code="not_published")
+    before = _describe(publication)
+    publication.withdrawn_at = timezone.now()
+    publication.withdrawn_by = actor
+    publication.withdraw_reason = reason
+    publication.version += 1
+    publication.save(update_fields=["withdrawn_at", "withdrawn_by", "withdraw_reason", "version"])
+    after = {**_describe(publication), "reason": reason}
+    audit_record(actor=actor, action="results.withdraw", target=publication, before=before, after=after)
+    return publication
+
+
+def publication_take_effect(*, publication_id: int, now: datetime | None = None) -> bool:
+    """Once the embargo has passed, move each entry to its published state:
+    an award makes a winner, every other entry still being judged is not
+    selected. Returns whether the results are in effect (False while embargoed
+    or withdrawn). Idempotent."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        publication = Publication.objects.select_for_update().get(pk=publication_id)
+        if not publication.is_live(now):
+            return False
+        if publication.effective_at is not None:
+            return True
+        results = entry_results(publication.cycle_id)
+        for entry_id, kind in sorted(results.items()):
+            target = EntryStatus.WINNER if kind == ResultKind.WINNER else EntryStatus.NOT_SELECTED
+            entry = lock_entry(entry_id)
+            if entry.status == target or (
+                target == EntryStatus.NOT_SELECTED and entry.status not in (*CLOSED_BY_RESULTS, EntryStatus.WINNER)
+            ):
+                continue  # already there, or not ours to close (ineligible)
+            entry_change_status(entry=entry, actor=None, status=target, action="entry.result")
+        publication.effective_at = now
+        publication.save(update_fields=["effective_at"])
+    return True
+
+
+def _format_when(moment: datetime | None) -> str:
+    from zoneinfo import ZoneInfo
+
+    from django.utils.formats import date_format
+
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo(settings.PRIZE_TIME_ZONE))
+    return str(date_format(local, "DATETIME_FORMAT"))
+
+
+def _mail_context(
+    recipient: Recipient, cycle: Cycle, awards: dict[int, Award], feedback: dict[int, str]
+) -> dict[str, Any]:
+    """Everything the message says, as text in the recipient's language."""
+    entries = []
+    for entry in recipient.entries:
+        award = awards.get(entry.pk)
+        entries.append(
+            {
+                "reference": entry.reference or "",
+                "title": entry.title_en or entry.title_original or entry.reference or "",
+                "category": _category_label(entry.category, entry.track),
+                "level": str(award.level.name) if award else "",
+                "special_mention": bool(award and award.special_mention),
+                "citation": str(award.citation) if award else "",
+                "feedback": feedback.get(entry.pk, "") if cycle.results_feedback else "",
+                "link": settings.SITE_URL + reverse("submissions:entry_detail", args=[entry.pk]),
+            }
+        )
+    return {
+        "kind": recipient.kind,
+        "name": recipient.user.name,
+        "cycle": str(cycle.name),
+        "year": cycle.year,
+        "entries": entries,
+        "ceremony_at": _format_when(cycle.ceremony_at),
+        "ceremony_place": str(cycle.ceremony_place or ""),
+        "winners_link": settings.SITE_URL + reverse("judging_public:edition", args=[cycle.year]),
+        "dashboard_link": settings.SITE_URL + reverse("submissions:dashboard"),
+    }
+
+
+def results_mail_queue_batch(*, publication_id: int, batch_size: int) -> int:
+    """Queue the next ``batch_size`` results e-mails not yet in the outbox and
+    return how many are still to queue (0 when done, -1 when the results are
+    not in effect). Each e-mail is in the recipient's language."""
+    publication = Publication.objects.select_related("cycle").get(pk=publication_id)
+    if not publication.is_live() or publication.effective_at is None:
+        return -1
+    cycle = publication.cycle
+    prefix = mail_key_prefix(cycle.pk)
+    queued = set(OutboxMessage.objects.filter(dedupe_key__startswith=prefix).values_list("dedupe_key", flat=True))
+    waiting = [recipient for recipient in results_recipients(cycle.pk) if recipient.dedupe_key(cycle.pk) not in queued]
+    awards = {award.entry_id: award for award in cycle_awards(cycle.pk)}
+    feedback = dict(
+        Feedback.objects.filter(entry__cycle_id=cycle.pk).values_list("entry_id", "text")
+        if cycle.results_feedback
+        else []
+    )
+    for recipient in waiting[:batch_size]:
+        with transaction.atomic(), translation.override(recipient.user.language):
+            outbox_enqueue(
+                to=recipient.user.email,
+                template="judging/email/results",
+                language=recipient.user.language,
+                user=recipient.user,
+                context=_mail_context(recipient, cycle, awards, feedback),
+                dedupe_key=recipient.dedupe_key(cycle.pk),
+            )
+    remaining = max(len(waiting) - batch_size, 0)
+    if remaining == 0 and publication.mail_queued_at is None:
+        Publication.objects.filter(pk=publication.pk, mail_queued_at__isnull=True).update(mail_queued_at=timezone.now())
+    return remaining
+
+
+def publications_sweep() -> int:
+    """Start again every live publication whose results are not yet in effect
+    or whose e-mails are not all queued (a dead worker or broker stopped it)."""
+    due = Publication.objects.filter(
+        Q(effective_at__isnull=True) | Q(mail_queued_at__isnull=True),
+        withdrawn_at__isnull=True,
+        visible_from__lte=timezone.now(),
+    ).values_list("pk", flat=True)
+    ids = list(due)
+    for publication_id in ids:
+        _start(publication_id)
+    return len(ids)
+
+
+@dataclass(frozen=True)
+class MailProgress:
+    total: int
+    sent: int
+    pending: int
+    failed: int
+    failed_ids: list[int]
+
+    @property
+    def not_queued(self) -> int:
+        return max(self.total - self.sent - self.pending - self.failed, 0)
+
+
+def results_mail_progress(cycle_id: int, total: int) -> MailProgress:
+    """Sent / pending / failed results e-mails of a cycle (``total`` applicants to tell)."""
+    from prize_portal.outbox.enums import OutboxStatus
+
+    rows = OutboxMessage.objects.filter(dedupe_key__startswith=mail_key_prefix(cycle_id))
+    counts = dict(rows.values_list("status").annotate(count=Count("pk")).values_list("status", "count"))
+    failed_ids = list(rows.filter(status=OutboxStatus.FAILED).values_list("pk", flat=True)[:500])
+    sent = counts.get(OutboxStatus.SENT, 0)
+    failed = counts.get(OutboxStatus.FAILED, 0)
+    pending = sum(counts.values()) - sent - failed
+    return MailProgress(total=total, sent=sent, pending=pending, failed=failed, failed_ids=failed_ids)
+
+
+@transaction.atomic
+def feedback_write(*, actor: Any, entry_id: int, text: str) -> Feedback:
+    """Write (or correct) the committee's summary feedback for an entry; it
+    goes out with the results e-mail when the cycle allows it."""
+    text = text.strip()
+    if not text:
+        raise JudgingError(_("Write the feedback."), code="empty")
+    feedback = Feedback.objects.select_for_update().filter(entry_id=entry_id).first()
+    before = {"text": feedback.text} if feedback else {}
+    feedback = feedback or Feedback(entry_id=entry_id)
+    feedback.text = text
+    feedback.written_by = actor
+    feedback.full_clean()
+    feedback.save()
+    audit_record(actor=actor, action="feedback.write", target=feedback, before=before, after={"text": text})
+    return feedback
