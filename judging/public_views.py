@@ -10,6 +10,7 @@ earlier state is never served again, and the publication is read on every
 request before anything cached is used."""
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
@@ -45,7 +46,8 @@ LIVE_MAX_AGE = 60
 CONTENT_CACHE_SECONDS = 15 * 60
 # Whole pages each web process keeps in memory (a few per edition and language).
 LOCAL_PAGES = 128
-_LOCAL_PAGES: OrderedDict[str, str] = OrderedDict()
+LOCAL_PAGE_SECONDS = 60
+_LOCAL_PAGES: OrderedDict[str, tuple[float, str]] = OrderedDict()
 _LOCAL_LOCK = threading.Lock()
 OG_LOCALES = {"en": "en_GB", "ko": "ko_KR", "ja": "ja_JP", "zh-hans": "zh_CN", "es": "es_ES", "fr": "fr_FR"}
 
@@ -133,18 +135,23 @@ def clear_local_pages() -> None:
 
 
 def _local_page(key: str, html: str | None = None) -> str | None:
-    """A small per-process copy of whole pages. Safe without invalidation: a
-    key names one version of one publication, whose page never changes."""
+    """A small per-process copy of whole pages, kept LOCAL_PAGE_SECONDS. A key
+    names one version of one publication; what changes without a new version
+    (a judge's consent, a corrected citation) shows within that time here, and
+    within CONTENT_CACHE_SECONDS in the shared cache."""
+    now = time.monotonic()
     with _LOCAL_LOCK:
         if html is not None:
-            _LOCAL_PAGES[key] = html
+            _LOCAL_PAGES[key] = (now + LOCAL_PAGE_SECONDS, html)
             while len(_LOCAL_PAGES) > LOCAL_PAGES:
                 _LOCAL_PAGES.popitem(last=False)
             return html
         found = _LOCAL_PAGES.get(key)
-        if found is not None:
-            _LOCAL_PAGES.move_to_end(key)
-        return found
+        if found is None or found[0] < now:
+            _LOCAL_PAGES.pop(key, None)
+            return None
+        _LOCAL_PAGES.move_to_end(key)
+        return found[1]
 
 
 def _cached_page(

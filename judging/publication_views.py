@@ -14,7 +14,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from categories.models import Cycle
-from prize_portal.outbox.services import outbox_retry
 from prize_portal.site.decorators import page_for
 from submissions.downloads import file_response
 from submissions.models import Entry
@@ -31,7 +30,7 @@ from .services import (
     publication_publish,
     publication_withdraw,
 )
-from .services.publication import results_mail_progress
+from .services.publication import results_mail_retry
 
 staff_page = page_for("judging.publish_results")
 
@@ -126,8 +125,11 @@ def withdraw(request: HttpRequest, year: int) -> HttpResponseBase:
 @staff_page
 def retry_mail(request: HttpRequest, year: int) -> HttpResponseBase:
     cycle = _cycle(year)
-    failed = results_mail_progress(cycle.pk, total=0).failed_ids
-    count = outbox_retry(message_ids=failed)
+    try:
+        count = results_mail_retry(cycle_id=cycle.pk)
+    except JudgingError as error:
+        _error(request, error)
+        return _back(cycle, "mail")
     messages.success(
         request, ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", count) % {"count": count}
     )
@@ -138,7 +140,11 @@ def retry_mail(request: HttpRequest, year: int) -> HttpResponseBase:
 @staff_page
 def generate_certificates(request: HttpRequest, year: int) -> HttpResponseBase:
     cycle = _cycle(year)
-    count = certificates_request(actor=request.user, cycle_id=cycle.pk)
+    try:
+        count = certificates_request(actor=request.user, cycle_id=cycle.pk)
+    except JudgingError as error:
+        _error(request, error)
+        return _back(cycle, "certificates")
     messages.success(
         request,
         ngettext("%(count)d certificate is being generated.", "%(count)d certificates are being generated.", count)

@@ -60,8 +60,12 @@ class Publication(models.Model):
     # Set once the entries' statuses follow the results (at visible_from, not
     # before: an applicant's dashboard must not show "winner" under embargo).
     effective_at = models.DateTimeField(_("results in effect"), null=True, blank=True)
+    # The entries' statuses before the results took effect, restored on withdrawal.
+    statuses_before = models.JSONField(_("statuses before the results"), default=dict, blank=True)
     # Set once every applicant's results e-mail is in the outbox.
     mail_queued_at = models.DateTimeField(_("results e-mails queued"), null=True, blank=True)
+    # When a batch of results e-mails was last queued: one chain of batches at a time.
+    mail_batch_at = models.DateTimeField(_("last batch of results e-mails"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("publication of results")
@@ -120,6 +124,7 @@ class Certificate(models.Model):
     file = models.FileField(_("PDF"), upload_to=certificate_path, max_length=200, blank=True)
     snapshot = models.JSONField(_("what the certificate says"), default=dict, blank=True)
     requested_version = models.PositiveIntegerField(_("version asked for"), default=1)
+    requested_at = models.DateTimeField(_("rendering asked for"), default=timezone.now)
     rendered_version = models.PositiveIntegerField(_("version rendered"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

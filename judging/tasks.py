@@ -5,7 +5,12 @@ from django.conf import settings
 
 from .models import Certificate
 from .services.certificates import certificate_render, certificates_sweep
-from .services.publication import publication_take_effect, publications_sweep, results_mail_queue_batch
+from .services.publication import (
+    publication_take_effect,
+    publications_sweep,
+    results_mail_claim_batch,
+    results_mail_queue_batch,
+)
 from .services.reminders import reminders_send_due
 
 
@@ -40,6 +45,8 @@ def task_publish_results(self: Any, publication_id: int) -> int:
     a de-duplication key, so a redelivered or doubled task queues nothing twice."""
     if not publication_take_effect(publication_id=publication_id):
         return -1  # embargoed or withdrawn: the sweep starts it once the time comes
+    if not results_mail_claim_batch(publication_id=publication_id):
+        return -2  # another run queued a batch just now: its chain goes on
     remaining = results_mail_queue_batch(publication_id=publication_id, batch_size=settings.RESULTS_MAIL_BATCH)
     if remaining > 0:
         self.apply_async(args=(publication_id,), countdown=settings.RESULTS_MAIL_INTERVAL)

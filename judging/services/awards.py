@@ -39,6 +39,14 @@ def _citation_fields(citation: dict[str, str]) -> dict[str, str]:
     return {f"citation_{code.replace('-', '_')}": text.strip() for code, text in citation.items() if code in codes}
 
 
+def _check_not_published(cycle_id: int) -> None:
+    """Published decisions stand: changing one means withdrawing the results first."""
+    from ..models import Publication
+
+    if Publication.objects.filter(cycle_id=cycle_id, withdrawn_at__isnull=True).exists():
+        raise JudgingError(_("The results are published: withdraw them first to change a decision."), code="published")
+
+
 def _check_not_conflicted(actor: Any, entry: Entry) -> None:
     if facts.conflicts_of(actor.pk, entry.pk, country_rule=False):
         raise JudgingError(_("You have a conflict of interest with this entry."), code="conflicted")
@@ -94,6 +102,7 @@ def award_decide(
     if level is None:
         raise JudgingError(_("Choose an award level of this edition."), code="level")
     _check_not_conflicted(actor, entry)
+    _check_not_published(entry.cycle_id)
     round_ = None
     if special_mention:
         if entry.status not in ELIGIBLE_STATUSES:
@@ -129,6 +138,7 @@ def award_remove(*, actor: Any, award_id: int) -> None:
     award = Award.objects.select_for_update().get(pk=award_id)
     if award.is_locked:
         raise JudgingError(_("This decision is locked. Unlock it first, giving a reason."), code="locked")
+    _check_not_published(award.cycle_id)
     audit_record(actor=actor, action="award.remove", target=award, before=_describe(award))
     award.delete()
 
@@ -158,6 +168,7 @@ def award_unlock(*, actor: Any, award_id: int, reason: str) -> Award:
         raise JudgingError(_("Give a reason."), code="reason_required")
     if not award.is_locked:
         raise JudgingError(_("This decision is not locked."), code="not_locked")
+    _check_not_published(award.cycle_id)
     award.locked_at = None
     award.save(update_fields=["locked_at"])
     audit_record(actor=actor, action="award.unlock", target=award, after={"reason": reason})

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from submissions.models import Entry
 
 from ..enums import CertificateKind, RoundKind
 from ..errors import JudgingError
-from ..models import Award, Certificate, RoundEntry
+from ..models import Award, Certificate, Publication, RoundEntry
 from ..results_models import certificate_path
 
 logger = logging.getLogger(__name__)
@@ -70,11 +70,25 @@ def _owed(cycle: Cycle) -> list[tuple[Entry, str, Award | None]]:
 
 def _create(*, actor: Any, entry: Entry, kind: str, award: Award | None) -> Certificate:
     certificate = Certificate(entry=entry, award=award, kind=kind, language=entry.owner.language)
-    certificate.full_clean(exclude=["entry", "award"])
-    certificate.save()
+    certificate.full_clean(exclude=["entry", "award"], validate_constraints=False)
+    try:
+        with transaction.atomic():  # savepoint: a concurrent request may have made it
+            certificate.save()
+    except IntegrityError:
+        return Certificate.objects.get(entry=entry, kind=kind, revoked_at__isnull=True)
     audit_record(actor=actor, action="certificate.create", target=certificate, after=_describe(certificate))
     transaction.on_commit(partial(_queue_render, certificate.pk))
     return certificate
+
+
+def _check_published(cycle: Cycle) -> None:
+    """Certificates carry the publication's date: they follow a publication
+    (an embargoed one is fine: they are not shown before its time)."""
+    if not Publication.objects.filter(cycle=cycle, withdrawn_at__isnull=True).exists():
+        raise JudgingError(
+            _("Publish the results first (under embargo if need be): certificates carry their date."),
+            code="not_published",
+        )
 
 
 @transaction.atomic
@@ -83,6 +97,7 @@ def certificates_request(*, actor: Any, cycle_id: int) -> int:
     being rendered); returns how many were asked for. Clicking twice asks for
     nothing more."""
     cycle = Cycle.objects.select_for_update().get(pk=cycle_id)
+    _check_published(cycle)
     existing = set(
         Certificate.objects.filter(entry__cycle=cycle, revoked_at__isnull=True).values_list("entry_id", "kind")
     )
@@ -100,6 +115,7 @@ def certificate_request(*, actor: Any, entry_id: int) -> Certificate:
     Refused for an entry without a locked award (or, where finalists get
     certificates, without a place in a final round)."""
     entry = Entry.objects.select_for_update(of=("self",)).select_related("cycle", "owner").get(pk=entry_id)
+    _check_published(entry.cycle)
     live = Certificate.objects.filter(entry=entry, revoked_at__isnull=True).first()
     if live is not None:
         return live
@@ -119,8 +135,9 @@ def certificate_regenerate(*, actor: Any, certificate_id: int) -> Certificate:
     if certificate.is_revoked:
         raise JudgingError(_("This certificate is revoked; ask for a new one instead."), code="revoked")
     certificate.requested_version = F("requested_version") + 1
+    certificate.requested_at = timezone.now()
     certificate.last_error = ""
-    certificate.save(update_fields=["requested_version", "last_error"])
+    certificate.save(update_fields=["requested_version", "requested_at", "last_error"])
     certificate.refresh_from_db(fields=["requested_version"])
     audit_record(actor=actor, action="certificate.regenerate", target=certificate, after=_describe(certificate))
     transaction.on_commit(partial(_queue_render, certificate.pk))
@@ -190,11 +207,24 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     return current
 
 
+def certificates_rerender(*, cycle_id: int) -> int:
+    """Ask for a new rendering of every live certificate of the cycle (the
+    results were published again: a new date). Call it in the transaction."""
+    live = Certificate.objects.filter(entry__cycle_id=cycle_id, revoked_at__isnull=True)
+    ids = list(live.values_list("pk", flat=True))
+    live.update(requested_version=F("requested_version") + 1, requested_at=timezone.now(), last_error="")
+    for certificate_id in ids:
+        transaction.on_commit(partial(_queue_render, certificate_id))
+    return len(ids)
+
+
 def certificates_sweep() -> int:
-    """Queue again the certificates still unrendered a while after they were asked for."""
+    """Queue again the certificates still unrendered a while after they were
+    asked for. One whose rendering failed (after the task's own retries) waits
+    for staff to generate it again: the page shows it as failed."""
     grace = timezone.now() - timedelta(seconds=settings.CERTIFICATES_SWEEP_GRACE)
     due = Certificate.objects.filter(
-        revoked_at__isnull=True, rendered_version__lt=F("requested_version"), created_at__lt=grace
+        revoked_at__isnull=True, rendered_version__lt=F("requested_version"), requested_at__lt=grace, last_error=""
     ).values_list("pk", flat=True)
     ids = list(due[:1000])
     for certificate_id in ids:

@@ -14,7 +14,7 @@ key is ``results:<cycle>:<kind>:<user>``).
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -24,11 +24,13 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from categories.models import Cycle
 from prize_portal.audit.services import audit_record
+from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
-from prize_portal.outbox.services import outbox_enqueue
+from prize_portal.outbox.services import outbox_enqueue, outbox_retry
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services.entries import entry_change_status, lock_entry
@@ -36,13 +38,14 @@ from submissions.services.entries import entry_change_status, lock_entry
 from ..enums import ResultKind, RoundKind
 from ..errors import JudgingError
 from ..models import Award, Feedback, Publication, RoundEntry
+from .certificates import certificates_rerender
 
 logger = logging.getLogger(__name__)
 
-# Entries whose applicants are told the results: everything past submission.
+# Entries whose applicants are told the results: every entry that was judged
+# (those found not eligible at screening were told then, not now).
 TOLD_STATUSES = (
     EntryStatus.ELIGIBLE,
-    EntryStatus.INELIGIBLE,
     EntryStatus.IN_REVIEW,
     EntryStatus.FINALIST,
     EntryStatus.WINNER,
@@ -76,6 +79,14 @@ def _category_label(category: Any, track: Any = None) -> str:
     return f"{category.name} \N{EN DASH} {track.name}" if track is not None else str(category.name)
 
 
+def _decided(label: str, given: int, count: int) -> str:
+    return ngettext(
+        "%(category)s: %(given)d of %(count)d award decided.",
+        "%(category)s: %(given)d of %(count)d awards decided.",
+        count,
+    ) % {"category": label, "given": given, "count": count}
+
+
 def publication_gaps(cycle: Cycle, awards: list[Award]) -> list[str]:
     """Sentences naming every undecided category or track and every unlocked
     decision; publishing is refused while there is one."""
@@ -89,26 +100,26 @@ def publication_gaps(cycle: Cycle, awards: list[Award]) -> list[str]:
                 by_track[award.entry.track_id] += 1
     for category in cycle.categories.all():
         if category.award_count and by_category[category.pk] < category.award_count:
-            gaps.append(
-                _("%(category)s: %(given)d of %(count)d awards decided.")
-                % {"category": category.name, "given": by_category[category.pk], "count": category.award_count}
-            )
+            gaps.append(_decided(str(category.name), by_category[category.pk], category.award_count))
         for track in category.tracks.all():
             if track.award_count and by_track[track.pk] < track.award_count:
-                gaps.append(
-                    _("%(category)s: %(given)d of %(count)d awards decided.")
-                    % {
-                        "category": _category_label(category, track),
-                        "given": by_track[track.pk],
-                        "count": track.award_count,
-                    }
-                )
+                gaps.append(_decided(_category_label(category, track), by_track[track.pk], track.award_count))
     unlocked = [award for award in awards if not award.is_locked]
     if unlocked:
         gaps.append(
-            _("%(count)d decisions are not locked: %(references)s.")
+            ngettext(
+                "%(count)d decision is not locked: %(references)s.",
+                "%(count)d decisions are not locked: %(references)s.",
+                len(unlocked),
+            )
             % {"count": len(unlocked), "references": ", ".join(award.entry.reference or "?" for award in unlocked)}
         )
+    for award in awards:
+        if award.entry.status not in (*CLOSED_BY_RESULTS, EntryStatus.NOT_SELECTED, EntryStatus.WINNER):
+            gaps.append(
+                _("%(reference)s has an award but is %(status)s: remove the award or correct the entry.")
+                % {"reference": award.entry.reference, "status": award.entry.get_status_display()}
+            )
     if not awards:
         gaps.append(_("No award has been decided."))
     return gaps
@@ -237,6 +248,7 @@ def publication_publish(*, actor: Any, cycle_id: int, visible_from: datetime | N
         publication = Publication(cycle=cycle, version=1)
     else:
         publication.version += 1
+        certificates_rerender(cycle_id=cycle.pk)  # their date is the new publication's
     publication.visible_from = visible_from
     publication.published_by = actor
     publication.published_at = now
@@ -245,6 +257,7 @@ def publication_publish(*, actor: Any, cycle_id: int, visible_from: datetime | N
     publication.withdraw_reason = ""
     publication.effective_at = None
     publication.mail_queued_at = None
+    publication.mail_batch_at = None
     publication.full_clean()
     publication.save()
     audit_record(actor=actor, action="results.publish", target=publication, before=before, after=_describe(publication))
@@ -263,14 +276,43 @@ def publication_withdraw(*, actor: Any, cycle_id: int, reason: str) -> Publicati
     if publication is None or publication.withdrawn_at is not None:
         raise JudgingError(_("These results are not published."), code="not_published")
     before = _describe(publication)
+    restored = _restore_statuses(publication, actor)
+    # Results e-mails not sent yet will not be: sent with a later publication, or never.
+    unsent = OutboxMessage.objects.filter(
+        dedupe_key__startswith=mail_key_prefix(cycle_id), status__in=[OutboxStatus.QUEUED, OutboxStatus.FAILED]
+    ).delete()[0]
     publication.withdrawn_at = timezone.now()
     publication.withdrawn_by = actor
     publication.withdraw_reason = reason
     publication.version += 1
-    publication.save(update_fields=["withdrawn_at", "withdrawn_by", "withdraw_reason", "version"])
-    after = {**_describe(publication), "reason": reason}
+    publication.effective_at = None
+    publication.mail_queued_at = None
+    publication.statuses_before = {}
+    publication.save(
+        update_fields=[
+            "withdrawn_at",
+            "withdrawn_by",
+            "withdraw_reason",
+            "version",
+            "effective_at",
+            "mail_queued_at",
+            "statuses_before",
+        ]
+    )
+    after = {**_describe(publication), "reason": reason, "statuses_restored": restored, "unsent_dropped": unsent}
     audit_record(actor=actor, action="results.withdraw", target=publication, before=before, after=after)
     return publication
+
+
+def _restore_statuses(publication: Publication, actor: Any) -> int:
+    """Put the entries back as they were before the results took effect."""
+    restored = 0
+    for entry_id, status in sorted(publication.statuses_before.items()):
+        entry = lock_entry(int(entry_id))
+        if entry.status in (EntryStatus.WINNER, EntryStatus.NOT_SELECTED) and entry.status != status:
+            entry_change_status(entry=entry, actor=actor, status=status, action="entry.result_withdrawn")
+            restored += 1
+    return restored
 
 
 def publication_take_effect(*, publication_id: int, now: datetime | None = None) -> bool:
@@ -286,16 +328,17 @@ def publication_take_effect(*, publication_id: int, now: datetime | None = None)
         if publication.effective_at is not None:
             return True
         results = entry_results(publication.cycle_id)
+        before: dict[str, str] = {}
         for entry_id, kind in sorted(results.items()):
             target = EntryStatus.WINNER if kind == ResultKind.WINNER else EntryStatus.NOT_SELECTED
             entry = lock_entry(entry_id)
-            if entry.status == target or (
-                target == EntryStatus.NOT_SELECTED and entry.status not in (*CLOSED_BY_RESULTS, EntryStatus.WINNER)
-            ):
-                continue  # already there, or not ours to close (ineligible)
+            if entry.status == target:
+                continue
+            before[str(entry.pk)] = entry.status
             entry_change_status(entry=entry, actor=None, status=target, action="entry.result")
         publication.effective_at = now
-        publication.save(update_fields=["effective_at"])
+        publication.statuses_before = before
+        publication.save(update_fields=["effective_at", "statuses_before"])
     return True
 
 
@@ -375,18 +418,43 @@ def results_mail_queue_batch(*, publication_id: int, batch_size: int) -> int:
     return remaining
 
 
+def results_mail_claim_batch(*, publication_id: int, now: datetime | None = None) -> bool:
+    """Take the turn to queue the next batch, unless another run took one less
+    than half an interval ago: one chain of batches at a time, so the rate
+    limit holds however many tasks a sweep or a redelivery started."""
+    now = now or timezone.now()
+    recent = now - timedelta(seconds=settings.RESULTS_MAIL_INTERVAL / 2)
+    claimed = Publication.objects.filter(
+        Q(mail_batch_at__isnull=True) | Q(mail_batch_at__lt=recent), pk=publication_id
+    ).update(mail_batch_at=now)
+    return claimed == 1
+
+
 def publications_sweep() -> int:
     """Start again every live publication whose results are not yet in effect
-    or whose e-mails are not all queued (a dead worker or broker stopped it)."""
+    or whose e-mails are not all queued and whose chain of batches stopped
+    (a dead worker or broker)."""
+    now = timezone.now()
+    stalled = now - timedelta(seconds=max(3 * settings.RESULTS_MAIL_INTERVAL, 30))
     due = Publication.objects.filter(
         Q(effective_at__isnull=True) | Q(mail_queued_at__isnull=True),
+        Q(mail_batch_at__isnull=True) | Q(mail_batch_at__lt=stalled),
         withdrawn_at__isnull=True,
-        visible_from__lte=timezone.now(),
+        visible_from__lte=now,
     ).values_list("pk", flat=True)
     ids = list(due)
     for publication_id in ids:
         _start(publication_id)
     return len(ids)
+
+
+def results_mail_retry(*, cycle_id: int) -> int:
+    """Queue the failed results e-mails again, while the results are public."""
+    publication = Publication.objects.filter(cycle_id=cycle_id).first()
+    if publication is None or not publication.is_live():
+        raise JudgingError(_("The results are not public: their e-mails are not sent."), code="not_live")
+    failed = OutboxMessage.objects.filter(dedupe_key__startswith=mail_key_prefix(cycle_id), status=OutboxStatus.FAILED)
+    return outbox_retry(message_ids=list(failed.values_list("pk", flat=True)))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from .models import OutboxMessage
@@ -59,6 +61,16 @@ def _reason(message: OutboxMessage) -> str:
     return gettext("You are receiving this e-mail because you have an account on the Seoul Smart City Prize portal.")
 
 
+def _paragraph(text: str) -> SafeString:
+    """A paragraph escaped, with line breaks, where only our own addresses
+    become links: a name or title someone typed (``evil.example``) stays text."""
+    own = re.compile(re.escape(escape(settings.SITE_URL)) + r"/[^\s<>\"]*")
+    html = own.sub(
+        lambda found: f'<a href="{found.group(0)}" style="color:#0a56a3;">{found.group(0)}</a>', escape(text)
+    )
+    return mark_safe(html.replace("\n", "<br>\n"))  # noqa: S308 (escaped above)
+
+
 def _brand(email: EmailMessage, *, message: OutboxMessage, unsubscribe: str | None) -> None:
     """Add the footer to the text and, when missing, the HTML part (in the
     active language)."""
@@ -77,8 +89,9 @@ def _brand(email: EmailMessage, *, message: OutboxMessage, unsubscribe: str | No
         {
             "language": message.language,
             "subject": email.subject,
-            # Each paragraph is escaped and its URLs made links by the layout.
-            "paragraphs": [part.strip("\n") for part in re.split(r"\n[ \t]*\n", text.strip()) if part.strip()],
+            "paragraphs": [
+                _paragraph(part.strip("\n")) for part in re.split(r"\n[ \t]*\n", text.strip()) if part.strip()
+            ],
             "reason": reason,
             "unsubscribe_url": unsubscribe,
         },

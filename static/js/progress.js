@@ -17,7 +17,7 @@
   function update(data) {
     document.querySelectorAll("[data-figure]").forEach(function (node) {
       var value = pick(data, node.getAttribute("data-figure"));
-      if (value != null) {
+      if (value != null && node.textContent !== String(value)) {
         node.textContent = String(value);
       }
     });

@@ -303,8 +303,13 @@ JUDGING_TRANSITIONS: dict[str, frozenset[str]] = {
     # Published results: an award makes a winner (a special mention may go to
     # any eligible entry); publishing again after a changed decision corrects it.
     EntryStatus.FINALIST: frozenset({EntryStatus.WINNER, EntryStatus.NOT_SELECTED}),
-    EntryStatus.NOT_SELECTED: frozenset({EntryStatus.WINNER}),
-    EntryStatus.WINNER: frozenset({EntryStatus.NOT_SELECTED}),
+    # Withdrawn results put entries back where they stood before them.
+    EntryStatus.NOT_SELECTED: frozenset(
+        {EntryStatus.WINNER, EntryStatus.FINALIST, EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE}
+    ),
+    EntryStatus.WINNER: frozenset(
+        {EntryStatus.NOT_SELECTED, EntryStatus.FINALIST, EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE}
+    ),
 }
 
 

@@ -30,9 +30,17 @@ from tests.judging.builders import decide_cycle
 pytestmark = pytest.mark.django_db
 
 
+def _embargoed(cycle: Any) -> Publication:
+    """Published under embargo: certificates may be made, not yet seen."""
+    later = timezone.now() + timedelta(days=1)
+    return Publication.objects.create(cycle=cycle, visible_from=later, published_at=timezone.now())
+
+
 @pytest.fixture
 def decided(project: Any, staff: Any) -> Any:
-    return decide_cycle(project, staff, winners=2, finalists=1, others=1)
+    decided = decide_cycle(project, staff, winners=2, finalists=1, others=1)
+    _embargoed(decided.final.cycle)
+    return decided
 
 
 def _ask_all(staff: Any, cycle_id: int, capture: Any) -> int:
@@ -79,8 +87,18 @@ def test_an_entry_without_an_award_gets_no_certificate(decided: Any, staff: Any)
     assert not Certificate.objects.exists()
 
 
+def test_no_certificate_before_the_results_are_published(project: Any, staff: Any) -> None:
+    decided = decide_cycle(project, staff, winners=1)
+    with pytest.raises(JudgingError, match="Publish the results first"):
+        certificates_request(actor=staff, cycle_id=project.cycle_id)
+    with pytest.raises(JudgingError, match="Publish the results first"):
+        certificate_request(actor=staff, entry_id=decided.winners[0].pk)
+    assert not Certificate.objects.exists()
+
+
 def test_an_unlocked_award_gets_no_certificate_yet(project: Any, staff: Any) -> None:
     decided = decide_cycle(project, staff, winners=1, lock=False)
+    _embargoed(project.cycle)
     with pytest.raises(JudgingError, match="Lock"):
         certificate_request(actor=staff, entry_id=decided.winners[0].pk)
     assert certificates_request(actor=staff, cycle_id=project.cycle_id) == 0
@@ -130,7 +148,7 @@ def test_the_sweep_queues_certificates_a_dead_worker_left_unrendered(decided: An
     assert Certificate.objects.filter(rendered_version=0).count() == 2
     settings.CERTIFICATES_SWEEP_GRACE = 60
     assert certificates_sweep() == 0  # fresh ones are left to their own task
-    Certificate.objects.update(created_at=timezone.now() - timedelta(minutes=5))
+    Certificate.objects.update(requested_at=timezone.now() - timedelta(minutes=5))
     assert certificates_sweep() == 2  # eager here: rendered now
     assert Certificate.objects.filter(rendered_version=1).count() == 2
     assert certificates_sweep() == 0
@@ -150,15 +168,10 @@ def test_the_winner_downloads_only_once_the_results_are_public(
     certificate = Certificate.objects.get(entry=decided.winners[0])
     owner = decided.winners[0].owner
     client.force_login(owner)
-    assert _download(client, certificate).status_code == 404  # not published
+    assert _download(client, certificate).status_code == 404  # embargoed
     dashboard = client.get("/en/entries/").content.decode()
     assert certificate.code not in dashboard
-
-    publication = Publication.objects.create(
-        cycle=decided.final.cycle, visible_from=timezone.now() + timedelta(hours=1), published_at=timezone.now()
-    )
-    assert _download(client, certificate).status_code == 404  # embargoed
-    Publication.objects.filter(pk=publication.pk).update(visible_from=timezone.now() - timedelta(minutes=1))
+    Publication.objects.update(visible_from=timezone.now() - timedelta(minutes=1))
     response = _download(client, certificate)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

@@ -60,7 +60,7 @@ def test_preview_lists_what_is_undecided_and_publishing_is_refused(project: Any,
     reference = decided.winners[0].reference
     assert preview.gaps == [
         f"{project.name}: 1 of 2 awards decided.",
-        f"1 decisions are not locked: {reference}.",
+        f"1 decision is not locked: {reference}.",
     ]
     with pytest.raises(JudgingError) as refused:
         publication_publish(actor=staff, cycle_id=project.cycle_id)
@@ -202,26 +202,54 @@ def test_an_applicant_with_two_entries_of_one_kind_gets_one_message(project: Any
     ]
 
 
-def test_withdrawal_needs_a_reason_hides_the_results_and_stops_the_mail(project: Any, staff: Any, publish: Any) -> None:
-    decide_cycle(project, staff, winners=1, others=3)
+def test_withdrawal_needs_a_reason_restores_statuses_and_stops_the_mail(project: Any, staff: Any, publish: Any) -> None:
+    decided = decide_cycle(project, staff, winners=1, finalists=1, others=2)
     publication = Publication.objects.create(
         cycle=project.cycle, visible_from=timezone.now(), published_at=timezone.now(), published_by=staff
     )
     publication_take_effect(publication_id=publication.pk)
-    results_mail_queue_batch(publication_id=publication.pk, batch_size=1)
+    assert _statuses(*decided.winners, *decided.finalists) == [EntryStatus.WINNER, EntryStatus.NOT_SELECTED]
+    results_mail_queue_batch(publication_id=publication.pk, batch_size=2)
+    sent = _results_mail()[0]
+    OutboxMessage.objects.filter(pk=sent.pk).update(status=OutboxStatus.SENT, sent_at=timezone.now())
     with pytest.raises(JudgingError, match="reason"):
         publication_withdraw(actor=staff, cycle_id=project.cycle_id, reason="  ")
     withdrawn = publication_withdraw(actor=staff, cycle_id=project.cycle_id, reason="A name was wrong")
     assert (withdrawn.is_live(), withdrawn.version) == (False, 2)
     assert results_mail_queue_batch(publication_id=publication.pk, batch_size=10) == -1
-    assert len(_results_mail()) == 1
+    assert _results_mail() == [sent]  # what was not sent yet will not be
+    # The applicants' dashboards no longer show a result.
+    assert _statuses(*decided.winners, *decided.finalists) == [EntryStatus.FINALIST, EntryStatus.FINALIST]
     with pytest.raises(JudgingError, match="not published"):
         publication_withdraw(actor=staff, cycle_id=project.cycle_id, reason="Again")
     assert AuditEvent.objects.get(action="results.withdraw").after["reason"] == "A name was wrong"
 
     republished = publish(actor=staff, cycle_id=project.cycle_id)
     assert (republished.pk, republished.version, republished.is_live()) == (publication.pk, 3, True)
-    assert len({m.dedupe_key for m in _results_mail()}) == len(_results_mail()) == 4  # still once each
+    assert _statuses(*decided.winners) == [EntryStatus.WINNER]
+    assert len({m.dedupe_key for m in _results_mail()}) == len(_results_mail()) == 4  # once each, the sent one too
+
+
+def test_ineligible_entries_are_not_told_and_a_published_decision_stands(project: Any, staff: Any) -> None:
+    from judging.services import award_unlock
+
+    decided = decide_cycle(project, staff, winners=1, others=1)
+    Entry.objects.filter(pk=decided.others[0].pk).update(status=EntryStatus.INELIGIBLE)
+    assert publication_preview(project.cycle_id).entries_by_kind == {"winner": 1, "finalist": 0, "not_selected": 0}
+    publication_publish(actor=staff, cycle_id=project.cycle_id)
+    with pytest.raises(JudgingError, match="withdraw them first"):
+        award_unlock(actor=staff, award_id=decided.awards[0].pk, reason="Typo")
+
+
+def test_a_batch_runs_one_chain_at_a_time(project: Any, staff: Any) -> None:
+    from judging.services.publication import results_mail_claim_batch
+
+    decide_cycle(project, staff, winners=1)
+    publication = publication_publish(actor=staff, cycle_id=project.cycle_id)
+    assert results_mail_claim_batch(publication_id=publication.pk) is True
+    assert results_mail_claim_batch(publication_id=publication.pk) is False  # a second chain stands back
+    later = timezone.now() + timedelta(minutes=1)
+    assert results_mail_claim_batch(publication_id=publication.pk, now=later) is True
 
 
 def test_progress_counts_sent_pending_and_failed(project: Any, staff: Any, publish: Any) -> None:

@@ -66,10 +66,10 @@ def test_the_page_lists_what_blocks_publishing(project: Any, staff_client: Clien
     decide_cycle(project, staff, winners=1, lock=False)
     html = staff_client.get(PAGE).content.decode()
     assert "Publishing is blocked until these are decided:" in html
-    assert "1 decisions are not locked: SSCP-2030-P-0001." in html
+    assert "1 decision is not locked: SSCP-2030-P-0001." in html
     assert "Publish the results" not in html
     response = staff_client.post(f"{PAGE}publish/")
-    assert _messages(response) == ["1 decisions are not locked: SSCP-2030-P-0001."]
+    assert _messages(response) == ["1 decision is not locked: SSCP-2030-P-0001."]
     assert not Publication.objects.exists()
 
 
@@ -117,6 +117,9 @@ def test_certificates_for_an_entry_explain_what_is_wrong(
 ) -> None:
     staff = make_user(Role.STAFF, email="chief@wego.example")
     decided = decide_cycle(project, staff, winners=1, others=1)
+    early = staff_client.post(f"{PAGE}certificates/")
+    assert _messages(early) == ["Publish the results first (under embargo if need be): certificates carry their date."]
+    staff_client.post(f"{PAGE}publish/", {"visible_from": "2099-10-06T10:00"})
     unknown = staff_client.post(f"{PAGE}certificates/entry/", {"reference": "SSCP-2030-P-9999"})
     assert _messages(unknown) == ["No entry of this edition has the reference SSCP-2030-P-9999."]
     without = staff_client.post(f"{PAGE}certificates/entry/", {"reference": decided.others[0].reference.lower()})

@@ -29,6 +29,11 @@ JUDGE_REMINDER_CONTEXT = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _site(settings: Any) -> None:
+    settings.SITE_URL = "https://sscp.example"  # where the links in these messages point
+
+
 def _html(email: Any) -> str:
     assert isinstance(email, EmailMultiAlternatives)
     [(content, mimetype)] = email.alternatives
@@ -71,7 +76,7 @@ def test_render_adds_html_layout_escaped_with_links_in_message_language() -> Non
     assert '<p style="margin:0;font-size:20px;font-weight:700;color:#ffffff;">서울스마트시티상</p>' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Kim" in html
     assert "<script>" not in html
-    assert f'<br><a href="{LINK}" rel="nofollow">{LINK}</a></p>' in html
+    assert f'<br>\n<a href="{LINK}" style="color:#0a56a3;">{LINK}</a></p>' in html
     assert "<img" not in html
     assert "<link" not in html
     assert "<style" not in html
@@ -116,7 +121,7 @@ def test_render_gives_allauth_account_mail_the_layout() -> None:
     html = _html(render_email(message))
 
     assert html.startswith('<!DOCTYPE html>\n<html lang="en" dir="ltr">')
-    assert f'<a href="{reset}" rel="nofollow">{reset}</a>' in html
+    assert f'<a href="{reset}" style="color:#0a56a3;">{reset}</a>' in html
 
 
 def test_render_non_essential_mail_has_unsubscribe_link_and_headers() -> None:
@@ -170,3 +175,15 @@ def test_render_non_essential_mail_without_account_has_no_unsubscribe() -> None:
 
     assert email.extra_headers == {"Message-ID": message.message_id}
     assert "unsubscribe" not in email.body.lower()
+
+
+def test_only_our_own_addresses_become_links_in_the_html_part(settings: Any) -> None:
+    """A name or title someone typed never becomes a link in our branded mail."""
+    from prize_portal.outbox.rendering import _paragraph
+
+    settings.SITE_URL = "https://sscp.example"
+    html = _paragraph("Invited by www.evil.example and https://evil.example/login\nhttps://sscp.example/en/entries/")
+    assert html == (
+        "Invited by www.evil.example and https://evil.example/login<br>\n"
+        '<a href="https://sscp.example/en/entries/" style="color:#0a56a3;">https://sscp.example/en/entries/</a>'
+    )
