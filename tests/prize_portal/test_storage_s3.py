@@ -24,6 +24,9 @@ def s3_storage(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[An
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1")
     client.create_bucket(Bucket="prize-media")
+    # The S3 server lives for the session: start from an empty bucket whatever ran before.
+    for found in client.list_objects_v2(Bucket="prize-media").get("Contents", []):
+        client.delete_object(Bucket="prize-media", Key=found["Key"])
     from prize_portal.settings import base
 
     options = {
