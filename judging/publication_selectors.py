@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from categories.models import Cycle
+from submissions.models import Entry
 
 from .models import Certificate, Publication
 from .services.certificates import CertificateProgress, certificates_progress
@@ -22,6 +23,11 @@ def cycles_overview() -> list[tuple[Cycle, Publication | None]]:
 
 def cycle_by_year(year: int) -> Cycle | None:
     return Cycle.objects.filter(year=year).first()
+
+
+def entry_by_reference(cycle: Cycle, reference: str) -> Entry | None:
+    """The cycle's entry with this reference number, however it was typed."""
+    return Entry.objects.filter(cycle=cycle, reference=reference.strip().upper()).first()
 
 
 def cycle_certificates(cycle: Cycle) -> QuerySet[Certificate]:

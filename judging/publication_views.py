@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST, require_safe
 from categories.models import Cycle
 from prize_portal.site.decorators import page_for
 from submissions.downloads import file_response
-from submissions.models import Entry
 
 from . import publication_selectors as selectors
 from .errors import JudgingError
@@ -161,11 +160,10 @@ def certificate_for_entry(request: HttpRequest, year: int) -> HttpResponseBase:
     try:
         if not form.is_valid():
             raise JudgingError(_("Enter an entry reference number."))
-        reference = form.cleaned_data["reference"].strip().upper()
-        entry = Entry.objects.filter(cycle=cycle, reference=reference).first()
+        entry = selectors.entry_by_reference(cycle, form.cleaned_data["reference"])
         if entry is None:
             message = _("No entry of this edition has the reference %(reference)s.")
-            raise JudgingError(message % {"reference": reference})
+            raise JudgingError(message % {"reference": form.cleaned_data["reference"].strip().upper()})
         certificate = certificate_request(actor=request.user, entry_id=entry.pk)
     except JudgingError as error:
         _error(request, error)

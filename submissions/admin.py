@@ -14,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
@@ -24,6 +23,7 @@ from categories.admin import DATETIME_INPUT
 from categories.enums import QuestionKind
 from categories.models import Category, Question, Track
 from prize_portal.site.admin import ReadOnlyModelAdmin
+from prize_portal.site.times import seoul_text
 
 from .errors import IntakeError
 from .exports import export_response
@@ -301,7 +301,7 @@ class EntryAdmin(ReadOnlyModelAdmin):
             except IntakeError as error:
                 form.add_error("until", error)
             else:
-                until = date_format(timezone.localtime(form.cleaned_data["until"], SEOUL), "DATETIME_FORMAT")
+                until = seoul_text(form.cleaned_data["until"])
                 self.message_user(
                     request,
                     _("%(entry)s may now be changed and submitted until %(until)s (Seoul time).")

@@ -31,6 +31,7 @@ from prize_portal.audit.services import audit_record
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_enqueue, outbox_retry
+from prize_portal.site.times import seoul_text
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services.entries import entry_change_status, lock_entry
@@ -342,17 +343,6 @@ def publication_take_effect(*, publication_id: int, now: datetime | None = None)
     return True
 
 
-def _format_when(moment: datetime | None) -> str:
-    from zoneinfo import ZoneInfo
-
-    from django.utils.formats import date_format
-
-    if moment is None:
-        return ""
-    local = moment.astimezone(ZoneInfo(settings.PRIZE_TIME_ZONE))
-    return str(date_format(local, "DATETIME_FORMAT"))
-
-
 def _mail_context(
     recipient: Recipient, cycle: Cycle, awards: dict[int, Award], feedback: dict[int, str]
 ) -> dict[str, Any]:
@@ -378,7 +368,7 @@ def _mail_context(
         "cycle": str(cycle.name),
         "year": cycle.year,
         "entries": entries,
-        "ceremony_at": _format_when(cycle.ceremony_at),
+        "ceremony_at": seoul_text(cycle.ceremony_at) if cycle.ceremony_at else "",
         "ceremony_place": str(cycle.ceremony_place or ""),
         "winners_link": settings.SITE_URL + reverse("judging_public:edition", args=[cycle.year]),
         "dashboard_link": settings.SITE_URL + reverse("submissions:dashboard"),
@@ -463,7 +453,6 @@ class MailProgress:
     sent: int
     pending: int
     failed: int
-    failed_ids: list[int]
 
     @property
     def not_queued(self) -> int:
@@ -472,15 +461,12 @@ class MailProgress:
 
 def results_mail_progress(cycle_id: int, total: int) -> MailProgress:
     """Sent / pending / failed results e-mails of a cycle (``total`` applicants to tell)."""
-    from prize_portal.outbox.enums import OutboxStatus
-
     rows = OutboxMessage.objects.filter(dedupe_key__startswith=mail_key_prefix(cycle_id))
     counts = dict(rows.values_list("status").annotate(count=Count("pk")).values_list("status", "count"))
-    failed_ids = list(rows.filter(status=OutboxStatus.FAILED).values_list("pk", flat=True)[:500])
     sent = counts.get(OutboxStatus.SENT, 0)
     failed = counts.get(OutboxStatus.FAILED, 0)
     pending = sum(counts.values()) - sent - failed
-    return MailProgress(total=total, sent=sent, pending=pending, failed=failed, failed_ids=failed_ids)
+    return MailProgress(total=total, sent=sent, pending=pending, failed=failed)
 
 
 @transaction.atomic

@@ -5,23 +5,22 @@ Seoul day, whoever asks: the outbox's de-duplication key holds that."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 
 from prize_portal.outbox.services import outbox_enqueue
+from prize_portal.site.times import in_seoul, seoul_text
 
 from ..enums import AssignmentState, ReviewState
 from ..models import Assignment, Round
 
 
 def seoul_date(moment: datetime) -> date:
-    return moment.astimezone(ZoneInfo(settings.PRIZE_TIME_ZONE)).date()
+    return in_seoul(moment).date()
 
 
 def days_before_close(round_: Round, now: datetime) -> int:
@@ -96,12 +95,11 @@ def reminder_send(*, pending: Pending, now: datetime) -> bool:
     with translation.override(judge.language):  # names, dates and links as the judge reads them
         for assignments in pending.rounds.values():
             round_ = assignments[0].round
-            closes = timezone.localtime(round_.closes_at, ZoneInfo(settings.PRIZE_TIME_ZONE))
             rounds.append(
                 {
                     "name": str(round_.name),
                     "pending": len(assignments),
-                    "closes": date_format(closes, "DATETIME_FORMAT"),
+                    "closes": seoul_text(round_.closes_at),
                     "link": settings.SITE_URL + reverse("judging:round", args=[round_.pk]),
                 }
             )

@@ -4,19 +4,17 @@ mail after commit."""
 
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from categories.enums import CycleStatus, QuestionKind
 from categories.models import Category, Question, Track
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
+from prize_portal.site.times import seoul_text
 
 from ..enums import COUNTED_STATUSES, EDITABLE_STATUSES, EntryStatus
 from ..errors import EditConflictError, EntryIncompleteError, IntakeError
@@ -215,7 +213,7 @@ def _snapshot(entry: Entry) -> dict[str, Any]:
 def _queue_receipt(entry: Entry, number: int, now: datetime) -> None:
     owner = entry.owner
     with translation.override(owner.language):
-        submitted = date_format(timezone.localtime(now, ZoneInfo(settings.PRIZE_TIME_ZONE)), "DATETIME_FORMAT")
+        submitted = seoul_text(now)
         outbox_enqueue(
             to=owner.email,
             template="submissions/email/receipt",

@@ -5,18 +5,17 @@ de-duplication key keeps each to once per entry, person and kind."""
 
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_enqueue_many, outbox_message
+from prize_portal.site.times import seoul_text
 
 from ..enums import EntryStatus
 from ..models import Entry
@@ -66,12 +65,11 @@ def _recipients(entry: Entry) -> list[Any]:
 
 def _reminder(entry: Entry, user: Any, kind: str) -> OutboxMessage:
     with translation.override(user.language):  # names, date and link as the person reads them
-        deadline = timezone.localtime(entry.deadline, ZoneInfo(settings.PRIZE_TIME_ZONE))
         context = {
             "kind": kind,
             "title": entry.title_en or entry.title_original or _("Untitled entry"),
             "category": str(entry.category.name),
-            "deadline": date_format(deadline, "DATETIME_FORMAT"),
+            "deadline": seoul_text(entry.deadline),
             "link": settings.SITE_URL + reverse("submissions:entry_edit", args=[entry.pk]),
         }
     return outbox_message(

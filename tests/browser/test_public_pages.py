@@ -15,8 +15,8 @@ from django.utils import timezone
 from judging.models import Publication
 from judging.services import judge_profile_update
 from tests.browser.conftest import check_accessibility
-from tests.judging.builders import assign, make_judge, make_round
-from tests.judging.test_public_pages import give, leader_winner, project_winner, publish, winner, world
+from tests.judging.builders import assign, make_judge, make_round, publish_results
+from tests.judging.test_public_pages import give, leader_winner, project_winner, winner, world
 from tests.services import wait_until
 from tests.submissions.builders import make_jpeg
 from tests.submissions.conftest import project  # noqa: F401  (fixture)
@@ -57,7 +57,7 @@ def _wait_for_photos(page: Any) -> None:
 
 
 def test_winners_pages_are_404_before_publication_then_accessible(page: Any, edition: Any) -> None:
-    publication = publish(edition.cycle, visible_from=timezone.now() + timedelta(hours=1))
+    publication = publish_results(edition.cycle, visible_from=timezone.now() + timedelta(hours=1))
     for path in ("/en/winners/2030/", "/en/winners/2030/committee/"):
         response = page.goto(path)
         assert response.status == 404
@@ -90,7 +90,7 @@ def test_winners_pages_are_404_before_publication_then_accessible(page: Any, edi
 
 
 def test_the_edition_page_works_by_keyboard(page: Any, edition: Any) -> None:
-    publish(edition.cycle)
+    publish_results(edition.cycle)
     page.goto("/en/winners/2030/")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the skip link

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from categories.models import AwardLevel, Category, Criterion, RubricLevel
 from judging.enums import RoundKind
-from judging.models import Assignment, Award, JudgeProfile, Round, RoundEntry
+from judging.models import Assignment, Award, JudgeProfile, Publication, Round, RoundEntry
 from judging.services import assignment_add, award_decide, awards_lock, judge_profile_update
 from prize_portal.accounts.roles import Role
 from submissions.enums import EntryStatus
@@ -26,6 +26,7 @@ __all__ = [
     "decide_cycle",
     "make_judge",
     "make_round",
+    "publish_results",
     "put_in_round",
     "submit_entry",
 ]
@@ -167,4 +168,13 @@ def decide_cycle(
         finalists=entries[winners : winners + finalists],
         others=entries[winners + finalists :],
         awards=[Award.objects.get(pk=award.pk) for award in awards],
+    )
+
+
+def publish_results(cycle: Any, *, visible_from: Any = None, version: int = 1) -> Publication:
+    """The cycle's results as published (public an hour ago unless ``visible_from``
+    says otherwise), written directly: for tests of what publication shows."""
+    now = timezone.now()
+    return Publication.objects.create(
+        cycle=cycle, visible_from=visible_from or now - timedelta(hours=1), published_at=now, version=version
     )

@@ -7,7 +7,7 @@ import io
 import os
 import shutil
 import subprocess
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,13 +28,13 @@ from judging.certificates import (
     verification_url,
 )
 from judging.enums import CertificateKind, RoundKind
-from judging.models import Award, Certificate, Publication
+from judging.models import Award, Certificate
 from judging.services import award_decide
 from prize_portal.accounts.roles import Role
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from tests.factories import CategoryFactory, make_user
-from tests.judging.builders import make_round, put_in_round, submit_entry
+from tests.judging.builders import make_round, publish_results, put_in_round, submit_entry
 from tests.services import service_missing
 
 pytestmark = pytest.mark.django_db
@@ -87,16 +87,6 @@ def add_signatories(cycle: Any) -> list[Signatory]:
             ]
         )
     ]
-
-
-def publish(cycle: Any, *, visible_from: datetime = PUBLIC_FROM, withdrawn: bool = False) -> Publication:
-    return Publication.objects.create(
-        cycle=cycle,
-        visible_from=visible_from,
-        published_at=visible_from - timedelta(days=1),
-        withdrawn_at=visible_from + timedelta(days=1) if withdrawn else None,
-        withdraw_reason="A mistake in the results." if withdrawn else "",
-    )
 
 
 def gold_level(project: Any) -> AwardLevel:
@@ -161,7 +151,7 @@ def certificate(project: Any) -> Certificate:
     entry = mexico_entry(project)
     award = award_entry(entry, gold_level(project))
     add_signatories(project.cycle)
-    publish(project.cycle)
+    publish_results(project.cycle, visible_from=PUBLIC_FROM)
     return make_certificate(entry, award=award, language="es")
 
 
@@ -421,7 +411,8 @@ def test_pdf_of_long_names_stays_one_page(
 
 
 def test_pdf_qr_code_scans_to_the_verification_url(certificate: Certificate, tmp_path: Path) -> None:
-    zxingcpp = pytest.importorskip("zxingcpp")
+    import zxingcpp  # a dev dependency: never skipped
+
     content = render_certificate_pdf(certificate, certificate_snapshot(certificate))
     with Image.open(pdf_png(content, tmp_path, "certificate-scan", resolution=150)) as image:
         scanned = [result.text for result in zxingcpp.read_barcodes(image.convert("L"))]
@@ -429,7 +420,8 @@ def test_pdf_qr_code_scans_to_the_verification_url(certificate: Certificate, tmp
 
 
 def test_qr_svg_is_inline_svg_of_the_url() -> None:
-    zxingcpp = pytest.importorskip("zxingcpp")
+    import zxingcpp  # a dev dependency: never skipped
+
     url = verification_url("7KQ2-M9XD-4TBE")
     svg = str(qr_svg(url))
     assert svg.startswith("<svg")

@@ -25,21 +25,15 @@ from judging.services.certificates import certificate_render, certificates_progr
 from prize_portal.accounts.roles import Role
 from prize_portal.audit.models import AuditEvent
 from tests.factories import give_totp, make_user
-from tests.judging.builders import decide_cycle
+from tests.judging.builders import decide_cycle, publish_results
 
 pytestmark = pytest.mark.django_db
-
-
-def _embargoed(cycle: Any) -> Publication:
-    """Published under embargo: certificates may be made, not yet seen."""
-    later = timezone.now() + timedelta(days=1)
-    return Publication.objects.create(cycle=cycle, visible_from=later, published_at=timezone.now())
 
 
 @pytest.fixture
 def decided(project: Any, staff: Any) -> Any:
     decided = decide_cycle(project, staff, winners=2, finalists=1, others=1)
-    _embargoed(decided.final.cycle)
+    publish_results(decided.final.cycle, visible_from=timezone.now() + timedelta(days=1))  # embargoed
     return decided
 
 
@@ -98,7 +92,7 @@ def test_no_certificate_before_the_results_are_published(project: Any, staff: An
 
 def test_an_unlocked_award_gets_no_certificate_yet(project: Any, staff: Any) -> None:
     decided = decide_cycle(project, staff, winners=1, lock=False)
-    _embargoed(project.cycle)
+    publish_results(project.cycle, visible_from=timezone.now() + timedelta(days=1))
     with pytest.raises(JudgingError, match="Lock"):
         certificate_request(actor=staff, entry_id=decided.winners[0].pk)
     assert certificates_request(actor=staff, cycle_id=project.cycle_id) == 0

@@ -4,7 +4,7 @@ committee, their photos, the embargo, the cache and what sharing shows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -27,7 +27,7 @@ from submissions.enums import EntryStatus
 from submissions.models import Attachment, Entry
 from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
 from tests.factories import CategoryFactory, CycleFactory, TrackFactory, make_organisation, make_user
-from tests.judging.builders import assign, make_judge, make_round, put_in_round, submit_entry
+from tests.judging.builders import assign, make_judge, make_round, publish_results, put_in_round, submit_entry
 from tests.submissions.builders import make_jpeg
 from tests.submissions.conftest import BEFORE_DEADLINE
 
@@ -111,13 +111,6 @@ def give(world: World, entry: Entry, level: AwardLevel, *, special: bool = False
     )
 
 
-def publish(cycle: Any, *, visible_from: datetime | None = None, version: int = 1) -> Publication:
-    now = timezone.now()
-    return Publication.objects.create(
-        cycle=cycle, visible_from=visible_from or now - timedelta(hours=1), published_at=now, version=version
-    )
-
-
 @pytest.fixture
 def world(project: Any) -> World:
     """The 2030 edition: a two-track project category (the second track first
@@ -195,13 +188,13 @@ def test_without_a_publication_nothing_is_public(client: Client, winner: Award) 
 
 
 def test_before_the_embargo_ends_nothing_is_public(client: Client, winner: Award) -> None:
-    publish(winner.cycle, visible_from=timezone.now() + timedelta(hours=2))
+    publish_results(winner.cycle, visible_from=timezone.now() + timedelta(hours=2))
     _assert_hidden(client, winner)
 
 
 def test_the_embargo_ends_exactly_at_visible_from(world: World) -> None:
     moment = timezone.now() + timedelta(days=1)
-    publish(world.cycle, visible_from=moment)
+    publish_results(world.cycle, visible_from=moment)
     with pytest.raises(Http404):
         publication_live(year=2030, now=moment - timedelta(microseconds=1))
     assert publication_live(year=2030, now=moment).cycle == world.cycle
@@ -209,7 +202,7 @@ def test_the_embargo_ends_exactly_at_visible_from(world: World) -> None:
 
 
 def test_after_the_embargo_the_edition_is_public(client: Client, winner: Award) -> None:
-    publish(winner.cycle)
+    publish_results(winner.cycle)
     for url in _not_public_urls(winner):
         assert client.get(url).status_code == 200, url
     response = client.get(_edition_url())
@@ -220,7 +213,7 @@ def test_after_the_embargo_the_edition_is_public(client: Client, winner: Award) 
 
 
 def test_a_withdrawn_edition_is_404_even_when_its_pages_are_cached(client: Client, winner: Award) -> None:
-    publication = publish(winner.cycle)
+    publication = publish_results(winner.cycle)
     assert client.get(_edition_url()).status_code == 200  # now in the cache
     assert client.get("/en/winners/2030/committee/").status_code == 200
     Publication.objects.filter(pk=publication.pk).update(
@@ -230,7 +223,7 @@ def test_a_withdrawn_edition_is_404_even_when_its_pages_are_cached(client: Clien
 
 
 def test_a_withdrawal_without_a_new_version_is_still_404(client: Client, winner: Award) -> None:
-    publication = publish(winner.cycle)
+    publication = publish_results(winner.cycle)
     client.get(_edition_url())
     # The check of the publication comes before the cache, whatever the version says.
     Publication.objects.filter(pk=publication.pk).update(withdrawn_at=timezone.now(), withdraw_reason="Error")
@@ -248,7 +241,7 @@ def test_an_unknown_year_is_404(client: Client, db: Any) -> None:
 def test_a_cached_edition_page_takes_at_most_two_queries(
     client: Client, winner: Award, django_assert_max_num_queries: Any
 ) -> None:
-    publish(winner.cycle)
+    publish_results(winner.cycle)
     first = client.get(_edition_url()).content.decode()
     with django_assert_max_num_queries(2):
         second = client.get(_edition_url()).content.decode()
@@ -259,7 +252,7 @@ def test_a_cached_edition_page_takes_at_most_two_queries(
 
 
 def test_a_new_version_shows_the_new_content(client: Client, winner: Award) -> None:
-    publication = publish(winner.cycle)
+    publication = publish_results(winner.cycle)
     assert "Digital inclusion for older people." in client.get(_edition_url()).content.decode()
     Award.objects.filter(pk=winner.pk).update(citation_en="Tablets and tutors for every older resident.")
     # Still the cached page of version 1 ...
@@ -272,7 +265,7 @@ def test_a_new_version_shows_the_new_content(client: Client, winner: Award) -> N
 
 
 def test_the_cache_is_per_language(client: Client, winner: Award) -> None:
-    publish(winner.cycle)
+    publish_results(winner.cycle)
     english = client.get(_edition_url("en")).content.decode()
     korean = client.get(_edition_url("ko")).content.decode()
     assert "Digital inclusion for older people." in english
@@ -281,7 +274,7 @@ def test_the_cache_is_per_language(client: Client, winner: Award) -> None:
 
 
 def test_the_cached_content_holds_nothing_of_the_visitor(client: Client, winner: Award) -> None:
-    publish(winner.cycle)
+    publish_results(winner.cycle)
     client.force_login(winner.entry.owner)
     signed_in = client.get(_edition_url())
     assert "Sign out" in signed_in.content.decode()
@@ -319,7 +312,7 @@ def test_winners_are_grouped_by_category_and_track_then_level_and_reference(
     tech, human = winner.entry.track, human_gold.entry.track
     assert (tech.code, human.code, tech_silver.entry.track) == ("tech-innovacity", "human-centricity", tech)
     assert human_silver_b.entry.reference < human_silver_a.entry.reference
-    publish(world.cycle)
+    publish_results(world.cycle)
     html = _main(client.get(_edition_url()).content.decode())
     positions = _text_order(
         html,
@@ -346,7 +339,7 @@ def test_winners_are_grouped_by_category_and_track_then_level_and_reference(
 def test_a_winner_shows_level_titles_organisation_place_photo_citation_and_summary(
     client: Client, winner: Award
 ) -> None:
-    publish(winner.cycle)
+    publish_results(winner.cycle)
     html = client.get(_edition_url()).content.decode()
     assert '<bdi lang="en">Digital companions</bdi></h4>' in html
     assert '<bdi lang="ko">디지털 동반자</bdi>' in html
@@ -367,7 +360,7 @@ def test_a_korean_page_shows_the_korean_citation_and_falls_back_to_english(
     client: Client, world: World, winner: Award
 ) -> None:
     english_only = give(world, project_winner(world, "a@lima.example", title="Clean buses"), world.silver)
-    publish(world.cycle)
+    publish_results(world.cycle)
     html = client.get(_edition_url("ko")).content.decode()
     assert '<blockquote class="winner__citation" lang="ko"><p>어르신 디지털 포용.</p></blockquote>' in html
     assert (
@@ -384,7 +377,7 @@ def test_html_in_names_is_shown_as_text(client: Client, world: World) -> None:
         world, "x@evil.example", name_en="<script>alert(1)</script> City", title='<img src=x onerror="alert(2)">'
     )
     give(world, entry, world.gold, en="<b>Bold</b> work")
-    publish(world.cycle)
+    publish_results(world.cycle)
     html = client.get(_edition_url()).content.decode()
     assert '<bdi lang="en">&lt;script&gt;alert(1)&lt;/script&gt; City</bdi>' in html
     assert "<script>alert(1)" not in html
@@ -398,7 +391,7 @@ def test_right_to_left_names_are_isolated(client: Client, world: World) -> None:
         world, "mayor@dubai.example", name_en="Dubai Municipality", name_native="بلدية دبي", city="دبي"
     )
     give(world, entry, world.gold)
-    publish(world.cycle)
+    publish_results(world.cycle)
     html = client.get(_edition_url()).content.decode()
     assert "(<bdi>بلدية دبي</bdi>)" in html
     assert "<bdi>دبي</bdi>, South Korea" in html
@@ -410,7 +403,7 @@ def test_the_photo_is_the_first_image_that_does_not_identify_the_applicant(clien
     shown = _add_photo(entry)
     _add_photo(entry)
     award = give(world, _finalist(entry, world), world.gold)
-    publish(world.cycle)
+    publish_results(world.cycle)
     response = client.get(f"/en/winners/2030/photos/{award.pk}/")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
@@ -425,7 +418,7 @@ def test_a_winner_without_a_public_image_has_no_photo(client: Client, world: Wor
     entry = submit_entry(world.project, email="mayor@lima.example", name_en="Lima", submit=False)
     _add_photo(entry, identifying=True)
     award = give(world, _finalist(entry, world), world.gold)
-    publish(world.cycle)
+    publish_results(world.cycle)
     html = client.get(_edition_url()).content.decode()
     assert "<img" not in html.split('id="main"')[1]
     assert 'property="og:image"' not in html
@@ -433,9 +426,9 @@ def test_a_winner_without_a_public_image_has_no_photo(client: Client, world: Wor
 
 
 def test_a_photo_of_another_edition_is_404(client: Client, world: World, winner: Award) -> None:
-    publish(world.cycle)
+    publish_results(world.cycle)
     other = CycleFactory(year=2031)
-    publish(other)
+    publish_results(other)
     assert client.get(f"/en/winners/2031/photos/{winner.pk}/").status_code == 404
 
 
@@ -443,7 +436,7 @@ def test_a_photo_of_another_edition_is_404(client: Client, world: World, winner:
 
 
 def test_the_edition_page_has_sharing_metadata(client: Client, winner: Award) -> None:
-    publish(winner.cycle)
+    publish_results(winner.cycle)
     html = client.get(_edition_url("ko")).content.decode()
     assert '<meta property="og:type" content="website">' in html
     assert '<meta property="og:title" content="2030 서울스마트시티상 수상자">' in html
@@ -460,7 +453,7 @@ def test_the_edition_page_has_sharing_metadata(client: Client, winner: Award) ->
 
 
 def test_every_page_links_its_six_languages(client: Client, winner: Award) -> None:
-    publish(winner.cycle)
+    publish_results(winner.cycle)
     for path in ("/{lang}/winners/", "/{lang}/winners/2030/", "/{lang}/winners/2030/committee/"):
         html = client.get(path.format(lang="fr")).content.decode()
         for language in LANGUAGES:
@@ -472,7 +465,7 @@ def test_every_page_links_its_six_languages(client: Client, winner: Award) -> No
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_edition_page_opens_in_every_language(client: Client, winner: Award, language: str) -> None:
-    publish(winner.cycle)
+    publish_results(winner.cycle)
     response = client.get(_edition_url(language))
     assert response.status_code == 200
     assert f'<html lang="{language}"' in response.content.decode()
@@ -485,9 +478,9 @@ def test_the_index_lists_live_editions_newest_first_with_their_winners(
     client: Client, world: World, winner: Award
 ) -> None:
     give(world, project_winner(world, "a@lima.example", title="Clean buses"), world.silver)
-    publish(world.cycle)
-    publish(CycleFactory(year=2031, name_en="Seoul Smart City Prize 2031"))
-    publish(
+    publish_results(world.cycle)
+    publish_results(CycleFactory(year=2031, name_en="Seoul Smart City Prize 2031"))
+    publish_results(
         CycleFactory(year=2032, name_en="Seoul Smart City Prize 2032"),
         visible_from=timezone.now() + timedelta(days=1),
     )
@@ -503,7 +496,7 @@ def test_the_index_lists_live_editions_newest_first_with_their_winners(
 
 
 def test_the_index_takes_one_query(client: Client, world: World, winner: Award, django_assert_num_queries: Any) -> None:
-    publish(world.cycle)
+    publish_results(world.cycle)
     with django_assert_num_queries(1):
         client.get("/en/winners/")
 
@@ -558,7 +551,7 @@ def committee(world: World, winner: Award) -> dict[str, Any]:
 def test_the_committee_shows_only_consenting_judges_of_the_edition(
     client: Client, world: World, committee: dict[str, Any]
 ) -> None:
-    publish(world.cycle)
+    publish_results(world.cycle)
     html = client.get("/en/winners/2030/committee/").content.decode()
     assert '<h2 class="member__name"><bdi>Ana Lopez</bdi></h2>' in html
     assert "<bdi>Univ. of Lima</bdi>, Peru" in html
@@ -576,7 +569,7 @@ def test_the_committee_shows_only_consenting_judges_of_the_edition(
 def test_a_chair_who_judged_comes_first(client: Client, world: World, committee: dict[str, Any], winner: Award) -> None:
     judge_profile_update(user=world.chair, publish_consent=True)
     assign(make_round(world.project, name_en="Second round"), winner.entry, world.chair)
-    publish(world.cycle)
+    publish_results(world.cycle)
     html = client.get("/en/winners/2030/committee/").content.decode()
     positions = _text_order(html, "<bdi>Chair Person</bdi>", "Committee chair</p>", "<bdi>Ana Lopez</bdi>")
     assert positions == sorted(positions)
@@ -585,7 +578,7 @@ def test_a_chair_who_judged_comes_first(client: Client, world: World, committee:
 def test_committee_photos_are_404_before_the_publication(
     client: Client, world: World, committee: dict[str, Any]
 ) -> None:
-    publish(world.cycle, visible_from=timezone.now() + timedelta(hours=1))
+    publish_results(world.cycle, visible_from=timezone.now() + timedelta(hours=1))
     response = client.get(f"/en/winners/2030/committee/photos/{committee['shown'].pk}/")
     assert (response.status_code, response["Cache-Control"]) == (404, "private, no-store")
 
@@ -604,7 +597,7 @@ def _queries(client: Client, url: str) -> int:
 def test_query_counts_do_not_grow_with_the_number_of_awards(
     client: Client, world: World, winner: Award, committee: dict[str, Any]
 ) -> None:
-    publication = publish(world.cycle)
+    publication = publish_results(world.cycle)
     urls = [_edition_url(), "/en/winners/2030/committee/", "/en/winners/"]
     one = [_queries(client, url) for url in urls]
     # Published decisions stand: more awards come with a withdrawal and a new publication.

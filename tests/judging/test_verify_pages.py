@@ -16,12 +16,12 @@ from judging.certificate_selectors import certificate_for_code, normalise_code
 from judging.certificates import verification_url
 from judging.enums import CertificateKind
 from judging.models import Certificate, Publication
+from tests.judging.builders import publish_results
 from tests.judging.test_certificate_pdf import (
     award_entry,
     gold_level,
     make_certificate,
     mexico_entry,
-    publish,
 )
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def published(project: Any) -> Certificate:
     """Mexico City's Gold, rendered, its results public since yesterday."""
     entry = mexico_entry(project)
     award = award_entry(entry, gold_level(project))
-    publish(project.cycle, visible_from=timezone.now() - timedelta(days=1))
+    publish_results(project.cycle, visible_from=timezone.now() - timedelta(days=1))
     return with_code(make_certificate(entry, award=award, language="es", rendered=True))
 
 
@@ -225,7 +225,7 @@ def test_finalist_certificate(client: Client, project: Any) -> None:
     from tests.judging.builders import submit_entry
 
     entry = submit_entry(project, email="seoul@seoul.example")
-    publish(project.cycle, visible_from=timezone.now() - timedelta(hours=1))
+    publish_results(project.cycle, visible_from=timezone.now() - timedelta(hours=1))
     certificate = make_certificate(entry, kind=CertificateKind.FINALIST, language="ko", rendered=True)
     content = page(client, f"/ko/verify/{certificate.code}/", 200)
     assert "최종 후보" in content

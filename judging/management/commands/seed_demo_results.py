@@ -129,10 +129,14 @@ class Command(BaseCommand):
             status=CycleStatus.ARCHIVED,
         )
         project = Category.objects.create(
-            cycle=cycle, code="project", reference_letter="P", name_en="Project", name_ko="프로젝트", award_count=count
+            cycle=cycle,
+            code="project",
+            reference_letter="P",
+            name_en="Project",
+            name_ko="프로젝트",
+            applicant_types=["city", "corporation", "institution"],
+            award_count=count,
         )
-        project.applicant_types = ["city", "corporation", "institution"]
-        project.save(update_fields=["applicant_types"])
         Track.objects.create(category=project, code="human-centricity", name_en="Human-CentriCity", order=0)
         Track.objects.create(category=project, code="tech-innovacity", name_en="Tech-InnovaCity", order=1)
         levels = {}

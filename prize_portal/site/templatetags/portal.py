@@ -1,14 +1,14 @@
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+
+from prize_portal.site.times import seoul_text
 
 register = template.Library()
 
@@ -18,8 +18,7 @@ def seoul_time(value: datetime | None, with_local: bool = True) -> SafeString | 
     """A moment in Seoul time, with a slot the browser fills with local time."""
     if value is None:
         return ""
-    seoul = timezone.localtime(value, ZoneInfo(settings.PRIZE_TIME_ZONE))
-    text = _("%(datetime)s (Seoul time)") % {"datetime": date_format(seoul, "DATETIME_FORMAT")}
+    text = _("%(datetime)s (Seoul time)") % {"datetime": seoul_text(value)}
     if not with_local:
         return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
     return format_html(
