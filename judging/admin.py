@@ -21,11 +21,10 @@ from modeltranslation.admin import TranslationAdmin
 
 from categories.admin import LanguageTabsMedia
 from categories.models import Category, Track
-from prize_portal.site.admin import ReadOnlyModelAdmin
-
-from .enums import ConflictKind, ConflictStatus, Progress
-from .errors import JudgingError
-from .models import (
+from judging.enums import ConflictKind, ConflictStatus, Progress
+from judging.errors import JudgingError
+from judging.forms.staff import RoundAdminForm, judge_label
+from judging.models import (
     Assignment,
     Award,
     Certificate,
@@ -39,9 +38,9 @@ from .models import (
     Round,
     RoundEntry,
 )
-from .selectors import PROGRESS, committee
-from .services import conflict_decide
-from .staff_forms import RoundAdminForm, judge_label
+from judging.selectors.reviewer import PROGRESS, committee
+from judging.services import conflict_decide
+from prize_portal.site.admin import ReadOnlyModelAdmin
 
 
 @admin.register(Round)
@@ -289,7 +288,7 @@ class FeedbackAdmin(admin.ModelAdmin):
     fields = ["entry", "text"]
 
     def save_model(self, request: HttpRequest, obj: Feedback, form: Any, change: bool) -> None:
-        from .services.publication import feedback_write
+        from judging.services.publication import feedback_write
 
         saved = feedback_write(actor=request.user, entry_id=obj.entry_id, text=obj.text)
         obj.pk = saved.pk

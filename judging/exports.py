@@ -10,10 +10,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from judging.models import Review, ReviewScore, Round
+from judging.selectors.conflicts import round_conflicts
 from prize_portal.site.spreadsheets import Cell, download, seoul_iso
-
-from .conflict_selectors import round_conflicts
-from .models import Review, ReviewScore, Round
 
 CONFLICT_COLUMNS = [
     gettext_lazy("Judge"),
@@ -128,10 +127,9 @@ def result_rows(round_: Round) -> Iterator[list[Cell]]:
     """The header, then one row per entry with every method's rank and score
     (the engine's own numbers, rounded to 2 decimals), best calibrated first."""
     from categories.models import Category
+    from judging.engine.ranking import Method
+    from judging.selectors.ranking import round_results
     from submissions.models import Entry
-
-    from .ranking import Method
-    from .results import round_results
 
     yield [str(label) for label in RESULT_COLUMNS]
     results = round_results(round_)

@@ -10,10 +10,9 @@ from typing import Any
 import rules
 from django.utils import timezone
 
+from judging.enums import AssignmentState, PeerVisibility, ReviewState
+from judging.models import Assignment, Certificate, Publication, Review
 from prize_portal.accounts.rules import is_chair, is_judge, is_staff_member
-
-from .enums import AssignmentState, PeerVisibility, ReviewState
-from .models import Assignment, Certificate, Publication, Review
 
 is_committee_member = is_judge | is_chair
 
@@ -35,7 +34,7 @@ def is_conflicted(user: Any, assignment: Assignment) -> bool:
     so one request computes it once."""
     cached = getattr(assignment, "_conflicts", None)
     if cached is None:
-        from .facts import conflicts_of
+        from judging.selectors.facts import conflicts_of
 
         cached = conflicts_of(assignment.judge_id, assignment.entry_id, country_rule=assignment.round.country_conflicts)
         assignment._conflicts = cached  # type: ignore[attr-defined]

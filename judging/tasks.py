@@ -3,15 +3,15 @@ from typing import Any
 from celery import shared_task
 from django.conf import settings
 
-from .models import Certificate
-from .services.certificates import certificate_render, certificates_sweep
-from .services.publication import (
+from judging.models import Certificate
+from judging.services.certificates import certificate_render, certificates_sweep
+from judging.services.publication import (
     publication_take_effect,
     publications_sweep,
     results_mail_claim_batch,
     results_mail_queue_batch,
 )
-from .services.reminders import reminders_send_due
+from judging.services.reminders import reminders_send_due
 
 
 @shared_task(

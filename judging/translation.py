@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Award, Round
+from judging.models import Award, Round
 
 
 @register(Round)

@@ -5,7 +5,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 
-from judging import publication_views, verify_views
+from judging.views import publication as publication_views
+from judging.views import verify as verify_views
 from prize_portal.accounts import views as account_views
 from prize_portal.site import views as site_views
 
@@ -26,12 +27,12 @@ urlpatterns += i18n_patterns(
     path("about/", site_views.about, name="about"),
     path("cycles/", include("categories.urls")),
     path("entries/", include("submissions.urls")),
-    path("judging/", include("judging.urls")),
-    path("staff/judging/", include("judging.staff_urls")),
-    path("results/", include("judging.results_urls")),
-    path("winners/", include("judging.public_urls")),
-    path("verify/", include("judging.verify_urls")),
-    path("staff/results/", include("judging.publication_urls")),
+    path("judging/", include("judging.urls.reviewer")),
+    path("staff/judging/", include("judging.urls.staff")),
+    path("results/", include("judging.urls.results")),
+    path("winners/", include("judging.urls.public")),
+    path("verify/", include("judging.urls.verify")),
+    path("staff/results/", include("judging.urls.publication")),
     path("certificates/<str:code>/", publication_views.certificate_download, name="certificate_download"),
     path("staff/", include("submissions.staff_urls")),
     path("accounts/profile/", account_views.profile, name="profile"),

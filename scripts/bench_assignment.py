@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchlib import say
 
-from judging.assignment import EntryFacts, JudgeFacts, Plan, plan_assignments
+from judging.engine.assignment import EntryFacts, JudgeFacts, Plan, plan_assignments
 
 OTHER_LANGUAGES = ["ko", "es", "fr", "ja", "zh"]
 TRACKS = [1, 2, 3, 4, 5]

@@ -73,8 +73,8 @@ def _certificates(count: int) -> tuple[float, float]:
     """Seconds for the pipeline and for bare WeasyPrint, ``count`` certificates each."""
     from weasyprint import HTML
 
-    from judging.certificates import render_certificate_html
     from judging.models import Certificate
+    from judging.rendering.certificate import render_certificate_html
     from judging.services import certificate_regenerate
     from prize_portal.accounts.models import User
     from submissions.pdf import base_url, static_url_fetcher

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchlib import say
 
-from judging.ranking import CriterionSpec, Method, Score, rank
+from judging.engine.ranking import CriterionSpec, Method, Score, rank
 
 # The default tie-break rules read the first two.
 CRITERION_CODES = ["value", "implementation", "impact", "scalability", "inclusion", "sustainability"]

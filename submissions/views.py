@@ -36,7 +36,7 @@ def _wants_json(request: HttpRequest) -> bool:
 def dashboard(request: HttpRequest) -> HttpResponse:
     # Certificates are judging's; read here so the dashboard is the one place
     # an applicant finds everything about their entries.
-    from judging.publication_selectors import certificates_out_for
+    from judging.selectors.publication import certificates_out_for
 
     entries = list(selectors.entries_of(request.user))
     timelines = selectors.timelines_for(entries)

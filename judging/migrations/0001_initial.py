@@ -3,7 +3,8 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django_countries.fields
-import judging.models
+import judging.models.committee
+import judging.models.rounds
 from django.conf import settings
 from django.db import migrations, models
 
@@ -47,7 +48,7 @@ class Migration(migrations.Migration):
                 ('organisation', models.CharField(blank=True, max_length=300, verbose_name='organisation')),
                 ('email_domain', models.CharField(blank=True, help_text='Entries from people at this domain are a conflict of interest.', max_length=200, verbose_name="organisation's e-mail domain")),
                 ('bio', models.TextField(blank=True, max_length=1500, verbose_name='short biography')),
-                ('photo', models.ImageField(blank=True, max_length=200, upload_to=judging.models.judge_photo_path, verbose_name='photo')),
+                ('photo', models.ImageField(blank=True, max_length=200, upload_to=judging.models.committee.judge_photo_path, verbose_name='photo')),
                 ('publish_consent', models.BooleanField(default=False, verbose_name='publish my name, organisation, biography and photo on the committee page')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('expertise_tracks', models.ManyToManyField(blank=True, related_name='expert_judges', to='categories.track', verbose_name='tracks of expertise')),
@@ -108,8 +109,8 @@ class Migration(migrations.Migration):
                 ('blind', models.BooleanField(default=False, help_text='Judges do not see the organisation, people, city or attachments marked as identifying.', verbose_name='blind')),
                 ('peer_visibility', models.CharField(choices=[('never', 'Never'), ('after_own', 'After the judge submitted their own review'), ('always', 'Always')], default='after_own', max_length=12, verbose_name="judges see each other's reviews")),
                 ('country_conflicts', models.BooleanField(default=False, verbose_name='judges do not judge government entries from their own country')),
-                ('tie_breaks', models.JSONField(blank=True, default=judging.models.default_tie_breaks, help_text='Codes, first rule first: "criterion:<code>" (higher mean on that criterion), "more_reviews", "earlier_submission", "higher_median".', verbose_name='tie-break rules, in order')),
-                ('reminder_days', models.JSONField(blank=True, default=judging.models.default_reminder_days, help_text='Judges with reviews still to submit are e-mailed on these days, e.g. [7, 3, 1].', verbose_name='reminders, days before closing')),
+                ('tie_breaks', models.JSONField(blank=True, default=judging.models.rounds.default_tie_breaks, help_text='Codes, first rule first: "criterion:<code>" (higher mean on that criterion), "more_reviews", "earlier_submission", "higher_median".', verbose_name='tie-break rules, in order')),
+                ('reminder_days', models.JSONField(blank=True, default=judging.models.rounds.default_reminder_days, help_text='Judges with reviews still to submit are e-mailed on these days, e.g. [7, 3, 1].', verbose_name='reminders, days before closing')),
                 ('assignment_seed', models.PositiveIntegerField(default=1, verbose_name='assignment seed')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('advances_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='next_rounds', to='judging.round', verbose_name='advances from')),

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import judging.results_models
+import judging.models.certificates
 from django.conf import settings
 from django.db import migrations, models
 
@@ -36,9 +36,9 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('award', 'Award'), ('finalist', 'Finalist')], max_length=10, verbose_name='kind')),
-                ('code', models.CharField(default=judging.results_models.new_certificate_code, max_length=20, unique=True, verbose_name='verification code')),
+                ('code', models.CharField(default=judging.models.certificates.new_certificate_code, max_length=20, unique=True, verbose_name='verification code')),
                 ('language', models.CharField(choices=[('en', 'English'), ('ko', 'Korean'), ('ja', 'Japanese'), ('zh-hans', 'Simplified Chinese'), ('es', 'Spanish'), ('fr', 'French')], max_length=10, verbose_name="recipient's language")),
-                ('file', models.FileField(blank=True, max_length=200, upload_to=judging.results_models.certificate_path, verbose_name='PDF')),
+                ('file', models.FileField(blank=True, max_length=200, upload_to=judging.models.certificates.certificate_path, verbose_name='PDF')),
                 ('snapshot', models.JSONField(blank=True, default=dict, verbose_name='what the certificate says')),
                 ('requested_version', models.PositiveIntegerField(default=1, verbose_name='version asked for')),
                 ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='rendering asked for')),

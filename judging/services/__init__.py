@@ -2,7 +2,7 @@
 transition: it checks the guard, saves, records the audit trail and queues
 mail after commit."""
 
-from .assignments import (
+from judging.services.assignments import (
     assignment_add,
     assignment_apply,
     assignment_plan,
@@ -10,15 +10,15 @@ from .assignments import (
     assignment_remove,
     round_add_eligible_entries,
 )
-from .awards import award_decide, award_remove, award_unlock, awards_lock
-from .certificates import (
+from judging.services.awards import award_decide, award_remove, award_unlock, awards_lock
+from judging.services.certificates import (
     certificate_regenerate,
     certificate_render,
     certificate_request,
     certificate_revoke,
     certificates_request,
 )
-from .conflicts import (
+from judging.services.conflicts import (
     EXCLUSIONS_PER_ENTRY,
     conflict_decide,
     conflict_declare_entry,
@@ -26,10 +26,10 @@ from .conflicts import (
     conflict_request,
     conflict_withdraw_standing,
 )
-from .judges import judge_invitation_accept, judge_invite, judge_profile_update
-from .publication import publication_publish, publication_take_effect, publication_withdraw
-from .reminders import pending_reviews, reminder_send, reminders_send_due
-from .reviews import review_save_draft, review_submit, review_unlock
+from judging.services.judges import judge_invitation_accept, judge_invite, judge_profile_update
+from judging.services.publication import publication_publish, publication_take_effect, publication_withdraw
+from judging.services.reminders import pending_reviews, reminder_send, reminders_send_due
+from judging.services.reviews import review_save_draft, review_submit, review_unlock
 
 __all__ = [
     "EXCLUSIONS_PER_ENTRY",
@@ -67,6 +67,6 @@ __all__ = [
     "round_add_eligible_entries",
 ]
 
-from .advancement import advancement_candidates, advancement_select, round_advance
+from judging.services.advancement import advancement_candidates, advancement_select, round_advance
 
 __all__ += ["advancement_candidates", "advancement_select", "round_advance"]

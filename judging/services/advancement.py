@@ -13,17 +13,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from judging.engine import ranking
+from judging.enums import RoundEntryVia, RoundKind
+from judging.errors import JudgingError
+from judging.models import Round, RoundEntry
+from judging.selectors.ranking import round_inputs, round_results
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services.entries import entry_change_status
-
-from .. import ranking
-from ..enums import RoundEntryVia, RoundKind
-from ..errors import JudgingError
-from ..models import Round, RoundEntry
-from ..results import round_inputs, round_results
 
 # Only entries still being judged move on (or are closed); later states are decided elsewhere.
 ADVANCEABLE_STATUSES = frozenset({EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE})

@@ -8,18 +8,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from judging.engine import assignment as engine
+from judging.engine.conflicts import forbidden_pairs
+from judging.enums import AssignmentState, RoundEntryVia, RoundKind
+from judging.errors import JudgingError
+from judging.models import Assignment, Review, Round, RoundEntry
+from judging.selectors import facts
+from judging.services.conflicts import _clean_reason, _recuse
 from prize_portal.audit.services import audit_record
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services.entries import entry_change_status
-
-from .. import assignment as engine
-from .. import facts
-from ..conflicts import forbidden_pairs
-from ..enums import AssignmentState, RoundEntryVia, RoundKind
-from ..errors import JudgingError
-from ..models import Assignment, Review, Round, RoundEntry
-from .conflicts import _clean_reason, _recuse
 
 # Which entries a round takes by eligibility, by its kind.
 ELIGIBLE_STATUSES = {
@@ -35,7 +34,7 @@ def lock_round(round_id: int) -> Round:
 
 def round_panel_ids(round_: Round) -> list[int]:
     """The judges who may be assigned in the round (see selectors.panel_of)."""
-    from ..selectors import panel_of
+    from judging.selectors.reviewer import panel_of
 
     return sorted(panel_of(round_).values_list("pk", flat=True))
 

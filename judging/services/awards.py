@@ -10,14 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from categories.models import AwardLevel
+from judging.enums import RoundKind
+from judging.errors import JudgingError
+from judging.models import Award, Round, RoundEntry
+from judging.selectors import facts
 from prize_portal.audit.services import audit_record
 from submissions.enums import EntryStatus
 from submissions.models import Entry
-
-from .. import facts
-from ..enums import RoundKind
-from ..errors import JudgingError
-from ..models import Award, Round, RoundEntry
 
 # Entries that passed screening: a special mention may go to any of them.
 ELIGIBLE_STATUSES = (
@@ -41,7 +40,7 @@ def _citation_fields(citation: dict[str, str]) -> dict[str, str]:
 
 def _check_not_published(cycle_id: int) -> None:
     """Published decisions stand: changing one means withdrawing the results first."""
-    from ..models import Publication
+    from judging.models import Publication
 
     if Publication.objects.filter(cycle_id=cycle_id, withdrawn_at__isnull=True).exists():
         raise JudgingError(_("The results are published: withdraw them first to change a decision."), code="published")

@@ -23,19 +23,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from categories.models import Cycle
+from judging.enums import CertificateKind, RoundKind
+from judging.errors import JudgingError
+from judging.models import Award, Certificate, Publication, RoundEntry
+from judging.models.certificates import certificate_path
 from prize_portal.audit.services import audit_record
 from submissions.models import Entry
-
-from ..enums import CertificateKind, RoundKind
-from ..errors import JudgingError
-from ..models import Award, Certificate, Publication, RoundEntry
-from ..results_models import certificate_path
 
 logger = logging.getLogger(__name__)
 
 
 def _queue_render(certificate_id: int) -> None:
-    from ..tasks import task_render_certificate
+    from judging.tasks import task_render_certificate
 
     try:
         task_render_certificate.apply_async(args=(certificate_id,))
@@ -177,7 +176,7 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     Idempotent and safe against a concurrent re-generation or revocation: the
     new file is swapped in under a row lock only if it is still the newest
     version asked for; otherwise it is deleted."""
-    from ..certificates import certificate_snapshot, render_certificate_pdf
+    from judging.rendering.certificate import certificate_snapshot, render_certificate_pdf
 
     certificate = Certificate.objects.select_related("entry__cycle").get(pk=certificate_id)
     if certificate.is_revoked or certificate.rendered_version >= certificate.requested_version:

@@ -8,13 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from judging.enums import STANDING_KINDS, AssignmentState, ConflictKind, ConflictStatus
+from judging.errors import JudgingError
+from judging.models import Assignment, Conflict, JudgeProfile
+from judging.selectors import facts
 from prize_portal.audit.services import audit_record
 from submissions.models import Entry
-
-from .. import facts
-from ..enums import STANDING_KINDS, AssignmentState, ConflictKind, ConflictStatus
-from ..errors import JudgingError
-from ..models import Assignment, Conflict, JudgeProfile
 
 # An applicant may ask that up to this many committee members do not judge an entry.
 EXCLUSIONS_PER_ENTRY = 3
@@ -40,7 +39,7 @@ def release_conflicted_assignments(*, judge_id: int, actor: Any, reason: str) ->
         return 0
     judge = facts.judge_conflict_facts([judge_id])[judge_id]
     entries = facts.entry_conflict_facts(assignment.entry_id for assignment in active)
-    from ..conflicts import conflicts_between
+    from judging.engine.conflicts import conflicts_between
 
     released = 0
     for assignment in active:

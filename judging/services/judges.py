@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from judging.errors import JudgingError
+from judging.models import JudgeInvitation, JudgeProfile
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified, user_grant_role
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
-
-from ..errors import JudgingError
-from ..models import JudgeInvitation, JudgeProfile
 
 
 @transaction.atomic
@@ -144,7 +143,7 @@ def judge_profile_update(*, user: Any, expertise_tracks: Any = None, photo: Any 
     after = {name: _plain(getattr(profile, name)) for name in PROFILE_FIELDS}
     audit_record(actor=user, action="judge.profile", target=profile, before=before, after=after)
     # A new organisation or e-mail domain may put open assignments in conflict.
-    from .conflicts import release_conflicted_assignments
+    from judging.services.conflicts import release_conflicted_assignments
 
     release_conflicted_assignments(
         judge_id=user.pk, actor=user, reason=_("The judge's profile now shows a conflict of interest.")

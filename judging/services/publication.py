@@ -27,6 +27,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from categories.models import Cycle
+from judging.enums import ResultKind, RoundKind
+from judging.errors import JudgingError
+from judging.models import Award, Feedback, Publication, RoundEntry
+from judging.services.certificates import certificates_rerender
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
@@ -35,11 +39,6 @@ from prize_portal.site.times import seoul_text
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services.entries import entry_change_status, lock_entry
-
-from ..enums import ResultKind, RoundKind
-from ..errors import JudgingError
-from ..models import Award, Feedback, Publication, RoundEntry
-from .certificates import certificates_rerender
 
 logger = logging.getLogger(__name__)
 
@@ -209,7 +208,7 @@ def publication_preview(cycle_id: int) -> PublicationPreview:
 def _start(publication_id: int, eta: datetime | None = None) -> None:
     """Queue the task that makes results take effect and sends the e-mails; a
     broker outage only delays it (the periodic sweep starts it again)."""
-    from ..tasks import task_publish_results
+    from judging.tasks import task_publish_results
 
     try:
         if eta is None:

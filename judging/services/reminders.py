@@ -12,11 +12,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from judging.enums import AssignmentState, ReviewState
+from judging.models import Assignment, Round
 from prize_portal.outbox.services import outbox_enqueue
 from prize_portal.site.times import in_seoul, seoul_text
-
-from ..enums import AssignmentState, ReviewState
-from ..models import Assignment, Round
 
 
 def seoul_date(moment: datetime) -> date:
@@ -60,8 +59,8 @@ def pending_reviews(now: datetime, *, round_ids: list[int] | None = None, judge_
         query = query.filter(judge_id=judge_id)
     assignments = list(query)
     # An assignment a conflict has come to block is not the judge's to do (staff re-assign it).
-    from .. import facts
-    from ..conflicts import conflicts_between
+    from judging.engine.conflicts import conflicts_between
+    from judging.selectors import facts
 
     judges = facts.judge_conflict_facts(assignment.judge_id for assignment in assignments)
     entries = facts.entry_conflict_facts(assignment.entry_id for assignment in assignments)

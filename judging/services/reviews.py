@@ -12,12 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from categories.models import Criterion
+from judging.enums import SCORING_RECOMMENDATIONS, SCREENING_RECOMMENDATIONS, AssignmentState, ReviewState
+from judging.errors import JudgingError, ReviewConflictError, ReviewIncompleteError
+from judging.models import Assignment, Review, ReviewScore
+from judging.selectors import facts
 from prize_portal.audit.services import audit_record
-
-from .. import facts
-from ..enums import SCORING_RECOMMENDATIONS, SCREENING_RECOMMENDATIONS, AssignmentState, ReviewState
-from ..errors import JudgingError, ReviewConflictError, ReviewIncompleteError
-from ..models import Assignment, Review, ReviewScore
 
 WHOLE_NUMBER = re.compile(r"[+-]?\d{1,4}(\.0*)?")
 COMMENT_LIMIT = 2000

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from categories.models import AwardLevel, Category
-from judging import ranking, services
+from judging import services
+from judging.engine import ranking
 from judging.enums import RoundEntryVia, RoundKind
 from judging.models import Award, RoundEntry
 from prize_portal.accounts.roles import Role

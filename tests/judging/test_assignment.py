@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from judging.assignment import EntryFacts, JudgeFacts, Plan, Problem, ProblemKind, plan_assignments
+from judging.engine.assignment import EntryFacts, JudgeFacts, Plan, Problem, ProblemKind, plan_assignments
 
 LANGUAGES = ["en", "ko", "es"]
 MANY_LANGUAGES = ["en", "ko", "es", "fr", "ja"]  # more ways for the greedy fill to go wrong

@@ -19,7 +19,9 @@ from PIL import Image, ImageDraw
 
 from categories.enums import ApplicantType
 from categories.models import AwardLevel, Category, Signatory
-from judging.certificates import (
+from judging.enums import CertificateKind, RoundKind
+from judging.models import Award, Certificate
+from judging.rendering.certificate import (
     certificate_snapshot,
     certificate_texts,
     qr_svg,
@@ -27,8 +29,6 @@ from judging.certificates import (
     render_certificate_pdf,
     verification_url,
 )
-from judging.enums import CertificateKind, RoundKind
-from judging.models import Award, Certificate
 from judging.services import award_decide
 from prize_portal.accounts.roles import Role
 from submissions.enums import EntryStatus

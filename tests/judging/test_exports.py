@@ -86,8 +86,8 @@ def test_unknown_export_is_404(client: Client, reviewed: Any, staff: Any) -> Non
 
 
 def test_results_csv_has_every_method_per_entry(client: Client, reviewed: Any, staff: Any) -> None:
-    from judging.ranking import Method
-    from judging.results import round_results
+    from judging.engine.ranking import Method
+    from judging.selectors.ranking import round_results
 
     give_totp(staff)
     client.force_login(staff)

@@ -19,9 +19,9 @@ from django.utils import timezone
 from categories.models import AwardLevel, Category
 from judging.enums import RoundKind
 from judging.models import Award, Publication
-from judging.public_selectors import publication_live
-from judging.public_views import clear_local_pages
+from judging.selectors.winners import publication_live
 from judging.services import award_decide, judge_profile_update
+from judging.views.public import clear_local_pages
 from prize_portal.accounts.roles import Role
 from submissions.enums import EntryStatus
 from submissions.models import Attachment, Entry

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from judging import enums
-from judging.ranking import (
+from judging.engine.ranking import (
     DEFAULT_TIE_BREAKS,
     CriterionSpec,
     EntryResult,

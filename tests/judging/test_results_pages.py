@@ -13,7 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from judging import ranking, services
+from judging import services
+from judging.engine import ranking
 from judging.enums import ConflictKind
 from judging.models import Conflict
 from prize_portal.accounts.roles import Role

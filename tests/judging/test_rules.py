@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from judging import rules as judging_rules
-from judging.conflicts import (
+from judging.engine.conflicts import (
     EntryFacts,
     Found,
     JudgeFacts,
@@ -26,8 +26,8 @@ from judging.conflicts import (
     normalise_name,
 )
 from judging.enums import AssignmentState, ConflictKind, ConflictStatus, PeerVisibility, ReviewState
-from judging.facts import conflicts_of
 from judging.models import Assignment, Round, RoundEntry
+from judging.selectors.facts import conflicts_of
 from judging.services import (
     assignment_recuse,
     conflict_decide,

@@ -9,10 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from judging.conflicts import conflicts_between
+from judging.engine.conflicts import conflicts_between
 from judging.enums import AssignmentState, ReviewState
-from judging.facts import entry_conflict_facts, judge_conflict_facts
 from judging.models import Assignment, JudgeProfile, Review, Round
+from judging.selectors.facts import entry_conflict_facts, judge_conflict_facts
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from judging import services
-from judging import staff_selectors as selectors
-from judging.assignment import Problem, ProblemKind
+from judging.engine.assignment import Problem, ProblemKind
 from judging.enums import AssignmentState, ConflictKind, ConflictStatus, ReviewState
 from judging.models import Assignment, Conflict, JudgeInvitation, Review, Round
+from judging.selectors import rounds as selectors
 from prize_portal.accounts.roles import Role
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.site.spreadsheets import seoul_iso as _seoul_iso
@@ -649,7 +649,7 @@ def test_admin_round_pages_open_for_staff(staff_client: Client, scored_round: An
 
 
 def test_admin_round_form_checks_tie_break_rules(staff: Any, project: Any) -> None:
-    from judging.staff_forms import _check_reminder_days, _check_tie_breaks
+    from judging.forms.staff import _check_reminder_days, _check_tie_breaks
 
     assert _check_tie_breaks(["criterion:value", "more_reviews"]) == ["criterion:value", "more_reviews"]
     for bad in (["fastest"], ["criterion:"], ["more_reviews", "more_reviews"], "more_reviews"):

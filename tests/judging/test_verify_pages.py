@@ -11,11 +11,11 @@ import pytest
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
-from judging import verify_views
-from judging.certificate_selectors import certificate_for_code, normalise_code
-from judging.certificates import verification_url
 from judging.enums import CertificateKind
 from judging.models import Certificate, Publication
+from judging.rendering.certificate import verification_url
+from judging.selectors.certificates import certificate_for_code, normalise_code
+from judging.views import verify as verify_views
 from tests.judging.builders import publish_results
 from tests.judging.test_certificate_pdf import (
     award_entry,

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from judging.ranking import (
+from judging.engine.ranking import (
     DEFAULT_TIE_BREAKS,
     CriterionSpec,
     Method,

@@ -1,0 +1,1 @@
+"""The pure engines of judging: plain data in, plain data out, no Django."""

@@ -1,0 +1,1 @@
+"""Forms of judging's pages, one module per page area."""

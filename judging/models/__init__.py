@@ -1,0 +1,25 @@
+"""Committee judging's data, one module per part of the domain; the app's
+models are re-exported here (the app label stays ``judging``)."""
+
+from judging.models.awards import Award
+from judging.models.certificates import Certificate
+from judging.models.committee import JudgeInvitation, JudgeProfile
+from judging.models.conflicts import Conflict
+from judging.models.publication import Feedback, Publication
+from judging.models.reviews import Assignment, Review, ReviewScore
+from judging.models.rounds import Round, RoundEntry
+
+__all__ = [
+    "Assignment",
+    "Award",
+    "Certificate",
+    "Conflict",
+    "Feedback",
+    "JudgeInvitation",
+    "JudgeProfile",
+    "Publication",
+    "Review",
+    "ReviewScore",
+    "Round",
+    "RoundEntry",
+]

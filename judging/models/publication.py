@@ -1,0 +1,78 @@
+"""Publication of a cycle's results (with its embargo) and the committee's feedback to entries."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from categories.models import Cycle
+from submissions.models import Entry
+
+
+class Publication(models.Model):
+    """A cycle's results made public. Nothing of them is visible before
+    ``visible_from`` (the embargo) or after a withdrawal; ``version`` changes
+    with every publish and withdrawal, so cached pages of an earlier state are
+    never served again."""
+
+    cycle = models.OneToOneField(Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="publication")
+    visible_from = models.DateTimeField(_("public from"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published"))
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdraw_reason = models.TextField(_("reason for the withdrawal"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    # Set once the entries' statuses follow the results (at visible_from, not
+    # before: an applicant's dashboard must not show "winner" under embargo).
+    effective_at = models.DateTimeField(_("results in effect"), null=True, blank=True)
+    # The entries' statuses before the results took effect, restored on withdrawal.
+    statuses_before = models.JSONField(_("statuses before the results"), default=dict, blank=True)
+    # Set once every applicant's results e-mail is in the outbox.
+    mail_queued_at = models.DateTimeField(_("results e-mails queued"), null=True, blank=True)
+    # When a batch of results e-mails was last queued: one chain of batches at a time.
+    mail_batch_at = models.DateTimeField(_("last batch of results e-mails"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("publication of results")
+        verbose_name_plural = _("publications of results")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | ~Q(withdraw_reason=""),
+                name="publication_withdrawal_has_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.cycle)
+
+    def is_live(self, now: object = None) -> bool:
+        moment = now or timezone.now()
+        return self.withdrawn_at is None and self.visible_from <= moment  # type: ignore[operator]
+
+
+class Feedback(models.Model):
+    """The committee's short summary for an entry, sent with a "not selected"
+    or "finalist" result when the cycle allows it."""
+
+    entry = models.OneToOneField(Entry, verbose_name=_("entry"), on_delete=models.CASCADE, related_name="feedback")
+    text = models.TextField(_("summary feedback"), max_length=3000)
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("committee feedback")
+        verbose_name_plural = _("committee feedback")
+
+    def __str__(self) -> str:
+        return str(self.entry)

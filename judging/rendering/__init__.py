@@ -1,0 +1,1 @@
+"""Documents and pictures judging draws: certificates and the results charts."""

@@ -1,0 +1,50 @@
+"""Reads of certificates for the public verification page: a typed code made
+canonical, and the certificate it names when the public may see it."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from judging.models.certificates import CODE_ALPHABET, CODE_GROUP_LENGTH, CODE_GROUPS, Certificate
+
+CODE_LENGTH = CODE_GROUPS * CODE_GROUP_LENGTH
+# Crockford's decoding: letters that look like digits are read as those digits.
+_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def normalise_code(text: str) -> str | None:
+    """``text`` as a canonical code (``7KQ2-M9XD-4TBE``), or None when it cannot be one.
+
+    Accepts what people type or paste: any case, spaces, any kind of dash or
+    none, full-width characters (East Asian keyboards), and O, I, L for 0, 1, 1.
+    """
+    if len(text) > 4 * CODE_LENGTH:
+        return None
+    text = unicodedata.normalize("NFKC", text).upper()
+    characters = "".join(
+        character
+        for character in text
+        if not character.isspace() and unicodedata.category(character) != "Pd"  # Pd: dashes and hyphens
+    ).translate(_LOOK_ALIKES)
+    if len(characters) != CODE_LENGTH or any(character not in CODE_ALPHABET for character in characters):
+        return None
+    return "-".join(characters[start : start + CODE_GROUP_LENGTH] for start in range(0, CODE_LENGTH, CODE_GROUP_LENGTH))
+
+
+def certificate_for_code(code: str, *, now: datetime | None = None) -> Certificate | None:
+    """The certificate with the canonical ``code`` if the public may know of it
+    (one query): rendered at least once, and its cycle's results are live (a
+    publication, past its embargo, not withdrawn). A revoked certificate is
+    returned too: its page says it is revoked. Otherwise None, whatever the
+    reason, so the page never tells a certificate exists before publication."""
+    moment = now or timezone.now()
+    live = Q(
+        entry__cycle__publication__isnull=False,
+        entry__cycle__publication__visible_from__lte=moment,
+        entry__cycle__publication__withdrawn_at__isnull=True,
+    )
+    return Certificate.objects.filter(live, code=code, rendered_version__gt=0).order_by().first()

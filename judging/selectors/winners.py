@@ -1,0 +1,181 @@
+"""Reads of the public winners pages: which editions are public, their
+winners and their committee, with the joins that keep query counts flat."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from categories.models import Category, Cycle, Track
+from judging.enums import AssignmentState
+from judging.models import Assignment, Award, Publication
+from prize_portal.accounts.roles import GROUP_NAMES, Role
+from submissions.models import Attachment
+
+
+def publication_live(*, year: int, now: datetime | None = None) -> Publication:
+    """The publication of an edition whose results are public now, with its
+    cycle (one query), or 404: none, embargoed or withdrawn look the same."""
+    publication = Publication.objects.select_related("cycle").filter(cycle__year=year).first()
+    if publication is None or not publication.is_live(now or timezone.now()):
+        raise Http404
+    return publication
+
+
+def live_version(*, year: int, now: datetime | None = None) -> tuple[int, int, float]:
+    """(publication id, version, publication time) of an edition whose results
+    are public now, or 404. This is the hot path of a cached page (read on
+    every request, so that an embargo or a withdrawal holds at once): one
+    narrow statement, written out because building it through the ORM costs
+    more than running it."""
+    from django.db import connection
+
+    sql = (
+        f"SELECT p.id, p.version, p.published_at FROM {Publication._meta.db_table} p "  # noqa: S608 (our table names)
+        f"JOIN {Cycle._meta.db_table} c ON c.id = p.cycle_id "
+        "WHERE c.year = %s AND p.withdrawn_at IS NULL AND p.visible_from <= %s"
+    )
+    moment = connection.ops.adapt_datetimefield_value(now or timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [year, moment])
+        row = cursor.fetchone()
+    if row is None:
+        raise Http404
+    published_at = row[2] if isinstance(row[2], datetime) else datetime.fromisoformat(row[2])
+    return row[0], row[1], published_at.timestamp()
+
+
+def editions_live(*, now: datetime | None = None) -> QuerySet[Cycle]:
+    """Editions whose results are public, newest first, each with
+    ``winner_count`` (one query)."""
+    now = now or timezone.now()
+    return (
+        Cycle.objects.filter(publication__withdrawn_at__isnull=True, publication__visible_from__lte=now)
+        .annotate(winner_count=Count("awards", distinct=True))
+        .order_by("-year")
+    )
+
+
+def _public_images() -> QuerySet[Attachment]:
+    # Attachments marked as identifying (a signed letter, an ID photo) are for
+    # staff only; the oldest image is the one the applicant put first.
+    return Attachment.objects.filter(content_type__startswith="image/", identifying=False).order_by("created_at", "pk")
+
+
+@dataclass
+class Winner:
+    award: Award
+    photo: Attachment | None
+
+    @property
+    def entry(self) -> Any:
+        return self.award.entry
+
+
+@dataclass
+class TrackGroup:
+    track: Track | None
+    winners: list[Winner] = field(default_factory=list)
+
+
+@dataclass
+class CategoryGroup:
+    category: Category
+    tracks: list[TrackGroup] = field(default_factory=list)
+
+
+@dataclass
+class Edition:
+    cycle: Cycle
+    categories: list[CategoryGroup]
+    special_mentions: list[Winner]
+
+    @property
+    def winners(self) -> list[Winner]:
+        """Every winner in page order: the categories', then the special mentions."""
+        grouped = [winner for group in self.categories for track in group.tracks for winner in track.winners]
+        return grouped + self.special_mentions
+
+    @property
+    def first_photo(self) -> Winner | None:
+        return next((winner for winner in self.winners if winner.photo is not None), None)
+
+
+def edition_winners(*, cycle: Cycle) -> Edition:
+    """The awards of an edition grouped by category, then track, each group by
+    award level and reference; special mentions apart (two queries)."""
+    awards = (
+        Award.objects.filter(cycle=cycle)
+        .select_related("level", "entry__organisation", "entry__category", "entry__track")
+        .prefetch_related(Prefetch("entry__attachments", queryset=_public_images(), to_attr="public_images"))
+        .order_by(
+            "entry__category__order",
+            "entry__category__code",
+            F("entry__track__order").asc(nulls_first=True),
+            "entry__track__code",
+            "level__order",
+            "level__code",
+            "entry__reference",
+        )
+    )
+    categories: list[CategoryGroup] = []
+    special_mentions: list[Winner] = []
+    for award in awards:
+        images = award.entry.public_images  # type: ignore[attr-defined]
+        winner = Winner(award=award, photo=images[0] if images else None)
+        if award.special_mention:
+            special_mentions.append(winner)
+            continue
+        entry = award.entry
+        if not categories or categories[-1].category.pk != entry.category_id:
+            categories.append(CategoryGroup(category=entry.category))
+        tracks = categories[-1].tracks
+        if not tracks or tracks[-1].track != entry.track:
+            tracks.append(TrackGroup(track=entry.track))
+        tracks[-1].winners.append(winner)
+    special_mentions.sort(
+        key=lambda winner: (winner.award.level.order, winner.award.level.code, winner.entry.reference)
+    )
+    return Edition(cycle=cycle, categories=categories, special_mentions=special_mentions)
+
+
+def winner_photo(*, cycle: Cycle, award_id: int) -> Attachment:
+    """The photo shown for an award of the edition, or 404."""
+    award = Award.objects.filter(cycle=cycle, pk=award_id).first()
+    photo = _public_images().filter(entry_id=award.entry_id).first() if award else None
+    if photo is None:
+        raise Http404
+    return photo
+
+
+def _committee_of(cycle: Cycle) -> QuerySet[Any]:
+    from prize_portal.accounts.models import User
+
+    # Those who judged: a judge who stepped back from every entry did not.
+    judged = Assignment.objects.filter(round__cycle=cycle, state=AssignmentState.ACTIVE).values("judge_id")
+    chairs = Group.objects.filter(user=OuterRef("pk"), name=GROUP_NAMES[Role.CHAIR])
+    # Only active accounts (a person who can no longer sign in cannot take back
+    # their consent) with a name: the e-mail address is never published instead.
+    return (
+        User.objects.filter(Q(pk__in=judged), ~Q(name=""), is_active=True, judge_profile__publish_consent=True)
+        .select_related("judge_profile")
+        .annotate(is_chair=Exists(chairs))
+    )
+
+
+def committee_public(*, cycle: Cycle) -> list[Any]:
+    """The committee members who judged in the edition and agreed to be
+    published, chairs first, then by name (one query)."""
+    return list(_committee_of(cycle).order_by("-is_chair", "name", "email"))
+
+
+def committee_member_photo(*, cycle: Cycle, user_id: int) -> Any:
+    """A published committee member's profile with a photo, or 404."""
+    member = _committee_of(cycle).filter(pk=user_id).exclude(judge_profile__photo="").first()
+    if member is None:
+        raise Http404
+    return member.judge_profile

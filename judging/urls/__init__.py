@@ -1,0 +1,1 @@
+"""URLconfs of judging, one module per page area (each included by prize_portal/urls.py)."""

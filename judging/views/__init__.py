@@ -1,0 +1,1 @@
+"""Views of judging, one module per page area."""

@@ -1,0 +1,278 @@
+"""The public winners pages: past editions, an edition's winners, its
+committee, and their photos. Before an edition's embargo ends, after a
+withdrawal, or without a publication, every one of its addresses answers the
+site's normal 404, which no cache stores and no search engine indexes.
+
+The edition and committee pages keep their content (not the site header, which
+shows the signed-in user's links and the CSRF token) in Django's cache under
+the publication's version: publishing or withdrawing raises the version, so an
+earlier state is never served again, and the publication is read on every
+request before anything cached is used."""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import wraps
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.defaults import page_not_found
+
+from judging.models import Publication
+from judging.selectors import winners as public_selectors
+from judging.views.account import PHOTO_CONTENT_TYPES
+from submissions.downloads import file_response
+
+# Short, so that a withdrawal reaches browsers and proxies within a minute.
+LIVE_MAX_AGE = 60
+# A new version changes the key at once; this only bounds how long a
+# correction made without republishing (a citation's typo) takes to show.
+CONTENT_CACHE_SECONDS = 15 * 60
+# Whole pages each web process keeps in memory (a few per edition and language).
+LOCAL_PAGES = 128
+LOCAL_PAGE_SECONDS = 60
+_LOCAL_PAGES: OrderedDict[str, tuple[float, str]] = OrderedDict()
+_LOCAL_LOCK = threading.Lock()
+OG_LOCALES = {"en": "en_GB", "ko": "ko_KR", "ja": "ja_JP", "zh-hans": "zh_CN", "es": "es_ES", "fr": "fr_FR"}
+
+View = Callable[..., HttpResponseBase]
+
+
+def public_page(view: View) -> View:
+    """Anything not public is the site's 404, never stored nor indexed."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return view(request, *args, **kwargs)
+        except Http404 as exception:
+            response = page_not_found(request, exception)
+            response["Cache-Control"] = "private, no-store"
+            response["X-Robots-Tag"] = "noindex"
+            return response
+
+    return wrapped
+
+
+def _shareable(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    # A signed-in visitor's header lists their own pages: only their browser may keep it.
+    scope = "private" if request.user.is_authenticated else "public"
+    response["Cache-Control"] = f"{scope}, max-age={LIVE_MAX_AGE}"
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _absolute(url_name: str, *args: Any) -> str:
+    return settings.SITE_URL + reverse(url_name, args=args)
+
+
+def _meta(
+    url_name: str, *args: Any, title: str, description: str, image: str = "", image_alt: str = ""
+) -> dict[str, Any]:
+    """What the head says for sharing and search: the page in each language,
+    Open Graph and Twitter cards."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            alternates.append({"code": code, "url": _absolute(url_name, *args)})
+    return {
+        "title": title,
+        "description": description,
+        "url": _absolute(url_name, *args),
+        "image": image,
+        "image_alt": image_alt,
+        "alternates": alternates,
+        "default_url": alternates[0]["url"],
+        "locale": OG_LOCALES.get(language, "en_GB"),
+        "locale_alternates": [locale for code, locale in OG_LOCALES.items() if code != language],
+    }
+
+
+def _languages(url_name: str, *args: Any) -> list[dict[str, Any]]:
+    """The same page in each language, for the header's language links."""
+    current = translation.get_language()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse(url_name, args=args)
+        languages.append(
+            {"code": code, "name": get_language_info(code)["name_local"], "url": url, "current": code == current}
+        )
+    return languages
+
+
+def _render_parts(template: str, context: dict[str, Any], languages: list[dict[str, Any]]) -> dict[str, Any]:
+    # Rendered without the request, so nothing of the visitor can reach the cache.
+    return {
+        "title": context["meta"]["title"],
+        "head": render_to_string("judging/public/_head.html", context),
+        "main": render_to_string(template, context),
+        "languages": languages,
+    }
+
+
+def clear_local_pages() -> None:
+    """Forget this process's copies (the tests' cache.clear() for the first level)."""
+    with _LOCAL_LOCK:
+        _LOCAL_PAGES.clear()
+
+
+def _local_page(key: str, html: str | None = None) -> str | None:
+    """A small per-process copy of whole pages, kept LOCAL_PAGE_SECONDS. A key
+    names one version of one publication; what changes without a new version
+    (a judge's consent, a corrected citation) shows within that time here, and
+    within CONTENT_CACHE_SECONDS in the shared cache."""
+    now = time.monotonic()
+    with _LOCAL_LOCK:
+        if html is not None:
+            _LOCAL_PAGES[key] = (now + LOCAL_PAGE_SECONDS, html)
+            while len(_LOCAL_PAGES) > LOCAL_PAGES:
+                _LOCAL_PAGES.popitem(last=False)
+            return html
+        found = _LOCAL_PAGES.get(key)
+        if found is None or found[0] < now:
+            _LOCAL_PAGES.pop(key, None)
+            return None
+        _LOCAL_PAGES.move_to_end(key)
+        return found[1]
+
+
+def _cached_page(
+    request: HttpRequest, year: int, page: str, build: Callable[[Publication], dict[str, Any]]
+) -> HttpResponse:
+    """The page from the cache: whole for visitors who are not signed in (and
+    have no message waiting), else its parts around the visitor's own header.
+    Whether the results are public is read from the database every time."""
+    publication_id, version, published = public_selectors.live_version(year=year)
+    language = translation.get_language()
+    # Id and publication time too: a publication deleted and made again starts at version 1.
+    key = f"winners:{year}:{page}:{language}:{publication_id}.{version}.{published:.6f}"
+    shared = not request.user.is_authenticated and not len(messages.get_messages(request))
+    if shared:
+        html = _local_page(key)
+        if html is None:
+            html = cache.get(f"{key}:page")
+            if html is not None:
+                _local_page(key, html)
+        if html is not None:
+            return _shareable(request, HttpResponse(html))
+    parts = cache.get(key)
+    if parts is None:
+        parts = build(public_selectors.publication_live(year=year))
+        cache.set(key, parts, CONTENT_CACHE_SECONDS)
+    page_parts = {
+        **parts,
+        # Our own templates' output, escaped when it was rendered.
+        "head": mark_safe(parts["head"]),  # noqa: S308
+        "main": mark_safe(parts["main"]),  # noqa: S308
+    }
+    response = render(request, "judging/public/page.html", {"page": page_parts})
+    if shared:  # the same for every such visitor: no token, no name, no message
+        html = response.content.decode()
+        cache.set(f"{key}:page", html, CONTENT_CACHE_SECONDS)
+        _local_page(key, html)
+    return _shareable(request, response)
+
+
+def _edition_parts(publication: Publication) -> dict[str, str]:
+    cycle = publication.cycle
+    edition = public_selectors.edition_winners(cycle=cycle)
+    first = edition.first_photo
+    count = len(edition.winners)
+    meta = _meta(
+        "judging_public:edition",
+        cycle.year,
+        title=_("Winners of %(name)s") % {"name": cycle.name},
+        description=ngettext(
+            "The winner of %(name)s, with the committee's citation.",
+            "The %(count)d winners of %(name)s, with the committee's citations.",
+            count,
+        )
+        % {"count": count, "name": cycle.name},
+        image=_absolute("judging_public:winner_photo", cycle.year, first.award.pk) if first else "",
+        image_alt=_("Photo from “%(title)s” by %(organisation)s")
+        % {"title": first.entry.title_en, "organisation": first.entry.organisation.name_en}
+        if first
+        else "",
+    )
+    context = {"cycle": cycle, "edition": edition, "meta": meta}
+    return _render_parts("judging/public/_edition.html", context, _languages("judging_public:edition", cycle.year))
+
+
+def _committee_parts(publication: Publication) -> dict[str, str]:
+    cycle = publication.cycle
+    meta = _meta(
+        "judging_public:committee",
+        cycle.year,
+        title=_("Committee of %(name)s") % {"name": cycle.name},
+        description=_("The members of the advisory committee who judged %(name)s.") % {"name": cycle.name},
+    )
+    members = public_selectors.committee_public(cycle=cycle)
+    context = {"cycle": cycle, "members": members, "meta": meta}
+    return _render_parts("judging/public/_committee.html", context, _languages("judging_public:committee", cycle.year))
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    meta = _meta(
+        "judging_public:index",
+        title=_("Winners"),
+        description=_("The winners of every edition of the Seoul Smart City Prize."),
+    )
+    editions = public_selectors.editions_live()
+    return _shareable(request, render(request, "judging/public/index.html", {"editions": editions, "meta": meta}))
+
+
+@require_safe
+@public_page
+def edition(request: HttpRequest, year: int) -> HttpResponse:
+    return _cached_page(request, year, "edition", _edition_parts)
+
+
+@require_safe
+@public_page
+def committee(request: HttpRequest, year: int) -> HttpResponse:
+    return _cached_page(request, year, "committee", _committee_parts)
+
+
+@require_safe
+@public_page
+def winner_photo(request: HttpRequest, year: int, award_id: int, thumbnail: bool = False) -> HttpResponseBase:
+    """A winner's photo, checked against the publication on every request."""
+    publication = public_selectors.publication_live(year=year)
+    photo = public_selectors.winner_photo(cycle=publication.cycle, award_id=award_id)
+    if thumbnail:
+        if not photo.thumbnail:
+            raise Http404
+        return file_response(photo.thumbnail, "thumbnail.webp", "image/webp", inline=True)
+    suffix = PurePath(photo.file.name or "").suffix
+    return file_response(photo.file, f"photo{suffix}", photo.content_type, inline=True)
+
+
+@require_safe
+@public_page
+def member_photo(request: HttpRequest, year: int, user_id: int) -> HttpResponseBase:
+    """A committee member's photo, with their consent, once the results are public."""
+    publication = public_selectors.publication_live(year=year)
+    profile = public_selectors.committee_member_photo(cycle=publication.cycle, user_id=user_id)
+    extension = PurePath(profile.photo.name or "").suffix.lower()
+    content_type = PHOTO_CONTENT_TYPES.get(extension)
+    if content_type is None:
+        raise Http404
+    return file_response(profile.photo, "photo" + extension, content_type, inline=True)
