@@ -1,6 +1,5 @@
 from typing import Any
 
-from celery import shared_task
 from django.conf import settings
 
 from judging.models import Certificate
@@ -12,16 +11,10 @@ from judging.services.publication import (
     results_mail_queue_batch,
 )
 from judging.services.reminders import reminders_send_due
+from prize_portal.tasks import portal_task
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(Exception,),
-    retry_backoff=30,
-    retry_backoff_max=900,
-    retry_jitter=True,
-    max_retries=5,
-)
+@portal_task(name="judging.tasks.task_send_due_reminders")
 def task_send_due_reminders() -> int:
     """Periodic (Celery beat): e-mail judges with pending reviews on their
     rounds' reminder days. Idempotent: a judge reminded today is skipped, so a
@@ -29,15 +22,7 @@ def task_send_due_reminders() -> int:
     return reminders_send_due()
 
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    autoretry_for=(Exception,),
-    retry_backoff=10,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+@portal_task(name="judging.tasks.task_publish_results", bind=True)
 def task_publish_results(self: Any, publication_id: int) -> int:
     """At the embargo time: make the results take effect, then queue the next
     batch of results e-mails and come back for the rest after
@@ -53,23 +38,14 @@ def task_publish_results(self: Any, publication_id: int) -> int:
     return remaining
 
 
-@shared_task
+@portal_task(name="judging.tasks.task_sweep_publications")
 def task_sweep_publications() -> int:
     """Periodic (Celery beat): start publications whose embargo passed, and
     finish those a dead worker or broker left half-done."""
     return publications_sweep()
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(Exception,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=5,
-    soft_time_limit=120,
-    time_limit=180,
-)
+@portal_task(name="judging.tasks.task_render_certificate", soft_time_limit=120, time_limit=180)
 def task_render_certificate(certificate_id: int) -> int:
     """Render and store certificate ``certificate_id``; safe to run any number
     of times (a version already stored is not rendered again)."""
@@ -80,7 +56,7 @@ def task_render_certificate(certificate_id: int) -> int:
     return certificate.rendered_version
 
 
-@shared_task
+@portal_task(name="judging.tasks.task_sweep_certificates")
 def task_sweep_certificates() -> int:
     """Periodic (Celery beat): queue again the certificates still unrendered."""
     return certificates_sweep()

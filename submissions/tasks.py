@@ -1,4 +1,4 @@
-from celery import shared_task
+from prize_portal.tasks import portal_task
 
 from .models import Submission
 from .services.files import orphan_files_sweep
@@ -6,16 +6,7 @@ from .services.pdfs import submission_pdfs_sweep, submission_render_pdf
 from .services.reminders import draft_reminders_send
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(Exception,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=5,
-    soft_time_limit=300,
-    time_limit=360,
-)
+@portal_task(name="submissions.tasks.task_render_submission_pdf", soft_time_limit=300, time_limit=360)
 def task_render_submission_pdf(submission_id: int) -> str:
     """Render and store the PDF of submission ``submission_id``; safe to run
     any number of times (a stored PDF is never rendered again)."""
@@ -26,19 +17,19 @@ def task_render_submission_pdf(submission_id: int) -> str:
     return submission.pdf.name or ""
 
 
-@shared_task
+@portal_task(name="submissions.tasks.task_sweep_submission_pdfs")
 def task_sweep_submission_pdfs() -> int:
     """Periodic (Celery beat): queue again the PDFs still missing a minute after submit."""
     return submission_pdfs_sweep()
 
 
-@shared_task
+@portal_task(name="submissions.tasks.task_sweep_orphan_files")
 def task_sweep_orphan_files() -> int:
     """Periodic (Celery beat): remove stored files no row refers to any more."""
     return len(orphan_files_sweep())
 
 
-@shared_task
+@portal_task(name="submissions.tasks.task_send_draft_reminders")
 def task_send_draft_reminders() -> int:
     """Periodic (Celery beat): remind applicants of drafts near the deadline;
     safe to run any number of times (each reminder is queued once)."""

@@ -28,18 +28,12 @@ from judging.errors import JudgingError
 from judging.models import Award, Certificate, Publication, RoundEntry
 from judging.models.certificates import certificate_path
 from prize_portal.audit.services import audit_record
+from prize_portal.tasks import queue_task, queue_task_on_commit
 from submissions.models import Entry
 
 logger = logging.getLogger(__name__)
 
-
-def _queue_render(certificate_id: int) -> None:
-    from judging.tasks import task_render_certificate
-
-    try:
-        task_render_certificate.apply_async(args=(certificate_id,))
-    except Exception:  # broker down: the sweep queues it again
-        logger.warning("certificate %s: could not queue; the sweep will", certificate_id, exc_info=True)
+RENDER_TASK = "judging.tasks.task_render_certificate"
 
 
 def _describe(certificate: Certificate) -> dict[str, Any]:
@@ -76,7 +70,7 @@ def _create(*, actor: Any, entry: Entry, kind: str, award: Award | None) -> Cert
     except IntegrityError:
         return Certificate.objects.get(entry=entry, kind=kind, revoked_at__isnull=True)
     audit_record(actor=actor, action="certificate.create", target=certificate, after=_describe(certificate))
-    transaction.on_commit(partial(_queue_render, certificate.pk))
+    queue_task_on_commit(RENDER_TASK, certificate.pk)
     return certificate
 
 
@@ -139,7 +133,7 @@ def certificate_regenerate(*, actor: Any, certificate_id: int) -> Certificate:
     certificate.save(update_fields=["requested_version", "requested_at", "last_error"])
     certificate.refresh_from_db(fields=["requested_version"])
     audit_record(actor=actor, action="certificate.regenerate", target=certificate, after=_describe(certificate))
-    transaction.on_commit(partial(_queue_render, certificate.pk))
+    queue_task_on_commit(RENDER_TASK, certificate.pk)
     return certificate
 
 
@@ -213,7 +207,7 @@ def certificates_rerender(*, cycle_id: int) -> int:
     ids = list(live.values_list("pk", flat=True))
     live.update(requested_version=F("requested_version") + 1, requested_at=timezone.now(), last_error="")
     for certificate_id in ids:
-        transaction.on_commit(partial(_queue_render, certificate_id))
+        queue_task_on_commit(RENDER_TASK, certificate_id)
     return len(ids)
 
 
@@ -227,7 +221,7 @@ def certificates_sweep() -> int:
     ).values_list("pk", flat=True)
     ids = list(due[:1000])
     for certificate_id in ids:
-        _queue_render(certificate_id)
+        queue_task(RENDER_TASK, certificate_id)
     return len(ids)
 
 

@@ -15,7 +15,6 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -36,11 +35,14 @@ from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_enqueue, outbox_retry
 from prize_portal.site.times import seoul_text
+from prize_portal.tasks import queue_task, queue_task_on_commit
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services.entries import entry_change_status, lock_entry
 
 logger = logging.getLogger(__name__)
+
+PUBLISH_TASK = "judging.tasks.task_publish_results"
 
 # Entries whose applicants are told the results: every entry that was judged
 # (those found not eligible at screening were told then, not now).
@@ -205,20 +207,6 @@ def publication_preview(cycle_id: int) -> PublicationPreview:
     )
 
 
-def _start(publication_id: int, eta: datetime | None = None) -> None:
-    """Queue the task that makes results take effect and sends the e-mails; a
-    broker outage only delays it (the periodic sweep starts it again)."""
-    from judging.tasks import task_publish_results
-
-    try:
-        if eta is None:
-            task_publish_results.apply_async(args=(publication_id,))
-        else:
-            task_publish_results.apply_async(args=(publication_id,), eta=eta)
-    except Exception:
-        logger.warning("publication %s: could not queue; the sweep will start it", publication_id, exc_info=True)
-
-
 def _describe(publication: Publication) -> dict[str, Any]:
     return {
         "visible_from": publication.visible_from.isoformat(),
@@ -261,7 +249,7 @@ def publication_publish(*, actor: Any, cycle_id: int, visible_from: datetime | N
     publication.full_clean()
     publication.save()
     audit_record(actor=actor, action="results.publish", target=publication, before=before, after=_describe(publication))
-    transaction.on_commit(partial(_start, publication.pk, visible_from if visible_from > now else None))
+    queue_task_on_commit(PUBLISH_TASK, publication.pk, eta=visible_from if visible_from > now else None)
     return publication
 
 
@@ -433,7 +421,7 @@ def publications_sweep() -> int:
     ).values_list("pk", flat=True)
     ids = list(due)
     for publication_id in ids:
-        _start(publication_id)
+        queue_task(PUBLISH_TASK, publication_id)
     return len(ids)
 
 

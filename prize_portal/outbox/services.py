@@ -9,7 +9,6 @@ header so mail systems can recognise it.
 
 import logging
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -17,11 +16,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from prize_portal.tasks import queue_task, queue_task_on_commit
+
 from .enums import OutboxStatus
 from .models import OutboxMessage
 from .preferences import is_wanted
 
 logger = logging.getLogger(__name__)
+
+SEND_TASK = "prize_portal.outbox.tasks.task_send_message"
 
 # Context values that let someone act as the recipient (verification and reset
 # links, sign-in codes). Nobody reads them in admin, and they are blanked once the
@@ -34,16 +37,6 @@ REDACTED = "[redacted]"
 
 def redact(context: dict[str, Any]) -> dict[str, Any]:
     return {key: (REDACTED if key in SECRET_CONTEXT_KEYS else value) for key, value in context.items()}
-
-
-def _queue_send(message_id: int) -> None:
-    """Ask Celery to send a committed message; a broker outage only delays it."""
-    from .tasks import task_send_message
-
-    try:
-        task_send_message.apply_async(args=(message_id,))
-    except Exception:  # broker down: the row stays queued and the sweep retries it
-        logger.warning("outbox: could not queue message %s; the sweep will retry it", message_id, exc_info=True)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -108,7 +101,7 @@ def outbox_enqueue(
             raise
         return OutboxMessage.objects.get(dedupe_key=dedupe_key)
     if message.status == OutboxStatus.QUEUED:
-        transaction.on_commit(partial(_queue_send, message.pk))
+        queue_task_on_commit(SEND_TASK, message.pk)
     return message
 
 
@@ -134,7 +127,7 @@ def outbox_enqueue_many(*, messages: list[OutboxMessage]) -> list[OutboxMessage]
     for pk, key, status in recorded:
         new[key].pk = pk
         if status == OutboxStatus.QUEUED:
-            transaction.on_commit(partial(_queue_send, pk))
+            queue_task_on_commit(SEND_TASK, pk)
     return list(new.values())
 
 
@@ -245,7 +238,7 @@ def outbox_sweep() -> int:
     )
     ids = list(due[:1000])
     for message_id in ids:
-        _queue_send(message_id)
+        queue_task(SEND_TASK, message_id)
     return len(ids)
 
 
@@ -267,5 +260,5 @@ def outbox_retry(*, message_ids: list[int]) -> int:
         status=OutboxStatus.QUEUED, attempts=0, next_attempt_at=now, updated_at=now
     )
     for message_id in retry:
-        transaction.on_commit(partial(_queue_send, message_id))
+        queue_task_on_commit(SEND_TASK, message_id)
     return len(retry)

@@ -1,9 +1,10 @@
-from celery import shared_task
+from prize_portal.tasks import portal_task
 
 from .services import outbox_send, outbox_sweep
 
 
-@shared_task(acks_late=True)
+# Its retries are the outbox's own (see the docstring), not Celery's.
+@portal_task(name="prize_portal.outbox.tasks.task_send_message", autoretry_for=())
 def task_send_message(message_id: int) -> str:
     """Send outbox message ``message_id``; safe to run any number of times.
 
@@ -15,7 +16,7 @@ def task_send_message(message_id: int) -> str:
     return "skipped" if message is None else str(message.status)
 
 
-@shared_task
+@portal_task(name="prize_portal.outbox.tasks.task_sweep_outbox")
 def task_sweep_outbox() -> int:
     """Periodic (Celery beat): queue again what is still waiting to be sent."""
     return outbox_sweep()

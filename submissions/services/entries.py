@@ -15,12 +15,14 @@ from categories.models import Category, Question, Track
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 from prize_portal.site.times import seoul_text
+from prize_portal.tasks import queue_task_on_commit
 
 from ..enums import COUNTED_STATUSES, EDITABLE_STATUSES, EntryStatus
 from ..errors import EditConflictError, EntryIncompleteError, IntakeError
 from ..models import Answer, Entry, Membership, Organisation, ReferenceCounter, Submission
 from ..validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
 from .files import delete_files_on_commit, entry_file_names
+from .pdfs import PDF_TASK
 
 BUILT_IN_FIELDS = ("title_en", "summary_en", "title_original", "summary_original", "language")
 
@@ -254,10 +256,8 @@ def entry_submit(*, entry_id: int, user: Any, now: datetime | None = None) -> Su
         after={"status": entry.status, "reference": entry.reference, "submission": number},
     )
     _queue_receipt(entry, number, now)
-    from .pdfs import queue_submission_pdf
-
     # After commit, so the worker finds the row; a broker outage is left to the sweep.
-    transaction.on_commit(lambda: queue_submission_pdf(submission.pk))
+    queue_task_on_commit(PDF_TASK, submission.pk)
     return submission
 
 

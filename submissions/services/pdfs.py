@@ -9,6 +9,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from prize_portal.tasks import queue_task
+
 from ..models import Submission
 
 logger = logging.getLogger(__name__)
@@ -20,23 +22,7 @@ SWEEP_BATCH = 500
 # a render that keeps failing must not become a render every minute for ever.
 SWEEP_REQUEUE_INTERVAL = 15 * 60
 
-
-def queue_submission_pdf(submission_id: int) -> bool:
-    """Ask Celery to render a committed submission's PDF. A broker outage (or,
-    when Celery runs eagerly, a failed render) is logged and left to the sweep:
-    it never fails the submit."""
-    from ..tasks import task_render_submission_pdf
-
-    try:
-        task_render_submission_pdf.apply_async(args=(submission_id,))
-    except Exception:
-        logger.warning(
-            "submissions: could not queue the PDF of submission %s; the sweep will retry it",
-            submission_id,
-            exc_info=True,
-        )
-        return False
-    return True
+PDF_TASK = "submissions.tasks.task_render_submission_pdf"
 
 
 def submission_render_pdf(*, submission_id: int) -> Submission:
@@ -80,7 +66,7 @@ def submission_pdfs_sweep(*, now: datetime | None = None) -> int:
         key = f"submissions:pdf-sweep:{submission_id}"
         if not cache.add(key, True, timeout=SWEEP_REQUEUE_INTERVAL):
             continue  # queued by a recent sweep, still waiting or failing
-        if not queue_submission_pdf(submission_id):
+        if not queue_task(PDF_TASK, submission_id):
             cache.delete(key)
             break  # the broker is down: the next sweep tries them all again
         queued += 1
