@@ -1,5 +1,9 @@
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from submissions.enums import EntryStatus
 
 
 class RoundKind(models.TextChoices):
@@ -107,3 +111,24 @@ class ResultKind(models.TextChoices):
     WINNER = "winner", _("Winner")
     FINALIST = "finalist", _("Finalist")
     NOT_SELECTED = "not_selected", _("Not selected")
+
+
+class AdvancementRule(StrEnum):
+    """How an advancement picks the finalists."""
+
+    TOP = "top"  # the N best-ranked entries that may advance
+    THRESHOLD = "threshold"  # every entry that may advance with a calibrated score ≥ the threshold
+
+
+# Entries that passed screening: a special mention may go to any of them.
+ELIGIBLE_STATUSES = (
+    EntryStatus.ELIGIBLE,
+    EntryStatus.IN_REVIEW,
+    EntryStatus.FINALIST,
+    EntryStatus.WINNER,
+    EntryStatus.NOT_SELECTED,
+)
+
+
+# Rounds that entries may advance to.
+TARGET_KINDS = frozenset({RoundKind.SCORED, RoundKind.FINAL})

@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy
 
 from categories.models import Category, Track
 from judging.engine import ranking
+from judging.enums import AdvancementRule
 from judging.models import Round
-from judging.services.advancement import Rule, target_rounds
+from judging.selectors.rounds import target_rounds
 
 Method = ranking.Method
 METHOD_LABELS = {
@@ -49,10 +50,13 @@ class AdvanceForm(forms.Form):
         label=gettext_lazy("Who advances"),
         widget=forms.RadioSelect,
         choices=[
-            (Rule.TOP.value, gettext_lazy("The best N entries by calibrated score")),
-            (Rule.THRESHOLD.value, gettext_lazy("Every entry with a calibrated score at or above a threshold")),
+            (AdvancementRule.TOP.value, gettext_lazy("The best N entries by calibrated score")),
+            (
+                AdvancementRule.THRESHOLD.value,
+                gettext_lazy("Every entry with a calibrated score at or above a threshold"),
+            ),
         ],
-        initial=Rule.TOP.value,
+        initial=AdvancementRule.TOP.value,
     )
     top = forms.IntegerField(
         label=gettext_lazy("Number of entries (N)"),
@@ -89,8 +93,8 @@ class AdvanceForm(forms.Form):
         track = data.get("track")
         if track is not None and self.track_categories.get(track) != data.get("category"):
             self.add_error("track", _("Choose a track of the chosen category."))
-        if data.get("rule") == Rule.TOP and data.get("top") is None:
+        if data.get("rule") == AdvancementRule.TOP and data.get("top") is None:
             self.add_error("top", _("Enter how many entries advance."))
-        if data.get("rule") == Rule.THRESHOLD and data.get("threshold") is None:
+        if data.get("rule") == AdvancementRule.THRESHOLD and data.get("threshold") is None:
             self.add_error("threshold", _("Enter the lowest calibrated score that advances."))
         return data

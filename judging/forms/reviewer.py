@@ -11,8 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from judging.enums import Recommendation
 from judging.models import Assignment, Review
-from judging.selectors.reviewer import CriterionRow
-from judging.services.reviews import COMMENT_LIMIT, OVERALL_LIMIT, recommendations_for
+from judging.selectors.reviewer import COMMENT_LIMIT, OVERALL_LIMIT, CriterionRow, recommendations_for
 
 
 class ReasonForm(forms.Form):

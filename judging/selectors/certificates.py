@@ -4,12 +4,17 @@ canonical, and the certificate it names when the public may see it."""
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from categories.models import Cycle
+from judging.enums import CertificateKind, RoundKind
+from judging.models import Award, RoundEntry
 from judging.models.certificates import CODE_ALPHABET, CODE_GROUP_LENGTH, CODE_GROUPS, Certificate
+from submissions.models import Entry
 
 CODE_LENGTH = CODE_GROUPS * CODE_GROUP_LENGTH
 # Crockford's decoding: letters that look like digits are read as those digits.
@@ -48,3 +53,51 @@ def certificate_for_code(code: str, *, now: datetime | None = None) -> Certifica
         entry__cycle__publication__withdrawn_at__isnull=True,
     )
     return Certificate.objects.filter(live, code=code, rendered_version__gt=0).order_by().first()
+
+
+@dataclass(frozen=True)
+class CertificateProgress:
+    owed: int
+    ready: int
+    pending: int
+    failed: int
+    revoked: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.ready / self.owed) if self.owed else 0
+
+
+def certificates_progress(cycle: Cycle) -> CertificateProgress:
+    """How far the cycle's certificates are: ready out of owed."""
+    counts = Certificate.objects.filter(entry__cycle_id=cycle.pk).aggregate(
+        ready=Count("pk", filter=Q(revoked_at__isnull=True, rendered_version__gt=0)),
+        pending=Count("pk", filter=Q(revoked_at__isnull=True, rendered_version__lt=F("requested_version"))),
+        failed=Count(
+            "pk",
+            filter=Q(revoked_at__isnull=True, rendered_version__lt=F("requested_version")) & ~Q(last_error=""),
+        ),
+        revoked=Count("pk", filter=Q(revoked_at__isnull=False)),
+    )
+    return CertificateProgress(owed=len(certificates_owed(cycle)), **counts)
+
+
+def certificates_owed(cycle: Cycle) -> list[tuple[Entry, str, Award | None]]:
+    """Every certificate the cycle gives: one per locked award, and one per
+    finalist without an award when the cycle gives finalists certificates."""
+    awards = list(
+        Award.objects.filter(cycle=cycle, locked_at__isnull=False).select_related("entry__owner").order_by("pk")
+    )
+    owed: list[tuple[Entry, str, Award | None]] = [(award.entry, CertificateKind.AWARD, award) for award in awards]
+    if cycle.finalist_certificates:
+        awarded = {award.entry_id for award in awards}
+        finalists = (
+            Entry.objects.filter(
+                pk__in=RoundEntry.objects.filter(round__cycle=cycle, round__kind=RoundKind.FINAL).values("entry_id")
+            )
+            .exclude(pk__in=Award.objects.filter(cycle=cycle).values("entry_id"))
+            .select_related("owner")
+            .order_by("pk")
+        )
+        owed += [(entry, CertificateKind.FINALIST, None) for entry in finalists if entry.pk not in awarded]
+    return owed

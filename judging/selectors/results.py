@@ -110,7 +110,7 @@ def hidden_entries(user: Any, round_: Round, entries: dict[int, Any]) -> set[int
 def special_mention_candidates(user: Any, round_: Round) -> QuerySet[Entry]:
     """Entries of the round's cycle that may get a special mention (eligible
     or later), without those the user is in conflict with (staff see all)."""
-    from judging.services.awards import ELIGIBLE_STATUSES
+    from judging.enums import ELIGIBLE_STATUSES
 
     eligible = Entry.objects.filter(cycle=round_.cycle, status__in=ELIGIBLE_STATUSES)
     if sees_everything(user):

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.db.models import Case, CharField, Count, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils import timezone
 
 from categories.models import Criterion, RubricLevel
-from judging.enums import AssignmentState, Progress, ReviewState
+from judging.enums import SCORING_RECOMMENDATIONS, SCREENING_RECOMMENDATIONS, AssignmentState, Progress, ReviewState
 from judging.models import Assignment, Review, ReviewScore, Round
 from judging.selectors import facts
 from prize_portal.accounts.roles import GROUP_NAMES, Role
@@ -69,7 +70,6 @@ def rounds_of(user: Any) -> list[Round]:
 
 def rounds_with_results() -> list[Round]:
     """Every round that has started, newest first, for the chair's and staff's results links."""
-    from django.utils import timezone
 
     return list(Round.objects.filter(opens_at__lte=timezone.now()).select_related("cycle").order_by("-opens_at", "-pk"))
 
@@ -239,3 +239,21 @@ def review_of(assignment: Assignment) -> Review | None:
         return assignment.review
     except Review.DoesNotExist:
         return None
+
+
+COMMENT_LIMIT = 2000
+
+
+OVERALL_LIMIT = 5000
+
+
+def criteria_for(assignment: Assignment) -> list[Criterion]:
+    """The rubric the judge scores: the entry's category's criteria (none in
+    an eligibility screening, which is pass or fail with a reason)."""
+    if assignment.round.is_screening:
+        return []
+    return list(Criterion.objects.filter(category_id=assignment.entry.category_id).order_by("order", "code"))
+
+
+def recommendations_for(assignment: Assignment) -> tuple[str, ...]:
+    return SCREENING_RECOMMENDATIONS if assignment.round.is_screening else SCORING_RECOMMENDATIONS

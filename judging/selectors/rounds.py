@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from categories.models import Criterion
 from judging.engine import assignment as engine
 from judging.engine import conflicts
-from judging.enums import CRITERION_TIE_BREAK_PREFIX, AssignmentState, ReviewState, TieBreak
+from judging.enums import CRITERION_TIE_BREAK_PREFIX, TARGET_KINDS, AssignmentState, ReviewState, TieBreak
 from judging.models import Assignment, JudgeInvitation, Round, RoundEntry
 from judging.selectors import facts
 from judging.selectors.reviewer import PROGRESS, panel_of
@@ -351,3 +351,10 @@ def round_review_id(round_: Round, review_id: int) -> int:
     if not Review.objects.filter(pk=review_id, assignment__round=round_).exists():
         raise Http404
     return review_id
+
+
+def target_rounds(round_: Round) -> list[Round]:
+    """Rounds the entries may advance to: the cycle's scored and final rounds other than this one."""
+    return list(
+        Round.objects.filter(cycle_id=round_.cycle_id, kind__in=TARGET_KINDS).exclude(pk=round_.pk).order_by("opens_at")
+    )

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from judging.engine import ranking
-from judging.enums import RoundEntryVia, RoundKind
+from judging.enums import TARGET_KINDS, AdvancementRule, RoundEntryVia
 from judging.errors import JudgingError
 from judging.models import Round, RoundEntry
 from judging.selectors.ranking import round_inputs, round_results
@@ -26,14 +26,8 @@ from submissions.services.entries import entry_change_status
 
 # Only entries still being judged move on (or are closed); later states are decided elsewhere.
 ADVANCEABLE_STATUSES = frozenset({EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE})
-TARGET_KINDS = frozenset({RoundKind.SCORED, RoundKind.FINAL})
 # A score this close to the threshold counts as reaching it (the solver's rounding).
 SCORE_TOLERANCE = 1e-9
-
-
-class Rule(StrEnum):
-    TOP = "top"  # the N best-ranked entries that may advance
-    THRESHOLD = "threshold"  # every entry that may advance with a calibrated score ≥ the threshold
 
 
 class Reason(StrEnum):
@@ -97,13 +91,6 @@ def _scope(round_: Round, category_id: int | None, track_id: int | None) -> Any:
     return query
 
 
-def target_rounds(round_: Round) -> list[Round]:
-    """Rounds the entries may advance to: the cycle's scored and final rounds other than this one."""
-    return list(
-        Round.objects.filter(cycle_id=round_.cycle_id, kind__in=TARGET_KINDS).exclude(pk=round_.pk).order_by("opens_at")
-    )
-
-
 def advancement_candidates(
     *, round_: Round, category_id: int, track_id: int | None = None, target_round_id: int | None = None
 ) -> list[Candidate]:
@@ -150,7 +137,7 @@ def advancement_candidates(
 
 
 def advancement_select(
-    candidates: list[Candidate], *, rule: Rule, top: int | None = None, threshold: float | None = None
+    candidates: list[Candidate], *, rule: AdvancementRule, top: int | None = None, threshold: float | None = None
 ) -> list[Decision]:
     """Who advances: the ``top`` best-ranked entries that may advance, or those
     with a calibrated score ≥ ``threshold``. An entry below a criterion's
@@ -169,7 +156,7 @@ def advancement_select(
             reason = Reason.NO_REVIEWS
         elif candidate.below_threshold:
             reason = Reason.BELOW_THRESHOLD
-        elif rule == Rule.TOP:
+        elif rule == AdvancementRule.TOP:
             reason = Reason.SELECTED if taken < (top or 0) else Reason.NOT_IN_TOP
         else:
             reason = Reason.SELECTED if candidate.score >= (threshold or 0) - SCORE_TOLERANCE else Reason.BELOW_SCORE

@@ -10,22 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from categories.models import AwardLevel
-from judging.enums import RoundKind
+from judging.enums import ELIGIBLE_STATUSES, RoundKind
 from judging.errors import JudgingError
 from judging.models import Award, Round, RoundEntry
 from judging.selectors import facts
 from prize_portal.audit.services import audit_record
-from submissions.enums import EntryStatus
 from submissions.models import Entry
-
-# Entries that passed screening: a special mention may go to any of them.
-ELIGIBLE_STATUSES = (
-    EntryStatus.ELIGIBLE,
-    EntryStatus.IN_REVIEW,
-    EntryStatus.FINALIST,
-    EntryStatus.WINNER,
-    EntryStatus.NOT_SELECTED,
-)
 
 
 def _citation_fields(citation: dict[str, str]) -> dict[str, str]:

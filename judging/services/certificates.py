@@ -9,7 +9,6 @@ is in). A revoked certificate keeps its row: its code then says "revoked".
 """
 
 import logging
-from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -18,15 +17,15 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from categories.models import Cycle
-from judging.enums import CertificateKind, RoundKind
 from judging.errors import JudgingError
-from judging.models import Award, Certificate, Publication, RoundEntry
+from judging.models import Award, Certificate, Publication
 from judging.models.certificates import certificate_path
+from judging.selectors.certificates import certificates_owed
 from prize_portal.audit.services import audit_record
 from prize_portal.tasks import queue_task, queue_task_on_commit
 from submissions.models import Entry
@@ -38,27 +37,6 @@ RENDER_TASK = "judging.tasks.task_render_certificate"
 
 def _describe(certificate: Certificate) -> dict[str, Any]:
     return {"code": certificate.code, "kind": certificate.kind, "entry": certificate.entry.reference}
-
-
-def _owed(cycle: Cycle) -> list[tuple[Entry, str, Award | None]]:
-    """Every certificate the cycle gives: one per locked award, and one per
-    finalist without an award when the cycle gives finalists certificates."""
-    awards = list(
-        Award.objects.filter(cycle=cycle, locked_at__isnull=False).select_related("entry__owner").order_by("pk")
-    )
-    owed: list[tuple[Entry, str, Award | None]] = [(award.entry, CertificateKind.AWARD, award) for award in awards]
-    if cycle.finalist_certificates:
-        awarded = {award.entry_id for award in awards}
-        finalists = (
-            Entry.objects.filter(
-                pk__in=RoundEntry.objects.filter(round__cycle=cycle, round__kind=RoundKind.FINAL).values("entry_id")
-            )
-            .exclude(pk__in=Award.objects.filter(cycle=cycle).values("entry_id"))
-            .select_related("owner")
-            .order_by("pk")
-        )
-        owed += [(entry, CertificateKind.FINALIST, None) for entry in finalists if entry.pk not in awarded]
-    return owed
 
 
 def _create(*, actor: Any, entry: Entry, kind: str, award: Award | None) -> Certificate:
@@ -95,7 +73,7 @@ def certificates_request(*, actor: Any, cycle_id: int) -> int:
         Certificate.objects.filter(entry__cycle=cycle, revoked_at__isnull=True).values_list("entry_id", "kind")
     )
     created = 0
-    for entry, kind, award in _owed(cycle):
+    for entry, kind, award in certificates_owed(cycle):
         if (entry.pk, kind) not in existing:
             _create(actor=actor, entry=entry, kind=kind, award=award)
             created += 1
@@ -112,7 +90,7 @@ def certificate_request(*, actor: Any, entry_id: int) -> Certificate:
     live = Certificate.objects.filter(entry=entry, revoked_at__isnull=True).first()
     if live is not None:
         return live
-    for owed_entry, kind, award in _owed(entry.cycle):
+    for owed_entry, kind, award in certificates_owed(entry.cycle):
         if owed_entry.pk == entry.pk:
             return _create(actor=actor, entry=entry, kind=kind, award=award)
     if Award.objects.filter(entry=entry, locked_at__isnull=True).exists():
@@ -223,30 +201,3 @@ def certificates_sweep() -> int:
     for certificate_id in ids:
         queue_task(RENDER_TASK, certificate_id)
     return len(ids)
-
-
-@dataclass(frozen=True)
-class CertificateProgress:
-    owed: int
-    ready: int
-    pending: int
-    failed: int
-    revoked: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.ready / self.owed) if self.owed else 0
-
-
-def certificates_progress(cycle: Cycle) -> CertificateProgress:
-    """How far the cycle's certificates are: ready out of owed."""
-    counts = Certificate.objects.filter(entry__cycle_id=cycle.pk).aggregate(
-        ready=Count("pk", filter=Q(revoked_at__isnull=True, rendered_version__gt=0)),
-        pending=Count("pk", filter=Q(revoked_at__isnull=True, rendered_version__lt=F("requested_version"))),
-        failed=Count(
-            "pk",
-            filter=Q(revoked_at__isnull=True, rendered_version__lt=F("requested_version")) & ~Q(last_error=""),
-        ),
-        revoked=Count("pk", filter=Q(revoked_at__isnull=False)),
-    )
-    return CertificateProgress(owed=len(_owed(cycle)), **counts)

@@ -12,23 +12,29 @@ key is ``results:<cycle>:<kind>:<user>``).
 """
 
 import logging
-from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from categories.models import Cycle
-from judging.enums import ResultKind, RoundKind
+from judging.enums import ResultKind
 from judging.errors import JudgingError
-from judging.models import Award, Feedback, Publication, RoundEntry
+from judging.models import Award, Feedback, Publication
+from judging.selectors.publication import (
+    Recipient,
+    category_label,
+    cycle_awards,
+    entry_results,
+    mail_key_prefix,
+    publication_gaps,
+    results_recipients,
+)
 from judging.services.certificates import certificates_rerender
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.enums import OutboxStatus
@@ -37,174 +43,11 @@ from prize_portal.outbox.services import outbox_enqueue, outbox_retry
 from prize_portal.site.times import seoul_text
 from prize_portal.tasks import queue_task, queue_task_on_commit
 from submissions.enums import EntryStatus
-from submissions.models import Entry
 from submissions.services.entries import entry_change_status, lock_entry
 
 logger = logging.getLogger(__name__)
 
 PUBLISH_TASK = "judging.tasks.task_publish_results"
-
-# Entries whose applicants are told the results: every entry that was judged
-# (those found not eligible at screening were told then, not now).
-TOLD_STATUSES = (
-    EntryStatus.ELIGIBLE,
-    EntryStatus.IN_REVIEW,
-    EntryStatus.FINALIST,
-    EntryStatus.WINNER,
-    EntryStatus.NOT_SELECTED,
-)
-# What the results make of an entry still being judged.
-CLOSED_BY_RESULTS = (EntryStatus.ELIGIBLE, EntryStatus.IN_REVIEW, EntryStatus.FINALIST)
-
-
-def mail_key_prefix(cycle_id: int) -> str:
-    return f"results:{cycle_id}:"
-
-
-@dataclass
-class PublicationPreview:
-    """What publishing would announce, and what still blocks it."""
-
-    cycle: Cycle
-    publication: Publication | None
-    gaps: list[str]
-    awards: list[Award]
-    entries_by_kind: dict[str, int]
-    recipients: int
-
-    @property
-    def ready(self) -> bool:
-        return not self.gaps
-
-
-def _category_label(category: Any, track: Any = None) -> str:
-    return f"{category.name} \N{EN DASH} {track.name}" if track is not None else str(category.name)
-
-
-def _decided(label: str, given: int, count: int) -> str:
-    return ngettext(
-        "%(category)s: %(given)d of %(count)d award decided.",
-        "%(category)s: %(given)d of %(count)d awards decided.",
-        count,
-    ) % {"category": label, "given": given, "count": count}
-
-
-def publication_gaps(cycle: Cycle, awards: list[Award]) -> list[str]:
-    """Sentences naming every undecided category or track and every unlocked
-    decision; publishing is refused while there is one."""
-    gaps: list[str] = []
-    by_category: dict[int, int] = defaultdict(int)
-    by_track: dict[int, int] = defaultdict(int)
-    for award in awards:
-        if not award.special_mention:
-            by_category[award.entry.category_id] += 1
-            if award.entry.track_id:
-                by_track[award.entry.track_id] += 1
-    for category in cycle.categories.all():
-        if category.award_count and by_category[category.pk] < category.award_count:
-            gaps.append(_decided(str(category.name), by_category[category.pk], category.award_count))
-        for track in category.tracks.all():
-            if track.award_count and by_track[track.pk] < track.award_count:
-                gaps.append(_decided(_category_label(category, track), by_track[track.pk], track.award_count))
-    unlocked = [award for award in awards if not award.is_locked]
-    if unlocked:
-        gaps.append(
-            ngettext(
-                "%(count)d decision is not locked: %(references)s.",
-                "%(count)d decisions are not locked: %(references)s.",
-                len(unlocked),
-            )
-            % {"count": len(unlocked), "references": ", ".join(award.entry.reference or "?" for award in unlocked)}
-        )
-    for award in awards:
-        if award.entry.status not in (*CLOSED_BY_RESULTS, EntryStatus.NOT_SELECTED, EntryStatus.WINNER):
-            gaps.append(
-                _("%(reference)s has an award but is %(status)s: remove the award or correct the entry.")
-                % {"reference": award.entry.reference, "status": award.entry.get_status_display()}
-            )
-    if not awards:
-        gaps.append(_("No award has been decided."))
-    return gaps
-
-
-def cycle_awards(cycle_id: int) -> list[Award]:
-    return list(
-        Award.objects.filter(cycle_id=cycle_id)
-        .select_related("entry__category", "entry__track", "entry__organisation", "level")
-        .order_by("level__order", "entry__reference")
-    )
-
-
-def _told_entries(cycle_id: int) -> QuerySet[Entry]:
-    """The entries whose applicants are told, each with ``awarded`` and ``in_final``."""
-    return Entry.objects.filter(cycle_id=cycle_id, status__in=TOLD_STATUSES).annotate(
-        awarded=Exists(Award.objects.filter(entry=OuterRef("pk"))),
-        in_final=Exists(RoundEntry.objects.filter(entry=OuterRef("pk"), round__kind=RoundKind.FINAL)),
-    )
-
-
-def _result_of(entry: Any) -> str:
-    """Winner (an award), finalist (in a final round without one) or not selected."""
-    if entry.awarded:
-        return ResultKind.WINNER
-    return ResultKind.FINALIST if entry.in_final else ResultKind.NOT_SELECTED
-
-
-def entry_results(cycle_id: int) -> dict[int, str]:
-    """Each told entry's result (one query)."""
-    return {entry.pk: _result_of(entry) for entry in _told_entries(cycle_id).only("pk")}
-
-
-@dataclass
-class Recipient:
-    """One applicant's results e-mail of one kind: the entries it tells about."""
-
-    user: Any
-    kind: str
-    entries: list[Entry] = field(default_factory=list)
-
-    def dedupe_key(self, cycle_id: int) -> str:
-        return f"{mail_key_prefix(cycle_id)}{self.kind}:{self.user.pk}"
-
-
-def _entries_with_people(cycle_id: int) -> list[Entry]:
-    return list(
-        _told_entries(cycle_id)
-        .select_related("owner", "category", "track", "organisation")
-        .prefetch_related("collaborators")
-        .order_by("pk")
-    )
-
-
-def results_recipients(cycle_id: int, entries: list[Entry] | None = None) -> list[Recipient]:
-    """Owners and collaborators of the told entries, one per person and kind,
-    in a stable order (so batches resume where they stopped); two queries."""
-    recipients: dict[tuple[int, str], Recipient] = {}
-    for entry in _entries_with_people(cycle_id) if entries is None else entries:
-        kind = _result_of(entry)
-        for person in [entry.owner, *entry.collaborators.all()]:
-            if not person.is_active:
-                continue
-            recipient = recipients.setdefault((person.pk, kind), Recipient(user=person, kind=kind))
-            recipient.entries.append(entry)
-    return sorted(recipients.values(), key=lambda recipient: (recipient.user.pk, recipient.kind))
-
-
-def publication_preview(cycle_id: int) -> PublicationPreview:
-    cycle = Cycle.objects.prefetch_related("categories__tracks").get(pk=cycle_id)
-    awards = cycle_awards(cycle_id)
-    entries = _entries_with_people(cycle_id)
-    counts: dict[str, int] = defaultdict(int)
-    for entry in entries:
-        counts[_result_of(entry)] += 1
-    return PublicationPreview(
-        cycle=cycle,
-        publication=Publication.objects.filter(cycle=cycle).first(),
-        gaps=publication_gaps(cycle, awards),
-        awards=awards,
-        entries_by_kind={kind: counts[kind] for kind in ResultKind.values},
-        recipients=len(results_recipients(cycle_id, entries)),
-    )
 
 
 def _describe(publication: Publication) -> dict[str, Any]:
@@ -341,7 +184,7 @@ def _mail_context(
             {
                 "reference": entry.reference or "",
                 "title": entry.title_en or entry.title_original or entry.reference or "",
-                "category": _category_label(entry.category, entry.track),
+                "category": category_label(entry.category, entry.track),
                 "level": str(award.level.name) if award else "",
                 "special_mention": bool(award and award.special_mention),
                 "citation": str(award.citation) if award else "",
@@ -432,28 +275,6 @@ def results_mail_retry(*, cycle_id: int) -> int:
         raise JudgingError(_("The results are not public: their e-mails are not sent."), code="not_live")
     failed = OutboxMessage.objects.filter(dedupe_key__startswith=mail_key_prefix(cycle_id), status=OutboxStatus.FAILED)
     return outbox_retry(message_ids=list(failed.values_list("pk", flat=True)))
-
-
-@dataclass(frozen=True)
-class MailProgress:
-    total: int
-    sent: int
-    pending: int
-    failed: int
-
-    @property
-    def not_queued(self) -> int:
-        return max(self.total - self.sent - self.pending - self.failed, 0)
-
-
-def results_mail_progress(cycle_id: int, total: int) -> MailProgress:
-    """Sent / pending / failed results e-mails of a cycle (``total`` applicants to tell)."""
-    rows = OutboxMessage.objects.filter(dedupe_key__startswith=mail_key_prefix(cycle_id))
-    counts = dict(rows.values_list("status").annotate(count=Count("pk")).values_list("status", "count"))
-    sent = counts.get(OutboxStatus.SENT, 0)
-    failed = counts.get(OutboxStatus.FAILED, 0)
-    pending = sum(counts.values()) - sent - failed
-    return MailProgress(total=total, sent=sent, pending=pending, failed=failed)
 
 
 @transaction.atomic

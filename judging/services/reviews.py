@@ -12,27 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from categories.models import Criterion
-from judging.enums import SCORING_RECOMMENDATIONS, SCREENING_RECOMMENDATIONS, AssignmentState, ReviewState
+from judging.enums import AssignmentState, ReviewState
 from judging.errors import JudgingError, ReviewConflictError, ReviewIncompleteError
 from judging.models import Assignment, Review, ReviewScore
 from judging.selectors import facts
+from judging.selectors.reviewer import COMMENT_LIMIT, OVERALL_LIMIT, criteria_for, recommendations_for
 from prize_portal.audit.services import audit_record
 
 WHOLE_NUMBER = re.compile(r"[+-]?\d{1,4}(\.0*)?")
-COMMENT_LIMIT = 2000
-OVERALL_LIMIT = 5000
-
-
-def criteria_for(assignment: Assignment) -> list[Criterion]:
-    """The rubric the judge scores: the entry's category's criteria (none in
-    an eligibility screening, which is pass or fail with a reason)."""
-    if assignment.round.is_screening:
-        return []
-    return list(Criterion.objects.filter(category_id=assignment.entry.category_id).order_by("order", "code"))
-
-
-def recommendations_for(assignment: Assignment) -> tuple[str, ...]:
-    return SCREENING_RECOMMENDATIONS if assignment.round.is_screening else SCORING_RECOMMENDATIONS
 
 
 def _guarded(*, judge: Any, assignment_id: int, now: datetime) -> Assignment:

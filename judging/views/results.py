@@ -29,7 +29,7 @@ from judging.selectors.results import (
     sees_everything,
 )
 from judging.services import advancement_candidates, advancement_select, round_advance
-from judging.services.advancement import Reason, Rule
+from judging.services.advancement import AdvancementRule, Reason
 from prize_portal.site.decorators import page_for
 from submissions.models import Entry
 
@@ -127,7 +127,9 @@ def advance(request: HttpRequest, round_id: int) -> HttpResponse:
     candidates = advancement_candidates(
         round_=round_, category_id=data["category"], track_id=data["track"], target_round_id=data["target"]
     )
-    decisions = advancement_select(candidates, rule=Rule(data["rule"]), top=data["top"], threshold=data["threshold"])
+    decisions = advancement_select(
+        candidates, rule=AdvancementRule(data["rule"]), top=data["top"], threshold=data["threshold"]
+    )
     advancing = sorted(decision.candidate.entry_id for decision in decisions if decision.advances)
     preview_url = (
         reverse("judging_results:advance", args=[round_.pk])

@@ -16,7 +16,7 @@ from judging import services
 from judging.enums import RoundEntryVia, RoundKind
 from judging.errors import JudgingError
 from judging.models import RoundEntry
-from judging.services.advancement import Reason, Rule
+from judging.services.advancement import AdvancementRule, Reason
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.audit.models import AuditEvent
@@ -227,11 +227,11 @@ def test_threshold_rule_advances_every_entry_at_or_above_it(reviewed: Any, final
     candidates = services.advancement_candidates(round_=reviewed, category_id=project.pk, target_round_id=final.pk)
     assert [candidate.rank for candidate in candidates] == [1, 2, 3]
     cut = candidates[2].score
-    decisions = services.advancement_select(candidates, rule=Rule.THRESHOLD, threshold=cut)
+    decisions = services.advancement_select(candidates, rule=AdvancementRule.THRESHOLD, threshold=cut)
     assert [(decision.advances, decision.reason) for decision in decisions] == [
         (True, Reason.SELECTED),
         (False, Reason.BELOW_THRESHOLD),
         (True, Reason.SELECTED),
     ]
-    above = services.advancement_select(candidates, rule=Rule.THRESHOLD, threshold=cut + 0.1)
+    above = services.advancement_select(candidates, rule=AdvancementRule.THRESHOLD, threshold=cut + 0.1)
     assert above[2].reason == Reason.BELOW_SCORE

@@ -15,13 +15,14 @@ from django.utils import timezone
 from judging.enums import CertificateKind
 from judging.errors import JudgingError
 from judging.models import Certificate, Publication
+from judging.selectors.certificates import certificates_progress
 from judging.services import (
     certificate_regenerate,
     certificate_request,
     certificate_revoke,
     certificates_request,
 )
-from judging.services.certificates import certificate_render, certificates_progress, certificates_sweep
+from judging.services.certificates import certificate_render, certificates_sweep
 from prize_portal.accounts.roles import Role
 from prize_portal.audit.models import AuditEvent
 from tests.factories import give_totp, make_user

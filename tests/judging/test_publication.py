@@ -12,13 +12,9 @@ from django.utils import timezone
 from judging.enums import ResultKind
 from judging.errors import JudgingError
 from judging.models import Feedback, Publication
+from judging.selectors.publication import publication_preview, results_mail_progress
 from judging.services import publication_publish, publication_take_effect, publication_withdraw
-from judging.services.publication import (
-    publication_preview,
-    publications_sweep,
-    results_mail_progress,
-    results_mail_queue_batch,
-)
+from judging.services.publication import publications_sweep, results_mail_queue_batch
 from prize_portal.audit.models import AuditEvent
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from judging.models import Publication
+from judging.selectors.publication import mail_key_prefix
 from judging.services import publication_publish
-from judging.services.publication import mail_key_prefix
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
 from tests.conftest import postgres_url_for_test_db, worker_env
