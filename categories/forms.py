@@ -1,7 +1,10 @@
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.translation import gettext_lazy as _
+
+from prize_portal.files.checks import check_upload
 
 from .enums import ApplicantType
 from .models import Category, Question, Signatory
@@ -38,10 +41,6 @@ class SignatoryAdminForm(forms.ModelForm):
         fields = ["name", "title", "signature", "order"]
 
     def clean_signature(self) -> Any:
-        from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
-
-        from submissions.uploads import check_upload
-
         upload = self.cleaned_data.get("signature")
         if not isinstance(upload, UploadedFile):
             return upload  # unchanged

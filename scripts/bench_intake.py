@@ -51,7 +51,7 @@ from benchlib import say
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
-DEFAULT_SIZE = 20 * MB - 1024  # just under PDF_MAX_BYTES (submissions/uploads.py)
+DEFAULT_SIZE = 20 * MB - 1024  # just under PDF_MAX_BYTES (prize_portal/files/checks.py)
 CHUNK = 256 * 1024
 DEFAULT_SETTINGS = "prize_portal.settings.local"
 

@@ -77,7 +77,7 @@ def _certificates(count: int) -> tuple[float, float]:
     from judging.rendering.certificate import render_certificate_html
     from judging.services import certificate_regenerate
     from prize_portal.accounts.models import User
-    from submissions.pdf import base_url, static_url_fetcher
+    from prize_portal.documents import base_url, static_url_fetcher
 
     staff = User.objects.filter(is_staff=True).order_by("pk").first()
     # The seed rendered each once: fonts and templates are warm for both paths.

@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from categories.enums import QuestionKind
 from categories.models import Category, Criterion, Question, Track
+from prize_portal.files.checks import EXTENSIONS
 
 from .models import Attachment, Entry, Organisation
 from .services.organisations import ORGANISATION_FIELDS
-from .uploads import EXTENSIONS
 from .validators import SUMMARY_WORD_LIMIT, TEXT_CHARACTER_LIMIT
 
 ACCEPTED_FILES = ",".join([*EXTENSIONS, *EXTENSIONS.values(), ".jpeg"])

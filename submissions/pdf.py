@@ -3,26 +3,20 @@ an official document and rendered with WeasyPrint.
 
 Only the submission's ``content`` snapshot supplies the applicant's text; the
 prize configuration (question labels, evaluation domains, choice labels) is
-read in the reader's language. WeasyPrint may fetch nothing but our own static
-files (and ``data:`` URLs): a document can never make the worker reach the
-network or read other local files.
+read in the reader's language. It renders in the sandbox of
+``prize_portal.documents``.
 """
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils._os import safe_join
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -31,80 +25,14 @@ from django_countries import countries
 
 from categories.enums import CHOICE_KINDS, QuestionKind
 from categories.models import Question
+from prize_portal.documents import bcp47_lang, html_to_pdf, language_name
 
 from .models import Attachment, Entry, Submission
 
 if TYPE_CHECKING:
-    from weasyprint.urls import URLFetcher
+    pass
 
 TEMPLATE = "submissions/pdf/entry.html"
-
-
-class RefusedURLError(ValueError):
-    """WeasyPrint asked for something other than one of our static files."""
-
-
-def _site_origin() -> str:
-    parts = urlsplit(settings.SITE_URL)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def base_url() -> str:
-    """What relative URLs in the PDF's HTML resolve against."""
-    return f"{_site_origin()}/"
-
-
-def static_file_for(url: str) -> Path:
-    """The file on disk behind one of our static URLs, or RefusedURLError.
-
-    Accepted: ``/static/<path>`` alone or on our own site's origin, or on
-    STATIC_URL when that is absolute (a CDN). The file is read from disk
-    (staticfiles finders, then STATIC_ROOT); nothing is fetched over a network.
-    """
-    parts = urlsplit(url)
-    static = urlsplit(settings.STATIC_URL)
-    origin = f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme or parts.netloc else ""
-    allowed_origins = {"", _site_origin().lower()}
-    if static.netloc:
-        allowed_origins.add(f"{static.scheme}://{static.netloc}".lower())
-    if origin not in allowed_origins or parts.query or parts.username:
-        raise RefusedURLError(f"Only our static files may be fetched, not {url!r}")
-    path = unquote(parts.path)
-    if not path.startswith(static.path) or "\\" in path or "\x00" in path:
-        raise RefusedURLError(f"Only our static files may be fetched, not {url!r}")
-    relative = path[len(static.path) :]
-    if not relative or any(segment in ("", ".", "..") for segment in relative.split("/")):
-        raise RefusedURLError(f"Not a static file path: {url!r}")
-    found = finders.find(relative)
-    if isinstance(found, list):  # find(all=True) shape; not asked for, but typed so
-        found = found[0] if found else None
-    if found:
-        return Path(found)
-    if settings.STATIC_ROOT:
-        candidate = Path(safe_join(str(settings.STATIC_ROOT), relative))
-        if candidate.is_file():
-            return candidate
-    raise RefusedURLError(f"No such static file: {url!r}")
-
-
-def static_url_fetcher() -> URLFetcher:
-    """A WeasyPrint URL fetcher serving only our static files and ``data:``.
-
-    Any other URL (http(s) elsewhere, file://, ftp://, …) is refused, and a
-    refusal or a missing file stops the rendering: a PDF is never stored
-    without its stylesheet.
-    """
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class StaticOnlyURLFetcher(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-            if url.lower().startswith("data:"):
-                return super().fetch(url, headers)
-            path = static_file_for(url)
-            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
-
-    return StaticOnlyURLFetcher(allowed_protocols=("data",), allow_redirects=False, fail_on_errors=True)
 
 
 @dataclass
@@ -193,15 +121,6 @@ def answer_sections(
     return sections
 
 
-def bcp47_lang(code: str | None) -> str:
-    """An HTML lang value (BCP 47) for one of Django's language codes."""
-    code = (code or "en").lower()
-    language, _sep, rest = code.partition("-")
-    if rest in ("hans", "hant"):
-        return f"{language}-{rest.title()}"
-    return f"{language}-{rest.upper()}" if rest else language
-
-
 def shown_attachments(
     submission: Submission, *, blind: bool = False, files: list[Attachment] | None = None
 ) -> list[dict[str, Any]]:
@@ -281,14 +200,6 @@ def _labels() -> dict[str, str]:
     }
 
 
-def language_name(code: str) -> str:
-    """A language's name in the reader's language (Django's catalogues)."""
-    try:
-        return str(translation.get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
-
-
 def reader_language(submission: Submission) -> str:
     """The applicant's (the entry owner's) language, one the site offers."""
     language = getattr(submission.entry.owner, "language", "") or settings.LANGUAGE_CODE
@@ -304,10 +215,4 @@ def render_submission_html(submission: Submission, *, language: str | None = Non
 def render_submission_pdf(submission: Submission, *, language: str | None = None, blind: bool = False) -> bytes:
     """The PDF of ``submission`` in ``language`` (default: the applicant's);
     ``blind`` as in :func:`pdf_context`."""
-    from weasyprint import HTML
-
-    html = render_submission_html(submission, language=language, blind=blind)
-    document = HTML(string=html, base_url=base_url(), url_fetcher=static_url_fetcher())
-    pdf = document.write_pdf()
-    assert pdf is not None  # without a target, write_pdf returns the bytes
-    return bytes(pdf)
+    return html_to_pdf(render_submission_html(submission, language=language, blind=blind))

@@ -1,6 +1,7 @@
 """Reads of intake that pages share, with the joins and prefetches that keep
 their query counts flat in the number of entries, questions and files."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,26 @@ from categories.models import Category, Question, Track
 from prize_portal.audit.models import AuditEvent
 
 from .models import Attachment, Entry, Invitation, Organisation, Submission
+
+# What apps above this one add to each entry on the applicant's dashboard
+# (judging: the certificates), by name. They register a reader in their
+# AppConfig.ready(), so that submissions imports none of them. A reader takes
+# the entries and answers by entry id, in a fixed number of queries.
+EntryExtraReader = Callable[[list[Entry]], dict[int, Any]]
+_ENTRY_EXTRAS: dict[str, EntryExtraReader] = {}
+
+
+def entry_extra_register(name: str, reader: EntryExtraReader) -> None:
+    _ENTRY_EXTRAS[name] = reader
+
+
+def entry_extras(entries: list[Entry]) -> dict[int, dict[str, Any]]:
+    """Every registered extra for each entry: ``{entry_id: {name: value}}``."""
+    extras: dict[int, dict[str, Any]] = {entry.pk: {} for entry in entries}
+    for name, reader in _ENTRY_EXTRAS.items():
+        for entry_id, value in reader(entries).items():
+            extras[entry_id][name] = value
+    return extras
 
 
 def organisations_of(user: Any) -> QuerySet[Organisation]:

@@ -12,6 +12,7 @@ from categories.enums import QuestionKind
 from categories.models import Question
 
 SUMMARY_WORD_LIMIT = 300
+ATTACHMENTS_PER_ENTRY = 12
 # A hard ceiling for any text answer, whatever its word limit (≈ 20 pages).
 TEXT_CHARACTER_LIMIT = 60_000
 

@@ -17,14 +17,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prize_portal.files.downloads import file_response
+from prize_portal.files.uploads import size_limited_upload
+
 from . import selectors, services
-from .downloads import file_response
 from .errors import EditConflictError, EntryIncompleteError, IntakeError
 from .forms import ACCEPTED_FILES, EntryForm, EntryStartForm, OrganisationForm, UploadSlot
 from .models import Attachment, Entry, Invitation
 from .services.entries import questions_for
-from .upload_handlers import size_limited_upload
-from .uploads import ATTACHMENTS_PER_ENTRY
+from .validators import ATTACHMENTS_PER_ENTRY
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -34,19 +35,17 @@ def _wants_json(request: HttpRequest) -> bool:
 @require_safe
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    # Certificates are judging's; read here so the dashboard is the one place
-    # an applicant finds everything about their entries.
-    from judging.selectors.publication import certificates_out_for
-
     entries = list(selectors.entries_of(request.user))
     timelines = selectors.timelines_for(entries)
-    certificates = certificates_out_for(entries)
+    # What the apps above add (judging: the certificates), so the dashboard is
+    # the one place an applicant finds everything about their entries.
+    extras = selectors.entry_extras(entries)
     now = timezone.now()
     rows = [
         {
             "entry": entry,
             "timeline": timelines[entry.pk],
-            "certificates": certificates[entry.pk],
+            **extras[entry.pk],
             "missing": len(services.entry_missing(entry)),
             "open": entry.is_open(now),
         }

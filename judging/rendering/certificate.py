@@ -5,7 +5,7 @@ The snapshot is plain JSON, so that the PDF and the public verification page
 say the same thing however the entry or the prize configuration change
 later. The PDF is A4 landscape, one page, in English, Korean and the
 recipient's language (when it is a third), rendered with WeasyPrint, which may
-fetch nothing but our static files (see ``submissions.pdf``): signatures are
+fetch nothing but our static files (see ``prize_portal.documents``): signatures are
 embedded as ``data:`` URIs, the QR code as inline SVG.
 """
 
@@ -30,7 +30,7 @@ from modeltranslation.utils import build_localized_fieldname
 from categories.models import Signatory
 from judging.enums import CertificateKind
 from judging.models import Certificate
-from submissions.pdf import base_url, bcp47_lang, static_url_fetcher
+from prize_portal.documents import bcp47_lang, html_to_pdf
 
 TEMPLATE = "judging/certificate/certificate.html"
 SNAPSHOT_VERSION = 1
@@ -289,10 +289,4 @@ def render_certificate_html(certificate: Certificate, snapshot: dict[str, Any]) 
 
 def render_certificate_pdf(certificate: Certificate, snapshot: dict[str, Any]) -> bytes:
     """The certificate as a one-page A4 landscape PDF saying what ``snapshot`` says."""
-    from weasyprint import HTML
-
-    html = render_certificate_html(certificate, snapshot)
-    document = HTML(string=html, base_url=base_url(), url_fetcher=static_url_fetcher())
-    pdf = document.write_pdf()
-    assert pdf is not None  # without a target, write_pdf returns the bytes
-    return bytes(pdf)
+    return html_to_pdf(render_certificate_html(certificate, snapshot))

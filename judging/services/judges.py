@@ -5,6 +5,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,6 +16,8 @@ from judging.models import JudgeInvitation, JudgeProfile
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified, user_grant_role
 from prize_portal.audit.services import audit_record
+from prize_portal.files.checks import check_upload
+from prize_portal.files.cleanup import delete_files_on_commit
 from prize_portal.outbox.services import outbox_enqueue
 
 
@@ -123,10 +126,6 @@ def judge_profile_update(*, user: Any, expertise_tracks: Any = None, photo: Any 
     profile.languages = sorted(set(profile.languages))
     old_photo = None
     if photo is not None:
-        from django.core.files.base import ContentFile
-
-        from submissions.uploads import check_upload
-
         checked = check_upload(photo)
         if checked.content is None:
             raise JudgingError(_("Upload a JPEG, PNG or WebP photo."), code="file_type")
@@ -137,8 +136,6 @@ def judge_profile_update(*, user: Any, expertise_tracks: Any = None, photo: Any 
     if expertise_tracks is not None:
         profile.expertise_tracks.set(expertise_tracks)
     if old_photo:
-        from submissions.services.files import delete_files_on_commit
-
         delete_files_on_commit([old_photo])
     after = {name: _plain(getattr(profile, name)) for name in PROFILE_FIELDS}
     audit_record(actor=user, action="judge.profile", target=profile, before=before, after=after)

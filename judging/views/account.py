@@ -30,12 +30,12 @@ from judging.forms.account import (
 )
 from judging.models import Conflict, JudgeInvitation, JudgeProfile
 from judging.selectors import reviewer as selectors
+from prize_portal.files.checks import EXTENSIONS
+from prize_portal.files.downloads import file_response
+from prize_portal.files.uploads import size_limited_upload
 from prize_portal.site.decorators import page_for
 from submissions import selectors as submission_selectors
-from submissions.downloads import file_response
 from submissions.models import Entry
-from submissions.upload_handlers import size_limited_upload
-from submissions.uploads import EXTENSIONS
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PHOTO_CONTENT_TYPES = {extension: content_type for content_type, extension in EXTENSIONS.items()}

@@ -3,31 +3,23 @@ committee, and their photos. Before an edition's embargo ends, after a
 withdrawal, or without a publication, every one of its addresses answers the
 site's normal 404, which no cache stores and no search engine indexes.
 
-The edition and committee pages keep their content (not the site header, which
-shows the signed-in user's links and the CSRF token) in Django's cache under
-the publication's version: publishing or withdrawing raises the version, so an
-earlier state is never served again, and the publication is read on every
-request before anything cached is used."""
+The edition and committee pages come from the page cache
+(prize_portal/site/page_cache.py) under the publication's version: publishing
+or withdrawing raises the version, so an earlier state is never served again,
+and the publication is read on every request before anything cached is used."""
 
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -36,18 +28,9 @@ from django.views.defaults import page_not_found
 from judging.models import Publication
 from judging.selectors import winners as public_selectors
 from judging.views.account import PHOTO_CONTENT_TYPES
-from submissions.downloads import file_response
+from prize_portal.files.downloads import file_response
+from prize_portal.site.page_cache import cached_page, shareable
 
-# Short, so that a withdrawal reaches browsers and proxies within a minute.
-LIVE_MAX_AGE = 60
-# A new version changes the key at once; this only bounds how long a
-# correction made without republishing (a citation's typo) takes to show.
-CONTENT_CACHE_SECONDS = 15 * 60
-# Whole pages each web process keeps in memory (a few per edition and language).
-LOCAL_PAGES = 128
-LOCAL_PAGE_SECONDS = 60
-_LOCAL_PAGES: OrderedDict[str, tuple[float, str]] = OrderedDict()
-_LOCAL_LOCK = threading.Lock()
 OG_LOCALES = {"en": "en_GB", "ko": "ko_KR", "ja": "ja_JP", "zh-hans": "zh_CN", "es": "es_ES", "fr": "fr_FR"}
 
 View = Callable[..., HttpResponseBase]
@@ -67,14 +50,6 @@ def public_page(view: View) -> View:
             return response
 
     return wrapped
-
-
-def _shareable(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    # A signed-in visitor's header lists their own pages: only their browser may keep it.
-    scope = "private" if request.user.is_authenticated else "public"
-    response["Cache-Control"] = f"{scope}, max-age={LIVE_MAX_AGE}"
-    patch_vary_headers(response, ["Cookie"])
-    return response
 
 
 def _absolute(url_name: str, *args: Any) -> str:
@@ -127,67 +102,21 @@ def _render_parts(template: str, context: dict[str, Any], languages: list[dict[s
     }
 
 
-def clear_local_pages() -> None:
-    """Forget this process's copies (the tests' cache.clear() for the first level)."""
-    with _LOCAL_LOCK:
-        _LOCAL_PAGES.clear()
-
-
-def _local_page(key: str, html: str | None = None) -> str | None:
-    """A small per-process copy of whole pages, kept LOCAL_PAGE_SECONDS. A key
-    names one version of one publication; what changes without a new version
-    (a judge's consent, a corrected citation) shows within that time here, and
-    within CONTENT_CACHE_SECONDS in the shared cache."""
-    now = time.monotonic()
-    with _LOCAL_LOCK:
-        if html is not None:
-            _LOCAL_PAGES[key] = (now + LOCAL_PAGE_SECONDS, html)
-            while len(_LOCAL_PAGES) > LOCAL_PAGES:
-                _LOCAL_PAGES.popitem(last=False)
-            return html
-        found = _LOCAL_PAGES.get(key)
-        if found is None or found[0] < now:
-            _LOCAL_PAGES.pop(key, None)
-            return None
-        _LOCAL_PAGES.move_to_end(key)
-        return found[1]
-
-
 def _cached_page(
     request: HttpRequest, year: int, page: str, build: Callable[[Publication], dict[str, Any]]
 ) -> HttpResponse:
-    """The page from the cache: whole for visitors who are not signed in (and
-    have no message waiting), else its parts around the visitor's own header.
-    Whether the results are public is read from the database every time."""
+    """The page from the page cache, under a key naming this publication's
+    state. Whether the results are public is read from the database every time."""
     publication_id, version, published = public_selectors.live_version(year=year)
     language = translation.get_language()
     # Id and publication time too: a publication deleted and made again starts at version 1.
     key = f"winners:{year}:{page}:{language}:{publication_id}.{version}.{published:.6f}"
-    shared = not request.user.is_authenticated and not len(messages.get_messages(request))
-    if shared:
-        html = _local_page(key)
-        if html is None:
-            html = cache.get(f"{key}:page")
-            if html is not None:
-                _local_page(key, html)
-        if html is not None:
-            return _shareable(request, HttpResponse(html))
-    parts = cache.get(key)
-    if parts is None:
-        parts = build(public_selectors.publication_live(year=year))
-        cache.set(key, parts, CONTENT_CACHE_SECONDS)
-    page_parts = {
-        **parts,
-        # Our own templates' output, escaped when it was rendered.
-        "head": mark_safe(parts["head"]),  # noqa: S308
-        "main": mark_safe(parts["main"]),  # noqa: S308
-    }
-    response = render(request, "judging/public/page.html", {"page": page_parts})
-    if shared:  # the same for every such visitor: no token, no name, no message
-        html = response.content.decode()
-        cache.set(f"{key}:page", html, CONTENT_CACHE_SECONDS)
-        _local_page(key, html)
-    return _shareable(request, response)
+    return cached_page(
+        request,
+        key=key,
+        template="judging/public/page.html",
+        build=lambda: build(public_selectors.publication_live(year=year)),
+    )
 
 
 def _edition_parts(publication: Publication) -> dict[str, str]:
@@ -236,7 +165,7 @@ def index(request: HttpRequest) -> HttpResponse:
         description=_("The winners of every edition of the Seoul Smart City Prize."),
     )
     editions = public_selectors.editions_live()
-    return _shareable(request, render(request, "judging/public/index.html", {"editions": editions, "meta": meta}))
+    return shareable(request, render(request, "judging/public/index.html", {"editions": editions, "meta": meta}))
 
 
 @require_safe

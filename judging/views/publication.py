@@ -27,8 +27,8 @@ from judging.services import (
     publication_withdraw,
 )
 from judging.services.publication import results_mail_retry
+from prize_portal.files.downloads import file_response
 from prize_portal.site.decorators import page_for
-from submissions.downloads import file_response
 
 staff_page = page_for("judging.publish_results")
 

@@ -21,8 +21,8 @@ from judging.errors import ReviewConflictError, ReviewIncompleteError
 from judging.forms.reviewer import ReasonForm, ReviewForm
 from judging.selectors import reviewer as selectors
 from judging.selectors.reading import reading_context
+from prize_portal.files.downloads import file_response
 from prize_portal.site.decorators import page_for
-from submissions.downloads import file_response
 
 
 def _wants_json(request: HttpRequest) -> bool:

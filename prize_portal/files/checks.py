@@ -17,7 +17,6 @@ PDF_MAX_BYTES = 20 * MB
 IMAGE_MAX_BYTES = 10 * MB
 IMAGE_MAX_PIXELS = 40_000_000  # beyond this a small file is a decompression bomb
 THUMBNAIL_SIZE = (480, 480)
-ATTACHMENTS_PER_ENTRY = 12
 
 PDF = "application/pdf"
 IMAGES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}

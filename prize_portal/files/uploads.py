@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from .uploads import PDF_MAX_BYTES
+from prize_portal.files.checks import PDF_MAX_BYTES
 
 
 class SizeLimitUploadHandler(FileUploadHandler):

@@ -2,7 +2,7 @@
 transition: it checks the guard, saves, records the audit trail and queues
 mail after commit."""
 
-from ..uploads import ATTACHMENTS_PER_ENTRY
+from ..validators import ATTACHMENTS_PER_ENTRY
 from .attachments import attachment_add, attachment_delete, attachment_set_identifying
 from .entries import (
     entry_decide_eligibility,

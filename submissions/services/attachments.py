@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from categories.enums import QuestionKind
+from prize_portal.files.checks import check_upload, display_name
+from prize_portal.files.cleanup import delete_files_on_commit
 
 from ..errors import IntakeError
 from ..models import Attachment
-from ..uploads import ATTACHMENTS_PER_ENTRY, check_upload, display_name
+from ..validators import ATTACHMENTS_PER_ENTRY
 from .entries import check_open, lock_entry, questions_for
-from .files import delete_files_on_commit
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from categories.enums import CycleStatus, QuestionKind
 from categories.models import Category, Question, Track
 from prize_portal.audit.services import audit_record
+from prize_portal.files.cleanup import delete_files_on_commit
 from prize_portal.outbox.services import outbox_enqueue
 from prize_portal.site.times import seoul_text
 from prize_portal.tasks import queue_task_on_commit
@@ -21,7 +22,7 @@ from ..enums import COUNTED_STATUSES, EDITABLE_STATUSES, EntryStatus
 from ..errors import EditConflictError, EntryIncompleteError, IntakeError
 from ..models import Answer, Entry, Membership, Organisation, ReferenceCounter, Submission
 from ..validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
-from .files import delete_files_on_commit, entry_file_names
+from .files import entry_file_names
 from .pdfs import PDF_TASK
 
 BUILT_IN_FIELDS = ("title_en", "summary_en", "title_original", "summary_original", "language")

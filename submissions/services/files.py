@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.core.files.storage import Storage, default_storage
-from django.db import transaction
 from django.utils import timezone
 
 from ..models import Attachment, Submission
@@ -17,18 +16,6 @@ logger = logging.getLogger(__name__)
 ENTRY_FILES_ROOT = "entries"
 # A file younger than this may belong to a transaction still running.
 ORPHAN_GRACE = timedelta(hours=1)
-
-
-def delete_files_on_commit(names: Iterable[str], storage: Storage | None = None) -> None:
-    """Delete stored files once the current transaction has committed."""
-    storage = storage or default_storage
-    pending = [name for name in names if name]
-
-    def delete() -> None:
-        for name in pending:
-            storage.delete(name)
-
-    transaction.on_commit(delete)
 
 
 def entry_file_names(entry_id: int) -> list[str]:

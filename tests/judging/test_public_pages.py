@@ -21,8 +21,8 @@ from judging.enums import RoundKind
 from judging.models import Award, Publication
 from judging.selectors.winners import publication_live
 from judging.services import award_decide, judge_profile_update
-from judging.views.public import clear_local_pages
 from prize_portal.accounts.roles import Role
+from prize_portal.site.page_cache import clear_local_pages
 from submissions.enums import EntryStatus
 from submissions.models import Attachment, Entry
 from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.files.base import ContentFile
 
-from submissions.downloads import SIGNED_URL_SECONDS, file_response
+from prize_portal.files.downloads import SIGNED_URL_SECONDS, file_response
 from tests.prize_portal.test_storage_s3 import s3_storage  # noqa: F401 (fixture)
 from tests.submissions.builders import PDF_BYTES
 

@@ -17,8 +17,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from categories.enums import QuestionKind
 from categories.models import Question, QuestionChoice
+from prize_portal.documents import RefusedURLError, static_url_fetcher
 from submissions.models import Entry, Submission
-from submissions.pdf import RefusedURLError, render_submission_pdf, static_url_fetcher
+from submissions.pdf import render_submission_pdf
 from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
 from submissions.services.pdfs import submission_pdfs_missing, submission_pdfs_sweep, submission_render_pdf
 from tests.conftest import postgres_url_for_test_db, worker_env
@@ -209,7 +210,7 @@ def test_rendering_stops_rather_than_fetch_elsewhere() -> None:
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    from submissions.pdf import base_url
+    from prize_portal.documents import base_url
 
     html = '<img src="file:///etc/passwd"><link rel="stylesheet" href="http://example.org/x.css">'
     with pytest.raises(FatalURLFetchingError):

@@ -14,9 +14,9 @@ from PIL import Image
 
 from categories.enums import QuestionKind
 from categories.models import Question
+from prize_portal.files.checks import PDF_MAX_BYTES, display_name
 from submissions.models import Attachment, Entry
 from submissions.services import attachment_add, entry_start
-from submissions.uploads import PDF_MAX_BYTES, display_name
 from tests.submissions.builders import PDF_BYTES, make_jpeg
 from tests.submissions.conftest import BEFORE_DEADLINE
 
