@@ -56,10 +56,13 @@ test: export DJANGO_SETTINGS_MODULE := prize_portal.settings.test
 test: $(VENV)/.installed-dev system-deps-test node-deps compilemessages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Style, types, the layers (import-linter contracts in pyproject.toml) and the templates.
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
+	$(BIN)/lint-imports
+	$(BIN)/djlint templates --lint
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -3,6 +3,7 @@ from enum import StrEnum
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from judging.engine import conflicts as engine
 from submissions.enums import EntryStatus
 
 
@@ -59,18 +60,19 @@ SCORING_RECOMMENDATIONS = (Recommendation.STRONG_YES, Recommendation.YES, Recomm
 
 class ConflictKind(models.TextChoices):
     """Why a judge may not judge an entry. Stored conflicts are declared by the
-    judge or requested by the applicant; detected ones are computed (conflicts.py)."""
+    judge or requested by the applicant; detected ones are computed by the
+    conflicts engine, whose values these are, with their labels."""
 
-    ENTRY = "entry", _("Declared for one entry")
-    ORGANISATION = "organisation", _("Standing: an organisation")
-    COUNTRY = "country", _("Standing: a country")
-    DOMAIN = "domain", _("Standing: an e-mail domain")
-    REQUESTED = "requested", _("Requested by the applicant")
+    ENTRY = engine.ConflictKind.ENTRY.value, _("Declared for one entry")
+    ORGANISATION = engine.ConflictKind.ORGANISATION.value, _("Standing: an organisation")
+    COUNTRY = engine.ConflictKind.COUNTRY.value, _("Standing: a country")
+    DOMAIN = engine.ConflictKind.DOMAIN.value, _("Standing: an e-mail domain")
+    REQUESTED = engine.ConflictKind.REQUESTED.value, _("Requested by the applicant")
     # Detected (never stored).
-    SAME_ORGANISATION = "same_organisation", _("Detected: same organisation")
-    SAME_DOMAIN = "same_domain", _("Detected: same e-mail domain")
-    SAME_COUNTRY = "same_country", _("Detected: same country (government entry)")
-    COLLABORATOR = "collaborator", _("Detected: the judge works on the entry")
+    SAME_ORGANISATION = engine.ConflictKind.SAME_ORGANISATION.value, _("Detected: same organisation")
+    SAME_DOMAIN = engine.ConflictKind.SAME_DOMAIN.value, _("Detected: same e-mail domain")
+    SAME_COUNTRY = engine.ConflictKind.SAME_COUNTRY.value, _("Detected: same country (government entry)")
+    COLLABORATOR = engine.ConflictKind.COLLABORATOR.value, _("Detected: the judge works on the entry")
     RECUSED = "recused", _("Recused from the assignment")
 
 

@@ -1,4 +1,5 @@
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -77,47 +78,83 @@ def clean_video_url(text: str) -> str:
     return f"https://www.youtube.com/watch?v={video}"
 
 
+def _clean_text(question: Question, value: Any, choice_codes: set[str]) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(_("Enter text."), code="invalid")
+    if len(value) > TEXT_CHARACTER_LIMIT:
+        raise ValidationError(_("This answer is too long."), code="too_long")
+    check_word_limit(value, question.word_limit)
+    return value
+
+
+def _clean_number(question: Question, value: Any, choice_codes: set[str]) -> int | float:
+    """Whole numbers are stored as int, others as float."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(_("Enter a number."), code="invalid") from None
+    if number != number or abs(number) > 1e15:  # NaN or absurd
+        raise ValidationError(_("Enter a number."), code="invalid")
+    return int(number) if number.is_integer() else number
+
+
+def _clean_url(question: Question, value: Any, choice_codes: set[str]) -> str:
+    text = str(value).strip()
+    URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with https:// or http://."))(text)
+    return text
+
+
+def _clean_video(question: Question, value: Any, choice_codes: set[str]) -> str:
+    return clean_video_url(str(value))
+
+
+def _clean_date(question: Question, value: Any, choice_codes: set[str]) -> str:
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValidationError(_("Enter a date as YYYY-MM-DD."), code="invalid") from None
+
+
+def _offered_choices(value: Any, choice_codes: set[str]) -> list[Any]:
+    """The chosen codes as a list (one or many), refused unless all are offered."""
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) for item in values) or not set(values) <= choice_codes:
+        raise ValidationError(_("Select one of the options offered."), code="invalid_choice")
+    return values
+
+
+def _clean_choice(question: Question, value: Any, choice_codes: set[str]) -> str:
+    values = _offered_choices(value, choice_codes)
+    if len(values) != 1:
+        raise ValidationError(_("Select one option."), code="invalid_choice")
+    return values[0]
+
+
+def _clean_multiple_choice(question: Question, value: Any, choice_codes: set[str]) -> list[str]:
+    """Duplicates dropped, the applicant's order kept."""
+    values = _offered_choices(value, choice_codes)
+    return sorted(set(values), key=values.index)
+
+
+# The cleaner of each question kind; a kind not here (a file) takes no answer value.
+_CLEANERS: dict[str, Callable[[Question, Any, set[str]], Any]] = {
+    QuestionKind.TEXT: _clean_text,
+    QuestionKind.LONG_TEXT: _clean_text,
+    QuestionKind.NUMBER: _clean_number,
+    QuestionKind.URL: _clean_url,
+    QuestionKind.VIDEO: _clean_video,
+    QuestionKind.DATE: _clean_date,
+    QuestionKind.CHOICE: _clean_choice,
+    QuestionKind.MULTIPLE_CHOICE: _clean_multiple_choice,
+}
+
+
 def clean_answer(question: Question, value: Any, choice_codes: set[str]) -> Any:
     """The stored form of an answer, or a ValidationError with a clear message.
     Empty answers are kept as None (drafts may be partial)."""
     if value in (None, "", []):
         return None
-    kind = question.kind
-    if kind in (QuestionKind.TEXT, QuestionKind.LONG_TEXT):
-        if not isinstance(value, str):
-            raise ValidationError(_("Enter text."), code="invalid")
-        if len(value) > TEXT_CHARACTER_LIMIT:
-            raise ValidationError(_("This answer is too long."), code="too_long")
-        check_word_limit(value, question.word_limit)
-        return value
-    if kind == QuestionKind.NUMBER:
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise ValidationError(_("Enter a number."), code="invalid") from None
-        if number != number or abs(number) > 1e15:  # NaN or absurd
-            raise ValidationError(_("Enter a number."), code="invalid")
-        return int(number) if number.is_integer() else number
-    if kind == QuestionKind.URL:
-        text = str(value).strip()
-        URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with https:// or http://."))(
-            text
-        )
-        return text
-    if kind == QuestionKind.VIDEO:
-        return clean_video_url(str(value))
-    if kind == QuestionKind.DATE:
-        try:
-            return date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            raise ValidationError(_("Enter a date as YYYY-MM-DD."), code="invalid") from None
-    if kind in (QuestionKind.CHOICE, QuestionKind.MULTIPLE_CHOICE):
-        values = value if isinstance(value, list) else [value]
-        if not all(isinstance(item, str) for item in values) or not set(values) <= choice_codes:
-            raise ValidationError(_("Select one of the options offered."), code="invalid_choice")
-        if kind == QuestionKind.CHOICE:
-            if len(values) != 1:
-                raise ValidationError(_("Select one option."), code="invalid_choice")
-            return values[0]
-        return sorted(set(values), key=values.index)
-    raise ValidationError(_("This question takes a file upload."), code="file_question")
+    clean = _CLEANERS.get(question.kind)
+    if clean is None:
+        raise ValidationError(_("This question takes a file upload."), code="file_question")
+    return clean(question, value, choice_codes)

@@ -12,8 +12,24 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from judging.enums import ConflictKind
+
+class ConflictKind(StrEnum):
+    """Why a judge may not judge an entry: the vocabulary of this engine.
+    ``judging.enums.ConflictKind`` gives the same values their labels."""
+
+    ENTRY = "entry"  # declared by the judge for one entry
+    ORGANISATION = "organisation"  # standing: an organisation
+    COUNTRY = "country"  # standing: a country
+    DOMAIN = "domain"  # standing: an e-mail domain
+    REQUESTED = "requested"  # requested by the applicant
+    # Detected (never stored).
+    SAME_ORGANISATION = "same_organisation"
+    SAME_DOMAIN = "same_domain"
+    SAME_COUNTRY = "same_country"
+    COLLABORATOR = "collaborator"
+
 
 # Addresses at these providers say nothing about where a person works, so a
 # shared domain there is no conflict.
@@ -140,6 +156,69 @@ def conflicts_between(judge: JudgeFacts, entry: EntryFacts, *, country_rule: boo
     return found
 
 
+@dataclass
+class _EntryIndex:
+    """Entry ids by each fact a conflict can hinge on, so that candidates are
+    looked up rather than found by a pairwise loop."""
+
+    by_id: dict[int, EntryFacts] = field(default_factory=dict)
+    by_organisation: dict[int, list[int]] = field(default_factory=dict)
+    by_name: dict[str, list[int]] = field(default_factory=dict)
+    by_country: dict[str, list[int]] = field(default_factory=dict)
+    by_government_country: dict[str, list[int]] = field(default_factory=dict)
+    by_domain: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, entry: EntryFacts) -> None:
+        self.by_id[entry.entry_id] = entry
+        self.by_organisation.setdefault(entry.organisation_id, []).append(entry.entry_id)
+        for name in entry.organisation_names:
+            self.by_name.setdefault(name, []).append(entry.entry_id)
+        if entry.country:
+            self.by_country.setdefault(entry.country, []).append(entry.entry_id)
+            if entry.government:
+                self.by_government_country.setdefault(entry.country, []).append(entry.entry_id)
+        for domain in entry.domains:
+            self.by_domain.setdefault(domain, []).append(entry.entry_id)
+
+
+def _index_entries(entries: Iterable[EntryFacts]) -> _EntryIndex:
+    index = _EntryIndex()
+    for entry in entries:
+        index.add(entry)
+    return index
+
+
+def _stored_candidates(stored: StoredConflict, index: _EntryIndex) -> list[int]:
+    """The entries a stored conflict may touch (a superset: :func:`_applies` decides)."""
+    found: list[int] = []
+    if stored.entry_id is not None:
+        found.append(stored.entry_id)
+    if stored.organisation_id is not None:
+        found.extend(index.by_organisation.get(stored.organisation_id, ()))
+    if stored.kind == ConflictKind.COUNTRY:
+        found.extend(index.by_country.get(stored.country, ()))
+    if stored.kind == ConflictKind.DOMAIN:
+        found.extend(index.by_domain.get(stored.email_domain, ()))
+    return found
+
+
+def _candidates(judge: JudgeFacts, index: _EntryIndex, *, country_rule: bool) -> set[int]:
+    """The entries the judge may be in conflict with (a superset: :func:`conflicts_between` decides)."""
+    candidates: set[int] = set()
+    for stored in judge.stored:
+        candidates.update(_stored_candidates(stored, index))
+    for organisation_id in judge.member_of:
+        candidates.update(index.by_organisation.get(organisation_id, ()))
+    if judge.organisation:
+        candidates.update(index.by_name.get(judge.organisation, ()))
+    for domain in judge.domains:
+        candidates.update(index.by_domain.get(domain, ()))
+    if country_rule and judge.country:
+        candidates.update(index.by_government_country.get(judge.country, ()))
+    candidates.update(judge.works_on)
+    return candidates
+
+
 def forbidden_pairs(
     judges: Iterable[JudgeFacts], entries: Iterable[EntryFacts], *, country_rule: bool
 ) -> set[tuple[int, int]]:
@@ -148,48 +227,12 @@ def forbidden_pairs(
     Indexed by organisation, country and domain so that a round of 10,000
     entries and 300 judges needs no pairwise loop over the easy cases.
     """
-    entries = list(entries)
-    by_id = {entry.entry_id: entry for entry in entries}
-    by_organisation: dict[int, list[int]] = {}
-    by_name: dict[str, list[int]] = {}
-    by_country: dict[str, list[int]] = {}
-    by_government_country: dict[str, list[int]] = {}
-    by_domain: dict[str, list[int]] = {}
-    for entry in entries:
-        by_organisation.setdefault(entry.organisation_id, []).append(entry.entry_id)
-        for name in entry.organisation_names:
-            by_name.setdefault(name, []).append(entry.entry_id)
-        if entry.country:
-            by_country.setdefault(entry.country, []).append(entry.entry_id)
-            if entry.government:
-                by_government_country.setdefault(entry.country, []).append(entry.entry_id)
-        for domain in entry.domains:
-            by_domain.setdefault(domain, []).append(entry.entry_id)
-
+    index = _index_entries(entries)
     pairs: set[tuple[int, int]] = set()
     for judge in judges:
-        candidates: set[int] = set()
-        for stored in judge.stored:
-            if stored.entry_id is not None:
-                candidates.add(stored.entry_id)
-            if stored.organisation_id is not None:
-                candidates.update(by_organisation.get(stored.organisation_id, ()))
-            if stored.kind == ConflictKind.COUNTRY:
-                candidates.update(by_country.get(stored.country, ()))
-            if stored.kind == ConflictKind.DOMAIN:
-                candidates.update(by_domain.get(stored.email_domain, ()))
-        for organisation_id in judge.member_of:
-            candidates.update(by_organisation.get(organisation_id, ()))
-        if judge.organisation:
-            candidates.update(by_name.get(judge.organisation, ()))
-        for domain in judge.domains:
-            candidates.update(by_domain.get(domain, ()))
-        if country_rule and judge.country:
-            candidates.update(by_government_country.get(judge.country, ()))
-        candidates.update(judge.works_on)
         # Confirm each candidate with the one rule set, so both paths agree.
-        for entry_id in candidates:
-            candidate = by_id.get(entry_id)
+        for entry_id in _candidates(judge, index, country_rule=country_rule):
+            candidate = index.by_id.get(entry_id)
             if candidate is not None and conflicts_between(judge, candidate, country_rule=country_rule):
                 pairs.add((entry_id, judge.judge_id))
     return pairs

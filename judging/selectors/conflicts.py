@@ -40,7 +40,7 @@ class ConflictRow:
 
     @property
     def kind_label(self) -> str:
-        return str(self.kind.label)
+        return str(ConflictKind(self.kind).label)
 
     @property
     def status_label(self) -> str:
@@ -114,7 +114,8 @@ def round_conflicts(round_: Round) -> list[ConflictRow]:
     for entry_id, judge_id in sorted(pairs):
         judge, entry = judges[judge_id], entries[entry_id]
         judge_fact, entry_fact = judge_facts[judge_id], entry_facts[entry_id]
-        kinds = {found.kind for found in conflicts.conflicts_between(judge_fact, entry_fact, country_rule=country_rule)}
+        found = conflicts.conflicts_between(judge_fact, entry_fact, country_rule=country_rule)
+        kinds = {ConflictKind(conflict.kind) for conflict in found}
         for kind in sorted(kinds, key=KIND_ORDER.__getitem__):
             if kind in STANDING_KINDS:
                 rows.extend(_standing_rows(standing.get(judge_id, []), judge, entry, entry_fact, kind))
@@ -170,7 +171,7 @@ def _standing_rows(
             judge_id=judge.pk,
             stored=(
                 conflicts.StoredConflict(
-                    kind=kind,
+                    kind=conflicts.ConflictKind(kind),
                     reason=conflict.reason,
                     organisation_id=conflict.organisation_id,
                     country=str(conflict.country or ""),

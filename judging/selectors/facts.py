@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from categories.enums import ApplicantType
 from judging.engine import assignment, conflicts
-from judging.enums import ConflictKind, ConflictStatus
+from judging.enums import ConflictStatus
 from judging.models import Assignment, Conflict, JudgeProfile
 from submissions.models import Entry, Membership
 
@@ -39,7 +39,7 @@ def judge_conflict_facts(judge_ids: Iterable[int]) -> dict[int, conflicts.JudgeF
     for conflict in Conflict.objects.filter(judge_id__in=ids, status=ConflictStatus.APPROVED).order_by("pk"):
         stored[conflict.judge_id].append(
             conflicts.StoredConflict(
-                kind=ConflictKind(conflict.kind),
+                kind=conflicts.ConflictKind(conflict.kind),
                 reason=conflict.reason,
                 entry_id=conflict.entry_id,
                 organisation_id=conflict.organisation_id,

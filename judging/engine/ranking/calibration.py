@@ -220,6 +220,18 @@ class _Fit:
     def _covariance_within_entries(self) -> dict[tuple[int, int], float]:
         """(S + 11ᵀ)⁻¹ at the judge pairs sharing an entry: a Cholesky factor
         L of S + 11ᵀ, the columns of L⁻¹, and (S + 11ᵀ)⁻¹_ab = column a · column b."""
+        columns = self._inverse_columns(self._cholesky(self._augmented_matrix()))
+        covariance: dict[tuple[int, int], float] = {}
+        for js in self.entry_judges:
+            for a in js:
+                for b in js:
+                    if (a, b) not in covariance:
+                        low, high = min(a, b), max(a, b)
+                        covariance[a, b] = covariance[b, a] = sum(map(mul, columns[low][high - low :], columns[high]))
+        return covariance
+
+    def _augmented_matrix(self) -> list[list[float]]:
+        """S + 11ᵀ, dense (S alone is singular along 1 for λ = 0)."""
         size = len(self.judges)
         matrix = [[1.0] * size for _ in range(size)]
         for j, ks in enumerate(self.judge_entries):
@@ -230,7 +242,12 @@ class _Fit:
                 row = matrix[a]
                 for b in js:
                     row[b] -= weight
-        factor: list[list[float]] = []  # row i holds L[i][0..i]
+        return matrix
+
+    @staticmethod
+    def _cholesky(matrix: list[list[float]]) -> list[list[float]]:
+        """The lower Cholesky factor L of a symmetric positive definite matrix: row i holds L[i][0..i]."""
+        factor: list[list[float]] = []
         for i, row in enumerate(matrix):
             current: list[float] = []
             for j in range(i):
@@ -238,21 +255,20 @@ class _Fit:
                 current.append((row[j] - sum(map(mul, current, other))) / other[j])
             current.append(math.sqrt(row[i] - sum(map(mul, current, current))))
             factor.append(current)
-        columns: list[list[float]] = []  # column c of L⁻¹, from row c down
+        return factor
+
+    @staticmethod
+    def _inverse_columns(factor: list[list[float]]) -> list[list[float]]:
+        """The columns of L⁻¹ by forward substitution: column c holds rows c.. (L⁻¹ is lower triangular)."""
+        size = len(factor)
+        columns: list[list[float]] = []
         for c in range(size):
             column = [1 / factor[c][c]]
             for i in range(c + 1, size):
                 row = factor[i]
                 column.append(-sum(map(mul, row[c:i], column)) / row[i])
             columns.append(column)
-        covariance: dict[tuple[int, int], float] = {}
-        for js in self.entry_judges:
-            for a in js:
-                for b in js:
-                    if (a, b) not in covariance:
-                        low, high = min(a, b), max(a, b)
-                        covariance[a, b] = covariance[b, a] = sum(map(mul, columns[low][high - low :], columns[high]))
-        return covariance
+        return columns
 
 
 def student_t_95(df: int) -> float:
