@@ -108,8 +108,7 @@ def is_certificate_out(user: Any, certificate: Certificate) -> bool:
     """Rendered, not revoked, and the cycle's results are public."""
     if not certificate.is_ready:
         return False
-    publication = Publication.objects.filter(cycle_id=certificate.entry.cycle_id).first()
-    return publication is not None and publication.is_live()
+    return Publication.objects.live().filter(cycle_id=certificate.entry.cycle_id).exists()
 
 
 @rules.predicate

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, F, Q
-from django.utils import timezone
 
 from categories.models import Cycle
 from judging.enums import CertificateKind, RoundKind
-from judging.models import Award, RoundEntry
+from judging.models import Award, Publication, RoundEntry
 from judging.models.certificates import CODE_ALPHABET, CODE_GROUP_LENGTH, CODE_GROUPS, Certificate
 from submissions.models import Entry
 
@@ -46,13 +45,8 @@ def certificate_for_code(code: str, *, now: datetime | None = None) -> Certifica
     publication, past its embargo, not withdrawn). A revoked certificate is
     returned too: its page says it is revoked. Otherwise None, whatever the
     reason, so the page never tells a certificate exists before publication."""
-    moment = now or timezone.now()
-    live = Q(
-        entry__cycle__publication__isnull=False,
-        entry__cycle__publication__visible_from__lte=moment,
-        entry__cycle__publication__withdrawn_at__isnull=True,
-    )
-    return Certificate.objects.filter(live, code=code, rendered_version__gt=0).order_by().first()
+    live = Publication.objects.live(now).values("cycle_id")
+    return Certificate.objects.filter(entry__cycle_id__in=live, code=code, rendered_version__gt=0).order_by().first()
 
 
 @dataclass(frozen=True)

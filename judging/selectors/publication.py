@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -89,11 +88,9 @@ def certificates_out_for(entries: list[Any]) -> dict[int, list[Certificate]]:
     revoked, of a cycle whose results are public (two queries)."""
 
     by_entry: dict[int, list[Certificate]] = {entry.pk: [] for entry in entries}
-    live_cycles = Publication.objects.filter(
-        cycle_id__in={entry.cycle_id for entry in entries},
-        withdrawn_at__isnull=True,
-        visible_from__lte=timezone.now(),
-    ).values("cycle_id")
+    live_cycles = (
+        Publication.objects.live().filter(cycle_id__in={entry.cycle_id for entry in entries}).values("cycle_id")
+    )
     certificates = Certificate.objects.filter(
         entry_id__in=list(by_entry), revoked_at__isnull=True, rendered_version__gt=0, entry__cycle_id__in=live_cycles
     ).order_by("kind")

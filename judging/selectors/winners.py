@@ -28,25 +28,12 @@ def publication_live(*, year: int, now: datetime | None = None) -> Publication:
 
 def live_version(*, year: int, now: datetime | None = None) -> tuple[int, int, float]:
     """(publication id, version, publication time) of an edition whose results
-    are public now, or 404. This is the hot path of a cached page (read on
-    every request, so that an embargo or a withdrawal holds at once): one
-    narrow statement, written out because building it through the ORM costs
-    more than running it."""
-    from django.db import connection
-
-    sql = (
-        f"SELECT p.id, p.version, p.published_at FROM {Publication._meta.db_table} p "  # noqa: S608 (our table names)
-        f"JOIN {Cycle._meta.db_table} c ON c.id = p.cycle_id "
-        "WHERE c.year = %s AND p.withdrawn_at IS NULL AND p.visible_from <= %s"
-    )
-    moment = connection.ops.adapt_datetimefield_value(now or timezone.now())
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [year, moment])
-        row = cursor.fetchone()
-    if row is None:
+    are public now, or 404 (one narrow statement: the cached pages' hot path)."""
+    found = Publication.objects.live_version(year=year, now=now)
+    if found is None:
         raise Http404
-    published_at = row[2] if isinstance(row[2], datetime) else datetime.fromisoformat(row[2])
-    return row[0], row[1], published_at.timestamp()
+    publication_id, version, published_at = found
+    return publication_id, version, published_at.timestamp()
 
 
 def editions_live(*, now: datetime | None = None) -> QuerySet[Cycle]:
@@ -54,7 +41,7 @@ def editions_live(*, now: datetime | None = None) -> QuerySet[Cycle]:
     ``winner_count`` (one query)."""
     now = now or timezone.now()
     return (
-        Cycle.objects.filter(publication__withdrawn_at__isnull=True, publication__visible_from__lte=now)
+        Cycle.objects.filter(publication__in=Publication.objects.live(now))
         .annotate(winner_count=Count("awards", distinct=True))
         .order_by("-year")
     )

@@ -22,7 +22,7 @@ from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 from submissions.enums import EntryStatus
 from submissions.models import Entry
-from submissions.services.entries import entry_change_status
+from submissions.services.status import entry_change_status
 
 # Only entries still being judged move on (or are closed); later states are decided elsewhere.
 ADVANCEABLE_STATUSES = frozenset({EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE})
@@ -213,6 +213,55 @@ def _notify(entry: Entry, *, advanced: bool, round_: Round, target: Round) -> No
     )
 
 
+def _check_in_round(chosen: list[int], by_id: dict[int, Entry]) -> None:
+    if any(entry_id not in by_id for entry_id in chosen):
+        raise JudgingError(_("Only entries of this round can advance."), code="not_in_round")
+
+
+def _check_not_below_threshold(round_: Round, chosen: list[int], by_id: dict[int, Entry]) -> None:
+    flagged = sorted(by_id[entry_id].reference or str(entry_id) for entry_id in set(chosen) & _below_threshold(round_))
+    if flagged:
+        raise JudgingError(
+            _("These entries are below a criterion's minimum and cannot advance: %(entries)s.")
+            % {"entries": ", ".join(flagged)},
+            code="below_threshold",
+        )
+
+
+def _entries_to_advance(target: Round, chosen: list[int], by_id: dict[int, Entry], outcome: Advancement) -> list[Entry]:
+    """The chosen entries that move on now; those advanced by an earlier
+    confirmation go to ``outcome.already``, and any other state refuses all."""
+    in_target = set(RoundEntry.objects.filter(round=target, entry_id__in=chosen).values_list("entry_id", flat=True))
+    to_advance = []
+    refused = []
+    for entry_id in chosen:
+        entry = by_id[entry_id]
+        if entry_id in in_target and entry.status == EntryStatus.FINALIST:
+            outcome.already.append(entry.reference or str(entry.pk))
+        elif entry.status in ADVANCEABLE_STATUSES:
+            to_advance.append(entry)
+        else:
+            refused.append(
+                _("%(reference)s is %(status)s")
+                % {"reference": entry.reference or entry.pk, "status": entry.get_status_display().lower()}
+            )
+    if refused:
+        raise JudgingError(
+            _("Only entries under review or eligible can advance: %(entries)s.") % {"entries": "; ".join(refused)},
+            code="not_advanceable",
+        )
+    return to_advance
+
+
+def _notify_all(to_advance: list[Entry], to_close: list[Entry], *, round_: Round, target: Round) -> int:
+    """Queue the result e-mails, advanced entries first; the number queued."""
+    for entry in to_advance:
+        _notify(entry, advanced=True, round_=round_, target=target)
+    for entry in to_close:
+        _notify(entry, advanced=False, round_=round_, target=target)
+    return len(to_advance) + len(to_close)
+
+
 @transaction.atomic
 def round_advance(
     *,
@@ -244,36 +293,11 @@ def round_advance(
     )
     by_id = {entry.pk: entry for entry in entries}
     chosen = sorted(set(entry_ids))
-    if any(entry_id not in by_id for entry_id in chosen):
-        raise JudgingError(_("Only entries of this round can advance."), code="not_in_round")
+    _check_in_round(chosen, by_id)
     _check_target(round_, target, [by_id[entry_id] for entry_id in chosen])
-    flagged = sorted(by_id[entry_id].reference or str(entry_id) for entry_id in set(chosen) & _below_threshold(round_))
-    if flagged:
-        raise JudgingError(
-            _("These entries are below a criterion's minimum and cannot advance: %(entries)s.")
-            % {"entries": ", ".join(flagged)},
-            code="below_threshold",
-        )
-    in_target = set(RoundEntry.objects.filter(round=target, entry_id__in=chosen).values_list("entry_id", flat=True))
+    _check_not_below_threshold(round_, chosen, by_id)
     outcome = Advancement()
-    to_advance = []
-    refused = []
-    for entry_id in chosen:
-        entry = by_id[entry_id]
-        if entry_id in in_target and entry.status == EntryStatus.FINALIST:
-            outcome.already.append(entry.reference or str(entry.pk))
-        elif entry.status in ADVANCEABLE_STATUSES:
-            to_advance.append(entry)
-        else:
-            refused.append(
-                _("%(reference)s is %(status)s")
-                % {"reference": entry.reference or entry.pk, "status": entry.get_status_display().lower()}
-            )
-    if refused:
-        raise JudgingError(
-            _("Only entries under review or eligible can advance: %(entries)s.") % {"entries": "; ".join(refused)},
-            code="not_advanceable",
-        )
+    to_advance = _entries_to_advance(target, chosen, by_id, outcome)
     RoundEntry.objects.bulk_create(
         [RoundEntry(round=target, entry=entry, via=RoundEntryVia.ADVANCEMENT) for entry in to_advance],
         ignore_conflicts=True,  # an entry already in the target round (by eligibility) simply stays
@@ -301,9 +325,5 @@ def round_advance(
         },
     )
     if notify:
-        for entry in to_advance:
-            _notify(entry, advanced=True, round_=round_, target=target)
-        for entry in to_close:
-            _notify(entry, advanced=False, round_=round_, target=target)
-        outcome.notified = len(to_advance) + len(to_close)
+        outcome.notified = _notify_all(to_advance, to_close, round_=round_, target=target)
     return outcome

@@ -18,7 +18,7 @@ from judging.services.conflicts import _clean_reason, _recuse
 from prize_portal.audit.services import audit_record
 from submissions.enums import EntryStatus
 from submissions.models import Entry
-from submissions.services.entries import entry_change_status
+from submissions.services.status import entries_change_status
 
 # Which entries a round takes by eligibility, by its kind.
 ELIGIBLE_STATUSES = {
@@ -66,9 +66,8 @@ def round_add_eligible_entries(*, actor: Any, round_id: int) -> int:
         [RoundEntry(round=round_, entry=entry, via=RoundEntryVia.ELIGIBILITY) for entry in entries]
     )
     if round_.kind == RoundKind.SCORED:
-        for entry in entries:
-            if entry.status == EntryStatus.ELIGIBLE:
-                entry_change_status(entry=entry, actor=actor, status=EntryStatus.IN_REVIEW, note={"round": round_.pk})
+        eligible = [entry for entry in entries if entry.status == EntryStatus.ELIGIBLE]
+        entries_change_status(entries=eligible, actor=actor, status=EntryStatus.IN_REVIEW, note={"round": round_.pk})
     audit_record(actor=actor, action="round.add_entries", target=round_, after={"added": len(entries)})
     return len(entries)
 

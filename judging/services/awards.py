@@ -32,7 +32,7 @@ def _check_not_published(cycle_id: int) -> None:
     """Published decisions stand: changing one means withdrawing the results first."""
     from judging.models import Publication
 
-    if Publication.objects.filter(cycle_id=cycle_id, withdrawn_at__isnull=True).exists():
+    if Publication.objects.published().filter(cycle_id=cycle_id).exists():
         raise JudgingError(_("The results are published: withdraw them first to change a decision."), code="published")
 
 

@@ -55,7 +55,7 @@ def _create(*, actor: Any, entry: Entry, kind: str, award: Award | None) -> Cert
 def _check_published(cycle: Cycle) -> None:
     """Certificates carry the publication's date: they follow a publication
     (an embargoed one is fine: they are not shown before its time)."""
-    if not Publication.objects.filter(cycle=cycle, withdrawn_at__isnull=True).exists():
+    if not Publication.objects.published().filter(cycle=cycle).exists():
         raise JudgingError(
             _("Publish the results first (under embargo if need be): certificates carry their date."),
             code="not_published",

@@ -43,7 +43,8 @@ from prize_portal.outbox.services import outbox_enqueue, outbox_retry
 from prize_portal.site.times import seoul_text
 from prize_portal.tasks import queue_task, queue_task_on_commit
 from submissions.enums import EntryStatus
-from submissions.services.entries import entry_change_status, lock_entry
+from submissions.services.entries import lock_entry
+from submissions.services.status import entry_change_status
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def _describe(publication: Publication) -> dict[str, Any]:
     return {
         "visible_from": publication.visible_from.isoformat(),
         "version": publication.version,
-        "withdrawn": publication.withdrawn_at is not None,
+        "withdrawn": not publication.is_published,
     }
 
 
@@ -72,7 +73,7 @@ def publication_publish(*, actor: Any, cycle_id: int, visible_from: datetime | N
     now = timezone.now()
     visible_from = visible_from or now
     publication = Publication.objects.select_for_update().filter(cycle=cycle).first()
-    if publication is not None and publication.withdrawn_at is None:
+    if publication is not None and publication.is_published:
         return publication
     before = _describe(publication) if publication else {}
     if publication is None:
@@ -104,7 +105,7 @@ def publication_withdraw(*, actor: Any, cycle_id: int, reason: str) -> Publicati
     if not reason:
         raise JudgingError(_("Give the reason for the withdrawal."), code="reason")
     publication = Publication.objects.select_for_update().filter(cycle_id=cycle_id).first()
-    if publication is None or publication.withdrawn_at is not None:
+    if publication is None or not publication.is_published:
         raise JudgingError(_("These results are not published."), code="not_published")
     before = _describe(publication)
     restored = _restore_statuses(publication, actor)
@@ -256,12 +257,14 @@ def publications_sweep() -> int:
     (a dead worker or broker)."""
     now = timezone.now()
     stalled = now - timedelta(seconds=max(3 * settings.RESULTS_MAIL_INTERVAL, 30))
-    due = Publication.objects.filter(
-        Q(effective_at__isnull=True) | Q(mail_queued_at__isnull=True),
-        Q(mail_batch_at__isnull=True) | Q(mail_batch_at__lt=stalled),
-        withdrawn_at__isnull=True,
-        visible_from__lte=now,
-    ).values_list("pk", flat=True)
+    due = (
+        Publication.objects.live(now)
+        .filter(
+            Q(effective_at__isnull=True) | Q(mail_queued_at__isnull=True),
+            Q(mail_batch_at__isnull=True) | Q(mail_batch_at__lt=stalled),
+        )
+        .values_list("pk", flat=True)
+    )
     ids = list(due)
     for publication_id in ids:
         queue_task(PUBLISH_TASK, publication_id)

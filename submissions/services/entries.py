@@ -24,6 +24,7 @@ from ..models import Answer, Entry, Membership, Organisation, ReferenceCounter, 
 from ..validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
 from .files import entry_file_names
 from .pdfs import PDF_TASK
+from .status import entry_change_status
 
 BUILT_IN_FIELDS = ("title_en", "summary_en", "title_original", "summary_original", "language")
 
@@ -109,6 +110,42 @@ def questions_for(entry: Entry) -> dict[str, Question]:
     return {q.code: q for q in questions if q.is_asked_of(entry.organisation.type)}
 
 
+def _set_fields(entry: Entry, fields: dict[str, Any]) -> dict[str, list[str]]:
+    """Put the built-in fields on ``entry`` (unsaved); their errors by field."""
+    errors: dict[str, list[str]] = {}
+    for name, value in fields.items():
+        if name not in BUILT_IN_FIELDS:
+            raise IntakeError(_("Unknown field."), code="unknown_field")
+        setattr(entry, name, (value or "").strip() if isinstance(value, str) else value)
+    for name in ("summary_en", "summary_original"):
+        try:
+            check_word_limit(getattr(entry, name), SUMMARY_WORD_LIMIT)
+        except ValidationError as error:
+            errors[name] = error.messages
+    try:
+        entry.full_clean(exclude=["cycle", "category", "track", "organisation", "owner"])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    return errors
+
+
+def _clean_answers(entry: Entry, answers: dict[str, Any], errors: dict[str, list[str]]) -> dict[Question, Any]:
+    """The answers checked against the entry's form; bad ones go to ``errors``
+    under ``answer-<code>``."""
+    questions = questions_for(entry)
+    cleaned: dict[Question, Any] = {}
+    for code, value in answers.items():
+        question = questions.get(code)
+        if question is None or question.kind == QuestionKind.FILE:
+            raise IntakeError(_("This question is not part of your form."), code="unknown_question")
+        try:
+            cleaned[question] = clean_answer(question, value, {c.code for c in question.choices.all()})
+        except ValidationError as error:
+            errors[f"answer-{code}"] = error.messages
+    return cleaned
+
+
 @transaction.atomic
 def entry_save_draft(
     *,
@@ -130,31 +167,8 @@ def entry_save_draft(
             _("Someone else saved this entry since you opened it. Reload to see their changes; yours are kept here."),
             code="conflict",
         )
-    errors: dict[str, list[str]] = {}
-    for name, value in (fields or {}).items():
-        if name not in BUILT_IN_FIELDS:
-            raise IntakeError(_("Unknown field."), code="unknown_field")
-        setattr(entry, name, (value or "").strip() if isinstance(value, str) else value)
-    for name in ("summary_en", "summary_original"):
-        try:
-            check_word_limit(getattr(entry, name), SUMMARY_WORD_LIMIT)
-        except ValidationError as error:
-            errors[name] = error.messages
-    try:
-        entry.full_clean(exclude=["cycle", "category", "track", "organisation", "owner"])
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            errors.setdefault(name, []).extend(messages)
-    questions = questions_for(entry)
-    cleaned: dict[Question, Any] = {}
-    for code, value in (answers or {}).items():
-        question = questions.get(code)
-        if question is None or question.kind == QuestionKind.FILE:
-            raise IntakeError(_("This question is not part of your form."), code="unknown_question")
-        try:
-            cleaned[question] = clean_answer(question, value, {c.code for c in question.choices.all()})
-        except ValidationError as error:
-            errors[f"answer-{code}"] = error.messages
+    errors = _set_fields(entry, fields or {})
+    cleaned = _clean_answers(entry, answers or {}, errors)
     if errors:
         raise ValidationError(errors)
     entry.version += 1
@@ -244,17 +258,15 @@ def entry_submit(*, entry_id: int, user: Any, now: datetime | None = None) -> Su
     submission = Submission.objects.create(
         entry=entry, number=number, submitted_at=now, submitted_by=user, content=_snapshot(entry)
     )
-    before = {"status": entry.status}
-    entry.status = EntryStatus.SUBMITTED
     entry.submitted_at = now
     entry.version += 1
-    entry.save(update_fields=["status", "submitted_at", "sequence", "reference", "version", "updated_at"])
-    audit_record(
+    entry_change_status(
+        entry=entry,
         actor=user,
+        status=EntryStatus.SUBMITTED,
         action="entry.submit",
-        target=entry,
-        before=before,
-        after={"status": entry.status, "reference": entry.reference, "submission": number},
+        note={"reference": entry.reference, "submission": number},
+        fields=["submitted_at", "sequence", "reference", "version"],
     )
     _queue_receipt(entry, number, now)
     # After commit, so the worker finds the row; a broker outage is left to the sweep.
@@ -275,59 +287,14 @@ def entry_withdraw(*, entry_id: int, user: Any, now: datetime | None = None) -> 
         delete_files_on_commit(entry_file_names(entry.pk))
         entry.delete()
         return entry
-    entry.status = EntryStatus.WITHDRAWN
     entry.version += 1
-    entry.save(update_fields=["status", "version", "updated_at"])
-    audit_record(actor=user, action="entry.withdraw", target=entry, before=before, after={"status": entry.status})
-    return entry
+    return entry_change_status(
+        entry=entry, actor=user, status=EntryStatus.WITHDRAWN, action="entry.withdraw", fields=["version"]
+    )
 
 
 # Screening decisions: from submitted (or a decision being corrected) to eligible or not.
 SCREENABLE_STATUSES = frozenset({EntryStatus.SUBMITTED, EntryStatus.ELIGIBLE, EntryStatus.INELIGIBLE})
-
-# The judging states an entry may move to from each state (after the deadline).
-JUDGING_TRANSITIONS: dict[str, frozenset[str]] = {
-    EntryStatus.SUBMITTED: frozenset({EntryStatus.ELIGIBLE, EntryStatus.INELIGIBLE}),
-    EntryStatus.ELIGIBLE: frozenset(
-        {
-            EntryStatus.INELIGIBLE,
-            EntryStatus.IN_REVIEW,
-            EntryStatus.FINALIST,
-            EntryStatus.NOT_SELECTED,
-            EntryStatus.WINNER,
-        }
-    ),
-    EntryStatus.INELIGIBLE: frozenset({EntryStatus.ELIGIBLE}),
-    EntryStatus.IN_REVIEW: frozenset({EntryStatus.FINALIST, EntryStatus.NOT_SELECTED, EntryStatus.WINNER}),
-    # Published results: an award makes a winner (a special mention may go to
-    # any eligible entry); publishing again after a changed decision corrects it.
-    EntryStatus.FINALIST: frozenset({EntryStatus.WINNER, EntryStatus.NOT_SELECTED}),
-    # Withdrawn results put entries back where they stood before them.
-    EntryStatus.NOT_SELECTED: frozenset(
-        {EntryStatus.WINNER, EntryStatus.FINALIST, EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE}
-    ),
-    EntryStatus.WINNER: frozenset(
-        {EntryStatus.NOT_SELECTED, EntryStatus.FINALIST, EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE}
-    ),
-}
-
-
-def entry_change_status(
-    *, entry: Entry, actor: Any, status: str, action: str = "entry.status", note: dict[str, Any] | None = None
-) -> Entry:
-    """The one way judging moves an entry (locked by the caller, in its
-    transaction) to another state: the transition is checked against
-    JUDGING_TRANSITIONS, saved and recorded in the audit trail."""
-    if status not in JUDGING_TRANSITIONS.get(entry.status, frozenset()):
-        raise IntakeError(
-            _("This entry is %(status)s and cannot change to that state.") % {"status": entry.get_status_display()},
-            code="transition",
-        )
-    before = {"status": entry.status}
-    entry.status = status
-    entry.save(update_fields=["status", "updated_at"])
-    audit_record(actor=actor, action=action, target=entry, before=before, after={"status": status, **(note or {})})
-    return entry
 
 
 @transaction.atomic

@@ -309,7 +309,7 @@ def test_screening_decides_eligibility_and_refuses_drafts(project: Any) -> None:
 
 
 def test_judging_status_changes_follow_the_allowed_transitions(project: Any) -> None:
-    from submissions.services.entries import entry_change_status
+    from submissions.services.status import entry_change_status
     from tests.submissions.builders import submit_entry
 
     staff = make_user(Role.STAFF, email="mover@wego.example")
