@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchlib import say
 
-from judging.engine.assignment import EntryFacts, JudgeFacts, Plan, plan_assignments
+from judging.engine.assignment import EntryNeeds, JudgeSkills, Plan, plan_assignments
 
 OTHER_LANGUAGES = ["ko", "es", "fr", "ja", "zh"]
 TRACKS = [1, 2, 3, 4, 5]
@@ -35,10 +35,10 @@ TRACKS = [1, 2, 3, 4, 5]
 
 def build_instance(
     entries: int, judges: int, conflicts: float, seed: int
-) -> tuple[list[EntryFacts], list[JudgeFacts], set[tuple[int, int]]]:
+) -> tuple[list[EntryNeeds], list[JudgeSkills], set[tuple[int, int]]]:
     rng = random.Random(seed)  # noqa: S311  (a reproducible test instance, not a secret)
     entry_facts = [
-        EntryFacts(
+        EntryNeeds(
             id=1000 + n,
             language="en" if rng.random() < 0.7 else rng.choice(OTHER_LANGUAGES),
             track_id=rng.choice(TRACKS),
@@ -46,7 +46,7 @@ def build_instance(
         for n in range(entries)
     ]
     judge_facts = [
-        JudgeFacts(
+        JudgeSkills(
             id=1 + n,
             languages=frozenset(["en", *rng.sample(OTHER_LANGUAGES, rng.randint(0, 3))]),
             track_ids=frozenset(rng.sample(TRACKS, rng.randint(1, 2))),
@@ -65,8 +65,8 @@ def build_instance(
 
 def violations(
     plan: Plan,
-    entries: list[EntryFacts],
-    judges: list[JudgeFacts],
+    entries: list[EntryNeeds],
+    judges: list[JudgeSkills],
     per_entry: int,
     forbidden: set[tuple[int, int]],
 ) -> list[str]:

@@ -20,14 +20,14 @@ from django_countries import countries
 from django_countries.filters import CountryFilter
 
 from categories.admin import DATETIME_INPUT
-from categories.enums import QuestionKind
-from categories.models import Category, Question, Track
+from categories.models import Category, Track
 from prize_portal.site.admin import ReadOnlyModelAdmin
 from prize_portal.site.times import seoul_text
 
 from .errors import IntakeError
 from .exports import export_response
 from .models import Attachment, Entry, Membership, Organisation, Submission
+from .presentation import Section, answer_sections
 from .services import attachment_set_identifying, entry_decide_eligibility, entry_grant_extension
 
 SEOUL = ZoneInfo(settings.PRIZE_TIME_ZONE)
@@ -82,21 +82,6 @@ class OrganisationCountryFilter(CountryFilter):
 
 
 @dataclass(frozen=True)
-class ShownAnswer:
-    label: str
-    value: str
-    kind: str
-
-    @property
-    def is_long(self) -> bool:
-        return self.kind == QuestionKind.LONG_TEXT
-
-    @property
-    def is_link(self) -> bool:
-        return self.kind in (QuestionKind.URL, QuestionKind.VIDEO)
-
-
-@dataclass(frozen=True)
 class ShownAttachment:
     name: str
     content_type: str
@@ -108,20 +93,9 @@ class ShownAttachment:
 class SubmittedVersion:
     submission: Submission
     content: dict[str, Any]
-    answers: list[ShownAnswer]
+    sections: list[Section]  # the answers, as judges and the PDF show them
     attachments: list[ShownAttachment]
     version_count: int
-
-
-def _answer_text(question: Question | None, value: Any) -> str:
-    if value in (None, "", []):
-        return "—"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, list):
-        labels = {choice.code: choice.label for choice in question.choices.all()} if question else {}
-        return ", ".join(str(labels.get(code, code)) for code in value)
-    return str(value)
 
 
 def _attachment_url(entry: Entry, attachment_id: Any) -> str:
@@ -134,21 +108,14 @@ def _attachment_url(entry: Entry, attachment_id: Any) -> str:
 
 def entry_submitted_version(entry: Entry) -> SubmittedVersion | None:
     """The last submitted version of ``entry``: its frozen text, its answers
-    labelled by the questions (in form order) and its attachments (3 queries)."""
+    presented as judges and the entry PDF present them (with the answers to
+    questions removed since) and its attachments."""
     submissions = list(entry.submissions.select_related("submitted_by").order_by("-number"))
     if not submissions:
         return None
     last = submissions[0]
     content = last.content
-    values: dict[str, Any] = dict(content.get("answers") or {})
-    questions = Question.objects.filter(category_id=entry.category_id).prefetch_related("choices")
-    answers = [
-        ShownAnswer(label=question.label, value=_answer_text(question, values.pop(question.code)), kind=question.kind)
-        for question in questions
-        if question.code in values
-    ]
-    # Answers to questions deleted since the submit are still shown, by code.
-    answers += [ShownAnswer(label=code, value=_answer_text(None, value), kind="") for code, value in values.items()]
+    sections = answer_sections(last, with_removed=True)
     attachments = [
         ShownAttachment(
             name=str(item.get("name", "")),
@@ -159,7 +126,7 @@ def entry_submitted_version(entry: Entry) -> SubmittedVersion | None:
         for item in content.get("attachments") or []
     ]
     return SubmittedVersion(
-        submission=last, content=content, answers=answers, attachments=attachments, version_count=len(submissions)
+        submission=last, content=content, sections=sections, attachments=attachments, version_count=len(submissions)
     )
 
 

@@ -44,8 +44,8 @@ CONNECT_BUDGET = 200_000
 
 
 @dataclass(frozen=True)
-class EntryFacts:
-    """What the engine needs to know about an entry."""
+class EntryNeeds:
+    """What an entry needs of its judges: one who reads its language, ideally its track."""
 
     id: int
     language: str  # judges must read it unless it is "en"
@@ -53,8 +53,8 @@ class EntryFacts:
 
 
 @dataclass(frozen=True)
-class JudgeFacts:
-    """What the engine needs to know about a judge."""
+class JudgeSkills:
+    """What a judge brings to an entry: the languages read and the tracks known."""
 
     id: int
     languages: frozenset[str]
@@ -104,8 +104,8 @@ class Plan:
 
 
 def plan_assignments(
-    entries: Sequence[EntryFacts],
-    judges: Sequence[JudgeFacts],
+    entries: Sequence[EntryNeeds],
+    judges: Sequence[JudgeSkills],
     *,
     per_entry: int,
     forbidden: Collection[tuple[int, int]] = (),
@@ -155,8 +155,8 @@ class _Board:
 
     def __init__(
         self,
-        entries: Sequence[EntryFacts],
-        judges: Sequence[JudgeFacts],
+        entries: Sequence[EntryNeeds],
+        judges: Sequence[JudgeSkills],
         per_entry: int,
         forbidden: Collection[tuple[int, int]],
         existing: Collection[tuple[int, int]],

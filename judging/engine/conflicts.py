@@ -3,7 +3,7 @@
 One function, :func:`conflicts_between`, says why a judge may not judge an
 entry. The permission predicates call it for one pair, the assignment and the
 staff conflicts list for every pair of a round: the same rules everywhere.
-Facts are built by ``selectors.judge_facts`` / ``selectors.entry_facts``.
+Facts are built by ``judging.selectors.facts``.
 """
 
 from __future__ import annotations
@@ -97,7 +97,9 @@ class StoredConflict:
 
 
 @dataclass(frozen=True)
-class JudgeFacts:
+class JudgeTies:
+    """What ties a judge to organisations, places and entries."""
+
     judge_id: int
     organisation: str = ""  # normalised name
     domains: frozenset[str] = frozenset()
@@ -108,7 +110,9 @@ class JudgeFacts:
 
 
 @dataclass(frozen=True)
-class EntryFacts:
+class EntryTies:
+    """Who stands behind an entry: its organisation, country and e-mail domains."""
+
     entry_id: int
     organisation_id: int
     organisation_names: frozenset[str] = frozenset()  # normalised
@@ -125,7 +129,7 @@ class Found:
     reason: str = ""  # the judge's or applicant's words, for stored conflicts
 
 
-def _applies(stored: StoredConflict, entry: EntryFacts) -> bool:
+def _applies(stored: StoredConflict, entry: EntryTies) -> bool:
     """Whether a stored conflict touches the entry."""
     if stored.kind in (ConflictKind.ENTRY, ConflictKind.REQUESTED):
         return stored.entry_id == entry.entry_id
@@ -136,7 +140,7 @@ def _applies(stored: StoredConflict, entry: EntryFacts) -> bool:
     return stored.kind == ConflictKind.DOMAIN and stored.email_domain in entry.domains
 
 
-def conflicts_between(judge: JudgeFacts, entry: EntryFacts, *, country_rule: bool) -> list[Found]:
+def conflicts_between(judge: JudgeTies, entry: EntryTies, *, country_rule: bool) -> list[Found]:
     """Every reason the judge may not judge the entry (empty: no conflict).
 
     ``country_rule``: the round treats a government entry from the judge's own
@@ -161,14 +165,14 @@ class _EntryIndex:
     """Entry ids by each fact a conflict can hinge on, so that candidates are
     looked up rather than found by a pairwise loop."""
 
-    by_id: dict[int, EntryFacts] = field(default_factory=dict)
+    by_id: dict[int, EntryTies] = field(default_factory=dict)
     by_organisation: dict[int, list[int]] = field(default_factory=dict)
     by_name: dict[str, list[int]] = field(default_factory=dict)
     by_country: dict[str, list[int]] = field(default_factory=dict)
     by_government_country: dict[str, list[int]] = field(default_factory=dict)
     by_domain: dict[str, list[int]] = field(default_factory=dict)
 
-    def add(self, entry: EntryFacts) -> None:
+    def add(self, entry: EntryTies) -> None:
         self.by_id[entry.entry_id] = entry
         self.by_organisation.setdefault(entry.organisation_id, []).append(entry.entry_id)
         for name in entry.organisation_names:
@@ -181,7 +185,7 @@ class _EntryIndex:
             self.by_domain.setdefault(domain, []).append(entry.entry_id)
 
 
-def _index_entries(entries: Iterable[EntryFacts]) -> _EntryIndex:
+def _index_entries(entries: Iterable[EntryTies]) -> _EntryIndex:
     index = _EntryIndex()
     for entry in entries:
         index.add(entry)
@@ -202,7 +206,7 @@ def _stored_candidates(stored: StoredConflict, index: _EntryIndex) -> list[int]:
     return found
 
 
-def _candidates(judge: JudgeFacts, index: _EntryIndex, *, country_rule: bool) -> set[int]:
+def _candidates(judge: JudgeTies, index: _EntryIndex, *, country_rule: bool) -> set[int]:
     """The entries the judge may be in conflict with (a superset: :func:`conflicts_between` decides)."""
     candidates: set[int] = set()
     for stored in judge.stored:
@@ -220,7 +224,7 @@ def _candidates(judge: JudgeFacts, index: _EntryIndex, *, country_rule: bool) ->
 
 
 def forbidden_pairs(
-    judges: Iterable[JudgeFacts], entries: Iterable[EntryFacts], *, country_rule: bool
+    judges: Iterable[JudgeTies], entries: Iterable[EntryTies], *, country_rule: bool
 ) -> set[tuple[int, int]]:
     """Every (entry id, judge id) pair in conflict, for the assignment engine.
 

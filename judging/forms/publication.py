@@ -16,10 +16,6 @@ class PublishForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class CertificateForEntryForm(forms.Form):
     reference = forms.CharField(
         label=_("Entry reference number"),

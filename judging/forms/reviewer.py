@@ -5,22 +5,11 @@ the service (services/reviews.py) validates every value."""
 from dataclasses import dataclass, field
 from typing import Any
 
-from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
 
 from judging.enums import Recommendation
 from judging.models import Assignment, Review
 from judging.selectors.reviewer import COMMENT_LIMIT, OVERALL_LIMIT, CriterionRow, recommendations_for
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Staff read this; the applicant does not."),
-    )
 
 
 @dataclass

@@ -55,7 +55,7 @@ KIND_ORDER = {kind: position for position, kind in enumerate(ConflictKind)}
 
 
 def _detected_reason(
-    kind: ConflictKind, judge: conflicts.JudgeFacts, entry_facts: conflicts.EntryFacts, entry: Entry
+    kind: ConflictKind, judge: conflicts.JudgeTies, entry_facts: conflicts.EntryTies, entry: Entry
 ) -> str:
     if kind == ConflictKind.SAME_ORGANISATION:
         return _("The judge belongs to %(organisation)s, or names it as their organisation.") % {
@@ -159,7 +159,7 @@ def round_conflicts(round_: Round) -> list[ConflictRow]:
 
 
 def _standing_rows(
-    stored: list[Conflict], judge: Any, entry: Entry, entry_fact: conflicts.EntryFacts, kind: ConflictKind
+    stored: list[Conflict], judge: Any, entry: Entry, entry_fact: conflicts.EntryTies, kind: ConflictKind
 ) -> list[ConflictRow]:
     """The judge's standing conflicts of ``kind`` that touch the entry, each
     confirmed by ``conflicts_between`` on that conflict alone."""
@@ -167,7 +167,7 @@ def _standing_rows(
     for conflict in stored:
         if conflict.kind != kind:
             continue
-        alone = conflicts.JudgeFacts(
+        alone = conflicts.JudgeTies(
             judge_id=judge.pk,
             stored=(
                 conflicts.StoredConflict(

@@ -11,7 +11,7 @@ from judging.models import Assignment, Conflict, JudgeProfile
 from submissions.models import Entry, Membership
 
 
-def judge_conflict_facts(judge_ids: Iterable[int]) -> dict[int, conflicts.JudgeFacts]:
+def judge_conflict_facts(judge_ids: Iterable[int]) -> dict[int, conflicts.JudgeTies]:
     """Conflict facts of each judge: profile, memberships, entries they work on,
     stored conflicts in force (pending or rejected requests are not in force)."""
     from prize_portal.accounts.models import User
@@ -54,7 +54,7 @@ def judge_conflict_facts(judge_ids: Iterable[int]) -> dict[int, conflicts.JudgeF
         if profile and profile.email_domain:
             domains.add(conflicts.domain_of("x@" + profile.email_domain))
         domains.discard("")
-        facts[judge_id] = conflicts.JudgeFacts(
+        facts[judge_id] = conflicts.JudgeTies(
             judge_id=judge_id,
             organisation=conflicts.normalise_name(profile.organisation) if profile else "",
             domains=frozenset(domains),
@@ -66,7 +66,7 @@ def judge_conflict_facts(judge_ids: Iterable[int]) -> dict[int, conflicts.JudgeF
     return facts
 
 
-def entry_conflict_facts(entry_ids: Iterable[int]) -> dict[int, conflicts.EntryFacts]:
+def entry_conflict_facts(entry_ids: Iterable[int]) -> dict[int, conflicts.EntryTies]:
     """Conflict facts of each entry: its organisation's names, country, type,
     and the domains of its people and website."""
     ids = sorted(set(entry_ids))
@@ -89,7 +89,7 @@ def entry_conflict_facts(entry_ids: Iterable[int]) -> dict[int, conflicts.EntryF
         found = set(domains[entry.pk])
         found |= {conflicts.domain_of(entry.owner.email), conflicts.domain_of(organisation.website)}
         found.discard("")
-        facts[entry.pk] = conflicts.EntryFacts(
+        facts[entry.pk] = conflicts.EntryTies(
             entry_id=entry.pk,
             organisation_id=organisation.pk,
             organisation_names=frozenset(
@@ -126,7 +126,7 @@ def conflicts_of(judge_id: int, entry_id: int, *, country_rule: bool) -> list[co
     return conflicts.conflicts_between(judge, entry, country_rule=country_rule)
 
 
-def judge_assignment_facts(judge_ids: Iterable[int]) -> list[assignment.JudgeFacts]:
+def judge_assignment_facts(judge_ids: Iterable[int]) -> list[assignment.JudgeSkills]:
     """Languages read and tracks of expertise of each judge, for the engine
     (one query: a row per judge and track)."""
     from prize_portal.accounts.models import User
@@ -142,7 +142,7 @@ def judge_assignment_facts(judge_ids: Iterable[int]) -> list[assignment.JudgeFac
         if track_id is not None:
             tracks[judge_id].add(track_id)
     return [
-        assignment.JudgeFacts(
+        assignment.JudgeSkills(
             id=judge_id, languages=languages[judge_id] | {"en"}, track_ids=frozenset(tracks[judge_id])
         )
         for judge_id in ids

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from judging.models import Assignment
 from judging.selectors import reviewer as selectors
 from prize_portal.documents import bcp47_lang, language_name
-from submissions.pdf import answer_sections
+from submissions.presentation import answer_sections
 
 
 def reading_context(assignment: Assignment) -> dict[str, Any]:

@@ -102,7 +102,7 @@ def assignment_plan(*, round_id: int, seed: int | None = None) -> engine.Plan:
     forbidden |= {(row[0], judge_id) for judge_id in outside for row in entry_rows} - existing
     return engine.plan_assignments(
         [
-            engine.EntryFacts(id=pk, language=_base_language(language), track_id=track)
+            engine.EntryNeeds(id=pk, language=_base_language(language), track_id=track)
             for pk, language, track in entry_rows
         ],
         facts.judge_assignment_facts(judge_ids),

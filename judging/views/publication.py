@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from categories.models import Cycle
 from judging.errors import JudgingError
-from judging.forms.publication import CertificateForEntryForm, PublishForm, ReasonForm
+from judging.forms.publication import CertificateForEntryForm, PublishForm
+from judging.forms.reason import ReasonForm
 from judging.models import Certificate
 from judging.selectors import publication as selectors
 from judging.services import (

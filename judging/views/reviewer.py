@@ -18,7 +18,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from judging import services
 from judging.enums import Progress
 from judging.errors import ReviewConflictError, ReviewIncompleteError
-from judging.forms.reviewer import ReasonForm, ReviewForm
+from judging.forms.reason import ReasonForm
+from judging.forms.reviewer import ReviewForm
 from judging.selectors import reviewer as selectors
 from judging.selectors.reading import reading_context
 from prize_portal.files.downloads import file_response
@@ -134,7 +135,7 @@ def _reason_page(request: HttpRequest, assignment_id: int, *, conflict: bool) ->
     assignment = selectors.assignment_get(
         user=request.user, assignment_id=assignment_id, perm="judging.recuse_assignment"
     )
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(request.POST or None, rows=4, help_text=_("Staff read this; the applicant does not."))
     if request.method == "POST" and form.is_valid():
         try:
             if conflict:

@@ -9,36 +9,17 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django import forms
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from judging.forms.verify import VerifyForm
 from judging.models import Certificate
 from judging.rendering.certificate import certificate_texts, recipient_name
 from judging.selectors.certificates import certificate_for_code, normalise_code
-
-INVALID_CODE = _("This is not a valid verification code. A code has 12 letters and digits, like 7KQ2-M9XD-4TBE.")
-
-
-class VerifyForm(forms.Form):
-    code = forms.CharField(
-        label=_("Verification code"),
-        max_length=40,
-        help_text=_("Printed on the certificate, next to its QR code, for example 7KQ2-M9XD-4TBE."),
-        error_messages={"required": _("Enter the verification code printed on the certificate.")},
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
-    )
-
-    def clean_code(self) -> str:
-        code = normalise_code(self.cleaned_data["code"])
-        if code is None:
-            raise forms.ValidationError(INVALID_CODE, code="invalid")
-        return code
 
 
 def _noindex(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

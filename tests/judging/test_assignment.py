@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from judging.engine.assignment import EntryFacts, JudgeFacts, Plan, Problem, ProblemKind, plan_assignments
+from judging.engine.assignment import EntryNeeds, JudgeSkills, Plan, Problem, ProblemKind, plan_assignments
 
 LANGUAGES = ["en", "ko", "es"]
 MANY_LANGUAGES = ["en", "ko", "es", "fr", "ja"]  # more ways for the greedy fill to go wrong
@@ -23,8 +23,8 @@ PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[Heal
 
 @dataclass
 class Instance:
-    entries: list[EntryFacts]
-    judges: list[JudgeFacts]
+    entries: list[EntryNeeds]
+    judges: list[JudgeSkills]
     per_entry: int
     forbidden: set[tuple[int, int]]
     existing: set[tuple[int, int]]
@@ -40,20 +40,20 @@ class Instance:
             seed=self.seed if seed is None else seed,
         )
 
-    def may_judge(self, entry: EntryFacts, judge: JudgeFacts) -> bool:
+    def may_judge(self, entry: EntryNeeds, judge: JudgeSkills) -> bool:
         """The hard constraints on one pair, written out independently of the engine."""
         reads = entry.language == "en" or entry.language in judge.languages
         return reads and (entry.id, judge.id) not in self.forbidden
 
-    def kept_on(self, entry: EntryFacts) -> set[int]:
+    def kept_on(self, entry: EntryNeeds) -> set[int]:
         return {judge_id for entry_id, judge_id in self.existing if entry_id == entry.id}
 
-    def free_judges(self, entry: EntryFacts) -> list[int]:
+    def free_judges(self, entry: EntryNeeds) -> list[int]:
         """Judges who may still be added to the entry."""
         kept = self.kept_on(entry)
         return [judge.id for judge in self.judges if judge.id not in kept and self.may_judge(entry, judge)]
 
-    def demand(self, entry: EntryFacts) -> int:
+    def demand(self, entry: EntryNeeds) -> int:
         """How many new judges the entry must get: up to per_entry, as far as eligible judges go."""
         return min(max(0, self.per_entry - len(self.kept_on(entry))), len(self.free_judges(entry)))
 
@@ -78,7 +78,7 @@ def instances(
     entry_ids = draw(st.permutations([100 + 5 * n for n in range(entry_count)]))
     any_languages = st.frozensets(st.sampled_from(languages))
     judges = [
-        JudgeFacts(
+        JudgeSkills(
             id=judge_id,
             languages=frozenset(languages) if everyone_reads_everything else draw(any_languages),
             track_ids=draw(st.frozensets(st.integers(1, 3), max_size=2)),
@@ -86,7 +86,7 @@ def instances(
         for judge_id in judge_ids
     ]
     entries = [
-        EntryFacts(
+        EntryNeeds(
             id=entry_id,
             language=draw(st.sampled_from(languages)),
             track_id=draw(st.none() | st.integers(1, 3)),
@@ -345,12 +345,12 @@ def test_plan_problems_reported_iff_true(instance: Instance) -> None:
 # -- examples ----------------------------------------------------------------
 
 
-def judge_facts(judge_id: int, *languages: str, tracks: tuple[int, ...] = ()) -> JudgeFacts:
-    return JudgeFacts(id=judge_id, languages=frozenset(languages), track_ids=frozenset(tracks))
+def judge_facts(judge_id: int, *languages: str, tracks: tuple[int, ...] = ()) -> JudgeSkills:
+    return JudgeSkills(id=judge_id, languages=frozenset(languages), track_ids=frozenset(tracks))
 
 
 def test_plan_korean_entry_only_korean_readers() -> None:
-    entries = [EntryFacts(id=1, language="ko", track_id=None)]
+    entries = [EntryNeeds(id=1, language="ko", track_id=None)]
     judges = [judge_facts(10, "en"), judge_facts(11, "en", "ko"), judge_facts(12, "ko"), judge_facts(13, "en", "es")]
 
     plan = plan_assignments(entries, judges, per_entry=3)
@@ -362,7 +362,7 @@ def test_plan_korean_entry_only_korean_readers() -> None:
 
 
 def test_plan_english_entry_any_judge() -> None:
-    entries = [EntryFacts(id=1, language="en", track_id=None)]
+    entries = [EntryNeeds(id=1, language="en", track_id=None)]
     judges = [judge_facts(10, "ko"), judge_facts(11, "es")]
 
     plan = plan_assignments(entries, judges, per_entry=2)
@@ -372,7 +372,7 @@ def test_plan_english_entry_any_judge() -> None:
 
 
 def test_plan_forbidden_pair_never_assigned() -> None:
-    entries = [EntryFacts(id=1, language="en", track_id=None), EntryFacts(id=2, language="en", track_id=None)]
+    entries = [EntryNeeds(id=1, language="en", track_id=None), EntryNeeds(id=2, language="en", track_id=None)]
     judges = [judge_facts(10, "en"), judge_facts(11, "en"), judge_facts(12, "en")]
 
     plan = plan_assignments(entries, judges, per_entry=2, forbidden={(1, 10), (2, 11)})
@@ -384,7 +384,7 @@ def test_plan_forbidden_pair_never_assigned() -> None:
 
 
 def test_plan_existing_pairs_kept_and_topped_up() -> None:
-    entries = [EntryFacts(id=1, language="en", track_id=None), EntryFacts(id=2, language="en", track_id=None)]
+    entries = [EntryNeeds(id=1, language="en", track_id=None), EntryNeeds(id=2, language="en", track_id=None)]
     judges = [judge_facts(10, "en"), judge_facts(11, "en"), judge_facts(12, "en")]
 
     plan = plan_assignments(entries, judges, per_entry=2, existing=[(1, 10), (1, 11), (2, 10)])
@@ -396,7 +396,7 @@ def test_plan_existing_pairs_kept_and_topped_up() -> None:
 
 
 def test_plan_existing_pairs_above_per_entry_untouched() -> None:
-    entries = [EntryFacts(id=1, language="en", track_id=None)]
+    entries = [EntryNeeds(id=1, language="en", track_id=None)]
     judges = [judge_facts(10, "en"), judge_facts(11, "en"), judge_facts(12, "en")]
 
     plan = plan_assignments(entries, judges, per_entry=1, existing=[(1, 10), (1, 11)])
@@ -407,7 +407,7 @@ def test_plan_existing_pairs_above_per_entry_untouched() -> None:
 
 
 def test_plan_entry_nobody_can_judge_reported() -> None:
-    entries = [EntryFacts(id=1, language="ja", track_id=None), EntryFacts(id=2, language="en", track_id=None)]
+    entries = [EntryNeeds(id=1, language="ja", track_id=None), EntryNeeds(id=2, language="en", track_id=None)]
     judges = [judge_facts(10, "en"), judge_facts(11, "en", "ko")]
 
     plan = plan_assignments(entries, judges, per_entry=2)
@@ -419,7 +419,7 @@ def test_plan_entry_nobody_can_judge_reported() -> None:
 
 
 def test_plan_track_expert_preferred_among_equal_loads() -> None:
-    entries = [EntryFacts(id=1, language="en", track_id=7)]
+    entries = [EntryNeeds(id=1, language="en", track_id=7)]
     judges = [judge_facts(10, "en"), judge_facts(11, "en", tracks=(7,)), judge_facts(12, "en", tracks=(3,))]
 
     for seed in range(10):
@@ -430,9 +430,9 @@ def test_plan_balance_repairs_greedy_choice() -> None:
     # Judge 10 reads both languages; whichever entry the fill hands it first, only
     # 10 → ko, 11 → es, 12 → ko gives every judge one entry.
     entries = [
-        EntryFacts(id=1, language="ko", track_id=None),
-        EntryFacts(id=2, language="es", track_id=None),
-        EntryFacts(id=3, language="ko", track_id=None),
+        EntryNeeds(id=1, language="ko", track_id=None),
+        EntryNeeds(id=2, language="es", track_id=None),
+        EntryNeeds(id=3, language="ko", track_id=None),
     ]
     judges = [judge_facts(10, "ko", "es"), judge_facts(11, "es"), judge_facts(12, "ko")]
 
@@ -450,9 +450,9 @@ def test_plan_joins_components_when_loads_allow() -> None:
     # Only judge 10 reads Korean; the fill gives both English entries to 11 and 12,
     # leaving 10 alone with the Korean entry until it takes an English one.
     entries = [
-        EntryFacts(id=1, language="en", track_id=None),
-        EntryFacts(id=2, language="en", track_id=None),
-        EntryFacts(id=3, language="ko", track_id=None),
+        EntryNeeds(id=1, language="en", track_id=None),
+        EntryNeeds(id=2, language="en", track_id=None),
+        EntryNeeds(id=3, language="ko", track_id=None),
     ]
     judges = [judge_facts(10, "ko"), judge_facts(11), judge_facts(12)]
 
@@ -466,7 +466,7 @@ def test_plan_joins_components_when_loads_allow() -> None:
 
 def test_plan_unbalanced_and_disconnected_reported() -> None:
     # Judge 12 reads nothing the entries need; 10 and 11 can only share the load.
-    entries = [EntryFacts(id=n, language="ko", track_id=None) for n in range(1, 5)]
+    entries = [EntryNeeds(id=n, language="ko", track_id=None) for n in range(1, 5)]
     judges = [judge_facts(10, "ko"), judge_facts(11, "ko"), judge_facts(12, "es")]
 
     plan = plan_assignments(entries, judges, per_entry=1)
@@ -488,7 +488,7 @@ def test_plan_empty_input_empty_plan() -> None:
 
 
 def test_plan_no_judges_every_entry_short() -> None:
-    plan = plan_assignments([EntryFacts(id=1, language="en", track_id=None)], [], per_entry=2)
+    plan = plan_assignments([EntryNeeds(id=1, language="en", track_id=None)], [], per_entry=2)
 
     assert [(problem.kind, problem.needed, problem.found) for problem in plan.problems] == [
         (ProblemKind.SHORT_OF_JUDGES, 2, 0)

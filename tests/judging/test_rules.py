@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from judging import rules as judging_rules
 from judging.engine.conflicts import (
-    EntryFacts,
+    EntryTies,
     Found,
-    JudgeFacts,
+    JudgeTies,
     StoredConflict,
     conflicts_between,
     domain_of,
@@ -535,14 +535,14 @@ def test_domain_of(address: str, domain: str) -> None:
     assert domain_of(address) == domain
 
 
-def _judge(**facts: Any) -> JudgeFacts:
-    return JudgeFacts(judge_id=facts.pop("judge_id", 7), **facts)
+def _judge(**facts: Any) -> JudgeTies:
+    return JudgeTies(judge_id=facts.pop("judge_id", 7), **facts)
 
 
-def _entry(**facts: Any) -> EntryFacts:
+def _entry(**facts: Any) -> EntryTies:
     base: dict[str, Any] = {"entry_id": 70, "organisation_id": 700, "country": "KR", "government": True}
     base.update(facts)
-    return EntryFacts(**base)
+    return EntryTies(**base)
 
 
 def _stored(kind: str, **fields: Any) -> StoredConflict:
@@ -641,7 +641,7 @@ def _stored(kind: str, **fields: Any) -> StoredConflict:
         ),
     ],
 )
-def test_conflicts_between(judge: JudgeFacts, entry: EntryFacts, country_rule: bool, found: list[Found]) -> None:
+def test_conflicts_between(judge: JudgeTies, entry: EntryTies, country_rule: bool, found: list[Found]) -> None:
     assert conflicts_between(judge, entry, country_rule=country_rule) == found
 
 
@@ -664,10 +664,10 @@ stored_conflicts = st.builds(
 
 
 @st.composite
-def worlds(draw: Any) -> tuple[list[JudgeFacts], list[EntryFacts]]:
+def worlds(draw: Any) -> tuple[list[JudgeTies], list[EntryTies]]:
     entry_ids = draw(st.lists(ENTRY_IDS, min_size=0, max_size=6, unique=True))
     entries = [
-        EntryFacts(
+        EntryTies(
             entry_id=entry_id,
             organisation_id=draw(ORGANISATIONS),
             organisation_names=draw(st.frozensets(NAMES.filter(bool), max_size=2)),
@@ -679,7 +679,7 @@ def worlds(draw: Any) -> tuple[list[JudgeFacts], list[EntryFacts]]:
     ]
     judge_ids = draw(st.lists(st.integers(min_value=100, max_value=110), min_size=0, max_size=5, unique=True))
     judges = [
-        JudgeFacts(
+        JudgeTies(
             judge_id=judge_id,
             organisation=draw(NAMES),
             domains=draw(st.frozensets(DOMAINS, max_size=2)),
@@ -696,7 +696,7 @@ def worlds(draw: Any) -> tuple[list[JudgeFacts], list[EntryFacts]]:
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(world=worlds(), country_rule=st.booleans())
 def test_forbidden_pairs_agrees_with_conflicts_between(
-    world: tuple[list[JudgeFacts], list[EntryFacts]], country_rule: bool
+    world: tuple[list[JudgeTies], list[EntryTies]], country_rule: bool
 ) -> None:
     judges, entries = world
     expected = {

@@ -161,7 +161,7 @@ def test_admin_entry_shows_last_submitted_version_escaped(staff_client: Client, 
     assert "<dt>Problem</dt>" in html
     assert "<dd>&lt;script&gt;alert(1)&lt;/script&gt; problem</dd>" in html
     assert "<dt>Fields</dt>\n              <dd>Safety</dd>" in html  # the choice's label, not its code
-    assert "<dt>Budget</dt>\n              <dd>1200</dd>" in html
+    assert "<dt>Budget</dt>\n              <dd>1,200</dd>" in html  # formatted as judges and the PDF show it
     assert "<dt>Role of government</dt>\n              <dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>" in html
     assert '<dd><a href="https://example.org/plan" rel="nofollow">https://example.org/plan</a></dd>' in html
     assert f"{ESCAPED_FILE_NAME}</a>" in html
@@ -277,3 +277,23 @@ def test_staff_mark_an_attachment_identifying_in_admin(client: Any, project: Any
     assert Attachment.objects.get(pk=attachment.pk).identifying is True
     event = AuditEvent.objects.get(action="attachment.identifying")
     assert (event.before, event.after) == ({"identifying": False}, {"identifying": True})
+
+
+def test_admin_shows_the_answers_as_judges_and_the_pdf_do(staff_client: Client, project: Any) -> None:
+    """One presentation of a submitted entry: the same sections and values as
+    the entry PDF, plus (for staff only) answers matching no question any more."""
+    from categories.models import Question
+    from submissions.presentation import answer_sections
+
+    entry = _hostile_entry(project)
+    submission = entry.submissions.get()
+    # Its code changed since the submit: the frozen answer no longer matches a question.
+    Question.objects.filter(category=project, code="budget").update(code="budget-eur")
+    html = staff_client.get(f"/en/admin/submissions/entry/{entry.pk}/change/").content.decode()
+    for section in answer_sections(submission):
+        assert f"<h4>{section.title}</h4>" in html
+    assert "<h4>Answers to questions removed since the submission</h4>" in html
+    assert "<dt>budget</dt>\n              <dd>1200</dd>" in html  # by its code, as it was stored
+    assert [section.title for section in answer_sections(submission)][-1] != (
+        "Answers to questions removed since the submission"
+    )  # judges and the PDF show only the form's questions
