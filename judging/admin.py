@@ -40,6 +40,7 @@ from judging.models import (
 )
 from judging.selectors.reviewer import PROGRESS, committee
 from judging.services import conflict_decide
+from prize_portal.accounts.requests import signed_in_user
 from prize_portal.site.admin import ReadOnlyModelAdmin
 
 
@@ -155,7 +156,7 @@ class ConflictAdmin(ReadOnlyModelAdmin):
             if kind != ConflictKind.REQUESTED or status != ConflictStatus.PENDING:
                 continue
             try:
-                conflict_decide(actor=request.user, conflict_id=conflict_id, approve=approve)
+                conflict_decide(actor=signed_in_user(request), conflict_id=conflict_id, approve=approve)
             except JudgingError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
@@ -290,7 +291,7 @@ class FeedbackAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Feedback, form: Any, change: bool) -> None:
         from judging.services.publication import feedback_write
 
-        saved = feedback_write(actor=request.user, entry_id=obj.entry_id, text=obj.text)
+        saved = feedback_write(actor=signed_in_user(request), entry_id=obj.entry_id, text=obj.text)
         obj.pk = saved.pk
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:

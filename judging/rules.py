@@ -5,30 +5,29 @@ The object of the assignment predicates is an ``Assignment`` (with its round
 loaded); a judge never reaches an entry except through their own assignment.
 """
 
-from typing import Any
-
 import rules
 from django.utils import timezone
 
 from judging.enums import AssignmentState, PeerVisibility, ReviewState
 from judging.models import Assignment, Certificate, Publication, Review
+from prize_portal.accounts.requests import AnyUser
 from prize_portal.accounts.rules import is_chair, is_judge, is_staff_member
 
 is_committee_member = is_judge | is_chair
 
 
 @rules.predicate
-def is_assignment_judge(user: Any, assignment: Assignment) -> bool:
+def is_assignment_judge(user: AnyUser, assignment: Assignment) -> bool:
     return bool(user.is_authenticated) and assignment.judge_id == user.pk
 
 
 @rules.predicate
-def is_assignment_active(user: Any, assignment: Assignment) -> bool:
+def is_assignment_active(user: AnyUser, assignment: Assignment) -> bool:
     return assignment.state == AssignmentState.ACTIVE
 
 
 @rules.predicate
-def is_conflicted(user: Any, assignment: Assignment) -> bool:
+def is_conflicted(user: AnyUser, assignment: Assignment) -> bool:
     """Any conflict in force between the assignment's judge and entry: stored
     (declared, standing, approved request) or detected. Cached on the object,
     so one request computes it once."""
@@ -42,7 +41,7 @@ def is_conflicted(user: Any, assignment: Assignment) -> bool:
 
 
 @rules.predicate
-def is_round_open(user: Any, assignment: Assignment) -> bool:
+def is_round_open(user: AnyUser, assignment: Assignment) -> bool:
     return assignment.round.is_open(timezone.now())
 
 
@@ -54,13 +53,13 @@ def _review_of(assignment: Assignment) -> Review | None:
 
 
 @rules.predicate
-def is_review_submitted(user: Any, assignment: Assignment) -> bool:
+def is_review_submitted(user: AnyUser, assignment: Assignment) -> bool:
     review = _review_of(assignment)
     return review is not None and review.state == ReviewState.SUBMITTED
 
 
 @rules.predicate
-def round_shows_peers(user: Any, assignment: Assignment) -> bool:
+def round_shows_peers(user: AnyUser, assignment: Assignment) -> bool:
     """The round lets judges see each other's reviews, now: always, or once
     this judge has submitted their own."""
     visibility = assignment.round.peer_visibility
@@ -92,7 +91,7 @@ rules.add_perm("judging.decide_awards", is_chair | is_staff_member)
 
 
 @rules.predicate
-def is_certificate_recipient(user: Any, certificate: Certificate) -> bool:
+def is_certificate_recipient(user: AnyUser, certificate: Certificate) -> bool:
     """The certificate's entry is the user's own (owner, collaborator or member
     of its organisation)."""
     from submissions.rules import is_entry_collaborator, is_entry_owner, is_organisation_member
@@ -104,7 +103,7 @@ def is_certificate_recipient(user: Any, certificate: Certificate) -> bool:
 
 
 @rules.predicate
-def is_certificate_out(user: Any, certificate: Certificate) -> bool:
+def is_certificate_out(user: AnyUser, certificate: Certificate) -> bool:
     """Rendered, not revoked, and the cycle's results are public."""
     if not certificate.is_ready:
         return False
@@ -112,7 +111,7 @@ def is_certificate_out(user: Any, certificate: Certificate) -> bool:
 
 
 @rules.predicate
-def is_certificate_rendered(user: Any, certificate: Certificate) -> bool:
+def is_certificate_rendered(user: AnyUser, certificate: Certificate) -> bool:
     return certificate.is_ready
 
 

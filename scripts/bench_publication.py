@@ -80,6 +80,8 @@ def _certificates(count: int) -> tuple[float, float]:
     from prize_portal.documents import base_url, static_url_fetcher
 
     staff = User.objects.filter(is_staff=True).order_by("pk").first()
+    if staff is None:
+        raise SystemExit("no staff account in the benchmark database")
     # The seed rendered each once: fonts and templates are warm for both paths.
     certificates = list(Certificate.objects.select_related("entry").order_by("pk"))
     if len(certificates) != count or any(not c.is_ready for c in certificates):

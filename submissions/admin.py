@@ -21,6 +21,7 @@ from django_countries.filters import CountryFilter
 
 from categories.admin import DATETIME_INPUT
 from categories.models import Category, Track
+from prize_portal.accounts.requests import signed_in_user
 from prize_portal.site.admin import ReadOnlyModelAdmin
 from prize_portal.site.times import seoul_text
 
@@ -216,7 +217,7 @@ class EntryAdmin(ReadOnlyModelAdmin):
         done, refused = 0, []
         for entry in queryset.order_by("pk"):
             try:
-                entry_decide_eligibility(entry_id=entry.pk, staff=request.user, eligible=eligible)
+                entry_decide_eligibility(entry_id=entry.pk, staff=signed_in_user(request), eligible=eligible)
                 done += 1
             except ValidationError as error:
                 refused.append(f"{entry}: {' '.join(error.messages)}")
@@ -264,7 +265,9 @@ class EntryAdmin(ReadOnlyModelAdmin):
         form = ExtensionForm(request.POST if request.method == "POST" else None, initial=initial)
         if form.is_valid():
             try:
-                entry = entry_grant_extension(entry_id=entry.pk, staff=request.user, until=form.cleaned_data["until"])
+                entry = entry_grant_extension(
+                    entry_id=entry.pk, staff=signed_in_user(request), until=form.cleaned_data["until"]
+                )
             except IntakeError as error:
                 form.add_error("until", error)
             else:
@@ -318,7 +321,9 @@ class AttachmentAdmin(ReadOnlyModelAdmin):
 
     def _set(self, request: HttpRequest, queryset: QuerySet[Attachment], *, identifying: bool) -> None:
         for attachment in queryset:
-            attachment_set_identifying(attachment_id=attachment.pk, staff=request.user, identifying=identifying)
+            attachment_set_identifying(
+                attachment_id=attachment.pk, staff=signed_in_user(request), identifying=identifying
+            )
         self.message_user(
             request,
             ngettext("%(count)d file updated.", "%(count)d files updated.", queryset.count())

@@ -1,22 +1,21 @@
 """Who may see and change which entry. Views check these on every object and
 answer 404 when the answer is no (an entry's existence is not disclosed)."""
 
-from typing import Any
-
 import rules
 
+from prize_portal.accounts.requests import AnyUser
 from prize_portal.accounts.rules import is_staff_member
 
 from .models import Entry, Organisation
 
 
 @rules.predicate
-def is_entry_owner(user: Any, entry: Entry) -> bool:
+def is_entry_owner(user: AnyUser, entry: Entry) -> bool:
     return bool(user.is_authenticated) and entry.owner_id == user.pk
 
 
 @rules.predicate
-def is_entry_collaborator(user: Any, entry: Entry) -> bool:
+def is_entry_collaborator(user: AnyUser, entry: Entry) -> bool:
     if not user.is_authenticated:
         return False
     cached = getattr(entry, "_prefetched_objects_cache", {}).get("collaborators")
@@ -26,7 +25,7 @@ def is_entry_collaborator(user: Any, entry: Entry) -> bool:
 
 
 @rules.predicate
-def is_organisation_member(user: Any, target: Entry | Organisation) -> bool:
+def is_organisation_member(user: AnyUser, target: Entry | Organisation) -> bool:
     if not user.is_authenticated:
         return False
     organisation_id = target.organisation_id if isinstance(target, Entry) else target.pk
@@ -34,7 +33,7 @@ def is_organisation_member(user: Any, target: Entry | Organisation) -> bool:
 
 
 @rules.predicate
-def is_organisation_owner(user: Any, organisation: Organisation) -> bool:
+def is_organisation_owner(user: AnyUser, organisation: Organisation) -> bool:
     from .enums import MembershipRole
 
     if not user.is_authenticated:

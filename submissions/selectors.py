@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from categories.enums import CycleStatus
 from categories.models import Category, Question, Track
+from prize_portal.accounts.models import User
 from prize_portal.audit.models import AuditEvent
 
 from .models import Attachment, Entry, Invitation, Organisation, Submission
@@ -37,14 +38,14 @@ def entry_extras(entries: list[Entry]) -> dict[int, dict[str, Any]]:
     return extras
 
 
-def organisations_of(user: Any) -> QuerySet[Organisation]:
+def organisations_of(user: User) -> QuerySet[Organisation]:
     """The user's organisations, each with ``my_role`` (owner or member)."""
     return (
         Organisation.objects.filter(memberships__user=user).annotate(my_role=F("memberships__role")).order_by("name_en")
     )
 
 
-def organisation_get(*, user: Any, organisation_id: int, perm: str) -> Organisation:
+def organisation_get(*, user: User, organisation_id: int, perm: str) -> Organisation:
     """An organisation the user may act on with ``perm``, or 404."""
     organisation = Organisation.objects.filter(pk=organisation_id).first()
     if organisation is None or not user.has_perm(perm, organisation):
@@ -63,7 +64,7 @@ def _entries_loaded() -> QuerySet[Entry]:
     )
 
 
-def entries_of(user: Any) -> QuerySet[Entry]:
+def entries_of(user: User) -> QuerySet[Entry]:
     """The entries a user owns, collaborates on or whose organisation they
     belong to, newest first, with everything the dashboard shows."""
     visible = Q(owner=user) | Q(collaborators=user) | Q(organisation__memberships__user=user)
@@ -71,7 +72,7 @@ def entries_of(user: Any) -> QuerySet[Entry]:
     return _entries_loaded().filter(pk__in=ids).order_by("-created_at", "-pk")
 
 
-def entry_get(*, user: Any, entry_id: int, perm: str) -> Entry:
+def entry_get(*, user: User, entry_id: int, perm: str) -> Entry:
     """One entry the user may act on with ``perm`` (see rules.py), or 404."""
     entry = _entries_loaded().filter(pk=entry_id).first()
     if entry is None or not user.has_perm(perm, entry):

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
 
@@ -34,7 +35,7 @@ def _wants_json(request: HttpRequest) -> bool:
 
 @require_safe
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     entries = list(selectors.entries_of(request.user))
     timelines = selectors.timelines_for(entries)
     # What the apps above add (judging: the certificates), so the dashboard is
@@ -62,7 +63,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def organisation_edit(request: HttpRequest, organisation_id: int | None = None) -> HttpResponse:
+def organisation_edit(request: AuthenticatedRequest, organisation_id: int | None = None) -> HttpResponse:
     organisation = None
     if organisation_id is not None:
         organisation = selectors.organisation_get(
@@ -85,7 +86,7 @@ def organisation_edit(request: HttpRequest, organisation_id: int | None = None) 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def entry_start(request: HttpRequest) -> HttpResponse:
+def entry_start(request: AuthenticatedRequest) -> HttpResponse:
     organisations = selectors.organisations_of(request.user)
     if not organisations:
         messages.info(request, _("First tell us who is applying."))
@@ -105,7 +106,7 @@ def entry_start(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @login_required
-def entry_detail(request: HttpRequest, entry_id: int) -> HttpResponse:
+def entry_detail(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
     now = timezone.now()
     context = {
@@ -135,7 +136,7 @@ def _add_errors(form: Any, error: ValidationError) -> None:
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @size_limited_upload
-def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
+def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
     questions = questions_for(entry)
     if request.method != "POST":
@@ -177,7 +178,7 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     return redirect("submissions:entry_edit", entry.pk)
 
 
-def _submit(request: HttpRequest, entry: Entry, questions: dict[str, Any]) -> HttpResponse:
+def _submit(request: AuthenticatedRequest, entry: Entry, questions: dict[str, Any]) -> HttpResponse:
     try:
         submission = services.entry_submit(entry_id=entry.pk, user=request.user)
     except EntryIncompleteError as error:
@@ -266,7 +267,7 @@ def _render_form(
 @require_POST
 @login_required
 @size_limited_upload
-def attachment_upload(request: HttpRequest, entry_id: int) -> HttpResponse:
+def attachment_upload(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
     upload = request.FILES.get("file")
     question = request.POST.get("question") or None
@@ -304,7 +305,7 @@ def attachment_upload(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def attachment_delete(request: HttpRequest, entry_id: int, attachment_id: int) -> HttpResponse:
+def attachment_delete(request: AuthenticatedRequest, entry_id: int, attachment_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
     attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
     if attachment is None:
@@ -321,7 +322,7 @@ def attachment_delete(request: HttpRequest, entry_id: int, attachment_id: int) -
 @require_safe
 @login_required
 def attachment_download(
-    request: HttpRequest, entry_id: int, attachment_id: int, thumbnail: bool = False
+    request: AuthenticatedRequest, entry_id: int, attachment_id: int, thumbnail: bool = False
 ) -> HttpResponseBase:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
     attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
@@ -335,7 +336,7 @@ def attachment_download(
 
 @require_safe
 @login_required
-def entry_pdf(request: HttpRequest, entry_id: int, number: int) -> HttpResponseBase:
+def entry_pdf(request: AuthenticatedRequest, entry_id: int, number: int) -> HttpResponseBase:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
     submission = next((s for s in entry.submissions.all() if s.number == number), None)
     if submission is None:
@@ -348,7 +349,7 @@ def entry_pdf(request: HttpRequest, entry_id: int, number: int) -> HttpResponseB
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def entry_withdraw(request: HttpRequest, entry_id: int) -> HttpResponse:
+def entry_withdraw(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.manage_entry")
     if request.method == "POST":
         try:
@@ -368,7 +369,7 @@ def entry_withdraw(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def invitation_create(request: HttpRequest, entry_id: int) -> HttpResponse:
+def invitation_create(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.manage_entry")
     email = request.POST.get("email", "").strip()
     try:
@@ -385,7 +386,7 @@ def invitation_create(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_accept(request: AuthenticatedRequest, token: str) -> HttpResponse:
     invitation = Invitation.objects.select_related("entry__organisation", "invited_by").filter(token=token).first()
     if invitation is None:
         raise Http404

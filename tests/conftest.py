@@ -24,6 +24,19 @@ def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
         }
 
 
+@pytest.fixture(autouse=True)
+def _language_reset() -> Iterator[None]:
+    """Each test starts in the site's default language and leaves none behind:
+    a request to /ko/ activates Korean for the rest of the thread, which would
+    make the next test's messages depend on the order tests run in."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def smtp_server() -> Iterator[Any]:
     """A real SMTP server (aiosmtpd) on a spare port."""

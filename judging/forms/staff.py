@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from judging.enums import CRITERION_TIE_BREAK_PREFIX, TieBreak
 from judging.models import Round
+from prize_portal.accounts.models import User
 
 SEED_MAX = 2_147_483_647  # the largest value a PositiveIntegerField holds everywhere
 
@@ -74,7 +75,7 @@ def entry_label(entry: Any) -> str:
     return f"{entry.reference} · {entry.title_en}" if entry.title_en else str(entry.reference or entry.pk)
 
 
-def judge_label(judge: Any) -> str:
+def judge_label(judge: User) -> str:
     return f"{judge.name} ({judge.email})" if judge.name else judge.email
 
 

@@ -1,6 +1,6 @@
 """Publication of a cycle's results (with its embargo) and the committee's feedback to entries."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import connection, models
@@ -51,6 +51,8 @@ class PublicationQuerySet(models.QuerySet["Publication"]):
         if row is None:
             return None
         published_at = row[2] if isinstance(row[2], datetime) else datetime.fromisoformat(row[2])
+        if timezone.is_naive(published_at):  # SQLite keeps UTC without its offset
+            published_at = published_at.replace(tzinfo=UTC)
         return row[0], row[1], published_at
 
 

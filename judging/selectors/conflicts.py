@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from judging.enums import STANDING_KINDS, AssignmentState, ConflictKind, Conflic
 from judging.models import Assignment, Conflict, Round
 from judging.selectors import facts
 from judging.selectors.rounds import round_judges
+from prize_portal.accounts.models import User
 from submissions.models import Entry
 
 
@@ -29,7 +29,7 @@ class Source:
 
 @dataclass(frozen=True)
 class ConflictRow:
-    judge: Any
+    judge: User
     entry: Entry
     kind: ConflictKind
     reason: str
@@ -159,7 +159,7 @@ def round_conflicts(round_: Round) -> list[ConflictRow]:
 
 
 def _standing_rows(
-    stored: list[Conflict], judge: Any, entry: Entry, entry_fact: conflicts.EntryTies, kind: ConflictKind
+    stored: list[Conflict], judge: User, entry: Entry, entry_fact: conflicts.EntryTies, kind: ConflictKind
 ) -> list[ConflictRow]:
     """The judge's standing conflicts of ``kind`` that touch the entry, each
     confirmed by ``conflicts_between`` on that conflict alone."""

@@ -8,14 +8,13 @@ from categories.enums import ApplicantType
 from judging.engine import assignment, conflicts
 from judging.enums import ConflictStatus
 from judging.models import Assignment, Conflict, JudgeProfile
+from prize_portal.accounts.models import User
 from submissions.models import Entry, Membership
 
 
 def judge_conflict_facts(judge_ids: Iterable[int]) -> dict[int, conflicts.JudgeTies]:
     """Conflict facts of each judge: profile, memberships, entries they work on,
     stored conflicts in force (pending or rejected requests are not in force)."""
-    from prize_portal.accounts.models import User
-
     ids = sorted(set(judge_ids))
     users: dict[int, str] = {}
     profiles: dict[int, JudgeProfile] = {}
@@ -129,8 +128,6 @@ def conflicts_of(judge_id: int, entry_id: int, *, country_rule: bool) -> list[co
 def judge_assignment_facts(judge_ids: Iterable[int]) -> list[assignment.JudgeSkills]:
     """Languages read and tracks of expertise of each judge, for the engine
     (one query: a row per judge and track)."""
-    from prize_portal.accounts.models import User
-
     ids = sorted(set(judge_ids))
     languages: dict[int, frozenset[str]] = {judge_id: frozenset() for judge_id in ids}
     tracks: dict[int, set[int]] = defaultdict(set)

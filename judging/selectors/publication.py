@@ -15,6 +15,7 @@ from categories.models import Cycle
 from judging.enums import ResultKind, RoundKind
 from judging.models import Award, Certificate, Publication, RoundEntry
 from judging.selectors.certificates import CertificateProgress, certificates_progress
+from prize_portal.accounts.models import User
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
 from submissions.enums import EntryStatus
@@ -212,7 +213,7 @@ def entry_results(cycle_id: int) -> dict[int, str]:
 class Recipient:
     """One applicant's results e-mail of one kind: the entries it tells about."""
 
-    user: Any
+    user: User
     kind: str
     entries: list[Entry] = field(default_factory=list)
 

@@ -23,6 +23,7 @@ from judging.models import Assignment, Review, Round
 from judging.rendering import charts
 from judging.selectors import facts
 from judging.selectors.ranking import CategoryResults, round_results
+from prize_portal.accounts.models import User
 from submissions.models import Entry
 
 Method = ranking.Method
@@ -92,12 +93,12 @@ class Section:
         return f"category-{self.category.pk}"
 
 
-def sees_everything(user: Any) -> bool:
+def sees_everything(user: User) -> bool:
     """Staff see every entry; the rule alone decides (no model-permission queries)."""
     return bool(rules.has_perm("judging.manage_rounds", user))
 
 
-def hidden_entries(user: Any, round_: Round, entries: dict[int, Any]) -> set[int]:
+def hidden_entries(user: User, round_: Round, entries: dict[int, Any]) -> set[int]:
     """Entries of the round the user may not see: none for staff; for anyone
     else those they are in conflict with or recused from (``entries`` carry a
     ``recused`` flag; a fixed number of queries)."""
@@ -107,7 +108,7 @@ def hidden_entries(user: Any, round_: Round, entries: dict[int, Any]) -> set[int
     return hidden | {entry_id for entry_id, entry in entries.items() if entry.recused}
 
 
-def special_mention_candidates(user: Any, round_: Round) -> QuerySet[Entry]:
+def special_mention_candidates(user: User, round_: Round) -> QuerySet[Entry]:
     """Entries of the round's cycle that may get a special mention (eligible
     or later), without those the user is in conflict with (staff see all)."""
     from judging.enums import ELIGIBLE_STATUSES
@@ -149,7 +150,7 @@ def _reviews(round_: Round) -> tuple[dict[int, str], dict[str, str]]:
     return recommendations, judges
 
 
-def round_entries(round_: Round, user: Any) -> dict[int, Entry]:
+def round_entries(round_: Round, user: User) -> dict[int, Entry]:
     """The round's entries with their tracks, each flagged ``recused`` when the user recused from it."""
     recused = Assignment.objects.filter(
         round=round_, judge_id=user.pk, entry_id=OuterRef("pk"), state=AssignmentState.RECUSED
@@ -230,7 +231,7 @@ def _charts(section: Section, results: CategoryResults, visible: set[str], judge
 
 def results_sections(
     round_: Round,
-    user: Any,
+    user: User,
     *,
     categories: list[Category],
     entries: dict[int, Entry],

@@ -12,14 +12,13 @@ from categories.models import Criterion, RubricLevel
 from judging.enums import SCORING_RECOMMENDATIONS, SCREENING_RECOMMENDATIONS, AssignmentState, Progress, ReviewState
 from judging.models import Assignment, Review, ReviewScore, Round
 from judging.selectors import facts
+from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import GROUP_NAMES, Role
 from submissions.models import Attachment, Submission
 
 
 def committee() -> QuerySet[Any]:
     """Active committee members (judges and chairs with a profile), by name."""
-    from prize_portal.accounts.models import User
-
     names = [GROUP_NAMES[Role.JUDGE], GROUP_NAMES[Role.CHAIR]]
     members = User.objects.filter(is_active=True, judge_profile__isnull=False, groups__name__in=names).values("pk")
     return User.objects.filter(pk__in=members).select_related("judge_profile").order_by("name", "email")
@@ -29,8 +28,6 @@ def panel_of(round_: Round) -> QuerySet[Any]:
     """Who may be assigned in the round: the active users on its panel, or the
     whole committee when it has no panel (one query)."""
     from django.db.models import Exists
-
-    from prize_portal.accounts.models import User
 
     panel = User.objects.filter(panel_rounds=round_, is_active=True)
     return User.objects.filter(Q(pk__in=panel.values("pk")) | (~Exists(panel) & Q(pk__in=committee().values("pk"))))
@@ -45,7 +42,7 @@ PROGRESS = Case(
 )
 
 
-def rounds_of(user: Any) -> list[Round]:
+def rounds_of(user: User) -> list[Round]:
     """The rounds a judge has assignments in, soonest closing first, with
     their counts per progress state (``assigned``, ``done``, ``in_progress``)."""
     mine = Q(assignments__judge=user)
@@ -74,7 +71,7 @@ def rounds_with_results() -> list[Round]:
     return list(Round.objects.filter(opens_at__lte=timezone.now()).select_related("cycle").order_by("-opens_at", "-pk"))
 
 
-def round_for_judge(user: Any, round_id: int) -> Round:
+def round_for_judge(user: User, round_id: int) -> Round:
     """A round the judge has assignments in, or 404."""
     round_ = Round.objects.filter(pk=round_id, assignments__judge=user).select_related("cycle").first()
     if round_ is None or not user.has_perm("judging.use_reviewer_pages"):
@@ -111,7 +108,7 @@ PROGRESS_ORDER = Case(
 )
 
 
-def assignments_of(user: Any, round_: Round, *, sort: str = "progress") -> list[AssignmentRow]:
+def assignments_of(user: User, round_: Round, *, sort: str = "progress") -> list[AssignmentRow]:
     """The judge's assignments in a round, sorted, each with its progress and
     whether a conflict now stands in the way (fixed query count)."""
     query = (
@@ -157,7 +154,7 @@ def next_to_review(rows: list[AssignmentRow]) -> AssignmentRow | None:
     return None
 
 
-def assignment_get(*, user: Any, assignment_id: int, perm: str) -> Assignment:
+def assignment_get(*, user: User, assignment_id: int, perm: str) -> Assignment:
     """One assignment the user may act on with ``perm`` (see rules.py), or 404."""
     assignment = (
         Assignment.objects.select_related(

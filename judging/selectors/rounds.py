@@ -24,6 +24,7 @@ from judging.enums import CRITERION_TIE_BREAK_PREFIX, TARGET_KINDS, AssignmentSt
 from judging.models import Assignment, JudgeInvitation, Round, RoundEntry
 from judging.selectors import facts
 from judging.selectors.reviewer import PROGRESS, panel_of
+from prize_portal.accounts.models import User
 from submissions.models import Entry
 
 # A judge is late when reviews are pending and the round closes within this time (or has closed).
@@ -112,7 +113,7 @@ def tie_break_labels(round_: Round) -> list[str]:
 class JudgeProgress:
     """One judge's work in a round; ``assigned`` counts active assignments."""
 
-    judge: Any
+    judge: User
     assigned: int
     done: int
     in_progress: int
@@ -147,8 +148,6 @@ class RoundProgress:
 def round_progress(round_: Round, *, now: datetime) -> RoundProgress:
     """Progress per judge with assignments in the round, by name (two queries:
     the counts aggregated in the database, then the judges)."""
-    from prize_portal.accounts.models import User
-
     counts = list(
         Assignment.objects.filter(round=round_)
         .values("judge_id")
@@ -190,8 +189,6 @@ def round_progress(round_: Round, *, now: datetime) -> RoundProgress:
 def round_judges(round_: Round) -> list[Any]:
     """The judges of the round, by name, in one query: its panel (see
     selectors.panel_of) and anyone assigned in it by hand."""
-    from prize_portal.accounts.models import User
-
     return list(
         User.objects.filter(
             Q(pk__in=panel_of(round_).values("pk"))
@@ -205,7 +202,7 @@ def round_judges(round_: Round) -> list[Any]:
 
 @dataclass(frozen=True)
 class JudgeLoad:
-    judge: Any
+    judge: User
     load: int
 
 
@@ -261,8 +258,6 @@ def problem_sentence(problem: engine.Problem, *, per_entry: int, references: dic
 
 def plan_view(round_: Round, plan: engine.Plan) -> PlanView:
     """The plan with judges' names and its problems in words (two queries)."""
-    from prize_portal.accounts.models import User
-
     judges = User.objects.filter(pk__in=list(plan.loads)).order_by("name", "email", "pk")
     loads = [JudgeLoad(judge=judge, load=plan.loads[judge.pk]) for judge in judges]
     short = [problem.entry_id for problem in plan.problems if problem.entry_id is not None]
@@ -278,7 +273,7 @@ def plan_view(round_: Round, plan: engine.Plan) -> PlanView:
 
 @dataclass(frozen=True)
 class MatrixCell:
-    judge: Any
+    judge: User
     assignment: Assignment | None
     progress: str  # a Progress value, or "" when the judge is not assigned
     conflict: bool

@@ -13,6 +13,7 @@ from django.utils import timezone
 from categories.models import Category, Cycle, Track
 from judging.enums import AssignmentState
 from judging.models import Assignment, Award, Publication
+from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import GROUP_NAMES, Role
 from submissions.models import Attachment
 
@@ -140,8 +141,6 @@ def winner_photo(*, cycle: Cycle, award_id: int) -> Attachment:
 
 
 def _committee_of(cycle: Cycle) -> QuerySet[Any]:
-    from prize_portal.accounts.models import User
-
     # Those who judged: a judge who stepped back from every entry did not.
     judged = Assignment.objects.filter(round__cycle=cycle, state=AssignmentState.ACTIVE).values("judge_id")
     chairs = Group.objects.filter(user=OuterRef("pk"), name=GROUP_NAMES[Role.CHAIR])

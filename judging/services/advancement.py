@@ -18,6 +18,7 @@ from judging.enums import TARGET_KINDS, AdvancementRule, RoundEntryVia
 from judging.errors import JudgingError
 from judging.models import Round, RoundEntry
 from judging.selectors.ranking import round_inputs, round_results
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 from submissions.enums import EntryStatus
@@ -186,7 +187,7 @@ def _below_threshold(round_: Round) -> set[int]:
     return flagged
 
 
-def _set_status(*, actor: Any, entry: Entry, status: EntryStatus, round_: Round, target: Round) -> None:
+def _set_status(*, actor: User, entry: Entry, status: EntryStatus, round_: Round, target: Round) -> None:
     entry_change_status(entry=entry, actor=actor, status=status, note={"round": round_.pk, "target_round": target.pk})
 
 
@@ -265,7 +266,7 @@ def _notify_all(to_advance: list[Entry], to_close: list[Entry], *, round_: Round
 @transaction.atomic
 def round_advance(
     *,
-    actor: Any,
+    actor: User,
     round_id: int,
     target_round_id: int,
     entry_ids: list[int],

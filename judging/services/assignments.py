@@ -15,6 +15,7 @@ from judging.errors import JudgingError
 from judging.models import Assignment, Review, Round, RoundEntry
 from judging.selectors import facts
 from judging.services.conflicts import _clean_reason, _recuse
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from submissions.enums import EntryStatus
 from submissions.models import Entry
@@ -48,7 +49,7 @@ def _covered_entries(round_: Round) -> Any:
 
 
 @transaction.atomic
-def round_add_eligible_entries(*, actor: Any, round_id: int) -> int:
+def round_add_eligible_entries(*, actor: User, round_id: int) -> int:
     """Add every entry of the round's categories and tracks whose status makes
     it eligible for this kind of round; returns how many were added. Entries
     joining a scored round are marked "under review"."""
@@ -119,7 +120,7 @@ def _base_language(code: str) -> str:
 
 
 @transaction.atomic
-def assignment_apply(*, actor: Any, round_id: int, seed: int | None = None) -> engine.Plan:
+def assignment_apply(*, actor: User, round_id: int, seed: int | None = None) -> engine.Plan:
     """Compute the plan again under the round's lock (the preview may be stale)
     and create its new assignments. Applying twice adds nothing the second time."""
     round_ = lock_round(round_id)
@@ -141,7 +142,7 @@ def assignment_apply(*, actor: Any, round_id: int, seed: int | None = None) -> e
 
 
 @transaction.atomic
-def assignment_add(*, actor: Any, round_id: int, entry_id: int, judge_id: int) -> Assignment:
+def assignment_add(*, actor: User, round_id: int, entry_id: int, judge_id: int) -> Assignment:
     """Staff assign one judge by hand; conflicts and languages are still checked."""
     round_ = lock_round(round_id)
     if not RoundEntry.objects.filter(round=round_, entry_id=entry_id).exists():
@@ -166,7 +167,7 @@ def assignment_add(*, actor: Any, round_id: int, entry_id: int, judge_id: int) -
 
 
 @transaction.atomic
-def assignment_remove(*, actor: Any, assignment_id: int) -> None:
+def assignment_remove(*, actor: User, assignment_id: int) -> None:
     """Staff take an assignment back, as long as its review has not been submitted."""
     assignment = Assignment.objects.select_for_update().get(pk=assignment_id)
     review = Review.objects.filter(assignment=assignment).first()
@@ -179,7 +180,7 @@ def assignment_remove(*, actor: Any, assignment_id: int) -> None:
 
 
 @transaction.atomic
-def assignment_recuse(*, judge: Any, assignment_id: int, reason: str) -> Assignment:
+def assignment_recuse(*, judge: User, assignment_id: int, reason: str) -> Assignment:
     """The judge steps back from an entry mid-round, giving a reason; the entry
     can then be re-assigned (the engine never gives it to this judge again)."""
     assignment = Assignment.objects.select_for_update().select_related("round").get(pk=assignment_id, judge=judge)

@@ -14,6 +14,7 @@ from judging.enums import ELIGIBLE_STATUSES, RoundKind
 from judging.errors import JudgingError
 from judging.models import Award, Round, RoundEntry
 from judging.selectors import facts
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from submissions.models import Entry
 
@@ -36,7 +37,7 @@ def _check_not_published(cycle_id: int) -> None:
         raise JudgingError(_("The results are published: withdraw them first to change a decision."), code="published")
 
 
-def _check_not_conflicted(actor: Any, entry: Entry) -> None:
+def _check_not_conflicted(actor: User, entry: Entry) -> None:
     if facts.conflicts_of(actor.pk, entry.pk, country_rule=False):
         raise JudgingError(_("You have a conflict of interest with this entry."), code="conflicted")
 
@@ -74,7 +75,7 @@ def _check_count(*, level: AwardLevel, entry: Entry, special_mention: bool, excl
 @transaction.atomic
 def award_decide(
     *,
-    actor: Any,
+    actor: User,
     entry_id: int,
     level_id: int,
     citation: dict[str, str],
@@ -122,7 +123,7 @@ def award_decide(
 
 
 @transaction.atomic
-def award_remove(*, actor: Any, award_id: int) -> None:
+def award_remove(*, actor: User, award_id: int) -> None:
     """Take back a decision that is not locked."""
     award = Award.objects.select_for_update().get(pk=award_id)
     if award.is_locked:
@@ -133,7 +134,7 @@ def award_remove(*, actor: Any, award_id: int) -> None:
 
 
 @transaction.atomic
-def awards_lock(*, actor: Any, cycle_id: int, category_id: int | None = None) -> int:
+def awards_lock(*, actor: User, cycle_id: int, category_id: int | None = None) -> int:
     """Lock the decisions of a cycle (or of one category); returns how many were locked."""
     awards = Award.objects.select_for_update().filter(cycle_id=cycle_id, locked_at__isnull=True)
     if category_id is not None:
@@ -149,7 +150,7 @@ def awards_lock(*, actor: Any, cycle_id: int, category_id: int | None = None) ->
 
 
 @transaction.atomic
-def award_unlock(*, actor: Any, award_id: int, reason: str) -> Award:
+def award_unlock(*, actor: User, award_id: int, reason: str) -> Award:
     """Reopen a locked decision; the reason is recorded."""
     award = Award.objects.select_for_update().get(pk=award_id)
     reason = reason.strip()

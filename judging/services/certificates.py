@@ -26,6 +26,7 @@ from judging.errors import JudgingError
 from judging.models import Award, Certificate, Publication
 from judging.models.certificates import certificate_path
 from judging.selectors.certificates import certificates_owed
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.tasks import queue_task, queue_task_on_commit
 from submissions.models import Entry
@@ -39,7 +40,7 @@ def _describe(certificate: Certificate) -> dict[str, Any]:
     return {"code": certificate.code, "kind": certificate.kind, "entry": certificate.entry.reference}
 
 
-def _create(*, actor: Any, entry: Entry, kind: str, award: Award | None) -> Certificate:
+def _create(*, actor: User, entry: Entry, kind: str, award: Award | None) -> Certificate:
     certificate = Certificate(entry=entry, award=award, kind=kind, language=entry.owner.language)
     certificate.full_clean(exclude=["entry", "award"], validate_constraints=False)
     try:
@@ -63,7 +64,7 @@ def _check_published(cycle: Cycle) -> None:
 
 
 @transaction.atomic
-def certificates_request(*, actor: Any, cycle_id: int) -> int:
+def certificates_request(*, actor: User, cycle_id: int) -> int:
     """Ask for every certificate the cycle owes that has none yet (live or
     being rendered); returns how many were asked for. Clicking twice asks for
     nothing more."""
@@ -81,7 +82,7 @@ def certificates_request(*, actor: Any, cycle_id: int) -> int:
 
 
 @transaction.atomic
-def certificate_request(*, actor: Any, entry_id: int) -> Certificate:
+def certificate_request(*, actor: User, entry_id: int) -> Certificate:
     """Ask for one entry's certificate (a new one after a revocation).
     Refused for an entry without a locked award (or, where finalists get
     certificates, without a place in a final round)."""
@@ -99,7 +100,7 @@ def certificate_request(*, actor: Any, entry_id: int) -> Certificate:
 
 
 @transaction.atomic
-def certificate_regenerate(*, actor: Any, certificate_id: int) -> Certificate:
+def certificate_regenerate(*, actor: User, certificate_id: int) -> Certificate:
     """Render a certificate again (after a corrected name or citation). The
     current file stays downloadable until the new one replaces it."""
     certificate = Certificate.objects.select_for_update().select_related("entry").get(pk=certificate_id)
@@ -116,7 +117,7 @@ def certificate_regenerate(*, actor: Any, certificate_id: int) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, actor: Any, certificate_id: int, reason: str) -> Certificate:
+def certificate_revoke(*, actor: User, certificate_id: int, reason: str) -> Certificate:
     """Revoke a certificate: its code then verifies as revoked, and its owner
     can no longer download it."""
     reason = reason.strip()

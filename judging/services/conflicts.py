@@ -2,8 +2,6 @@
 standing), applicants request exclusions that staff decide, and any conflict
 in force frees the judge's open assignments on the entries it touches."""
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +10,7 @@ from judging.enums import STANDING_KINDS, AssignmentState, ConflictKind, Conflic
 from judging.errors import JudgingError
 from judging.models import Assignment, Conflict, JudgeProfile
 from judging.selectors import facts
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from submissions.models import Entry
 
@@ -26,7 +25,7 @@ def _clean_reason(reason: str) -> str:
     return reason
 
 
-def release_conflicted_assignments(*, judge_id: int, actor: Any, reason: str) -> int:
+def release_conflicted_assignments(*, judge_id: int, actor: User, reason: str) -> int:
     """Recuse the judge from every active assignment now in conflict, so staff
     can re-assign those entries. Submitted reviews stay recorded but no longer
     count (a recused assignment is left out of the results)."""
@@ -50,7 +49,7 @@ def release_conflicted_assignments(*, judge_id: int, actor: Any, reason: str) ->
     return released
 
 
-def _recuse(assignment: Assignment, *, actor: Any, reason: str) -> None:
+def _recuse(assignment: Assignment, *, actor: User, reason: str) -> None:
     assignment.state = AssignmentState.RECUSED
     assignment.recused_at = timezone.now()
     assignment.recusal_reason = reason
@@ -59,7 +58,7 @@ def _recuse(assignment: Assignment, *, actor: Any, reason: str) -> None:
 
 
 @transaction.atomic
-def conflict_declare_entry(*, judge: Any, assignment_id: int, reason: str) -> Conflict:
+def conflict_declare_entry(*, judge: User, assignment_id: int, reason: str) -> Conflict:
     """The judge declares a conflict with an assigned entry: recorded, and the
     assignment is freed for someone else."""
     assignment = Assignment.objects.select_for_update().select_related("round").get(pk=assignment_id, judge=judge)
@@ -81,7 +80,13 @@ def conflict_declare_entry(*, judge: Any, assignment_id: int, reason: str) -> Co
 
 @transaction.atomic
 def conflict_declare_standing(
-    *, judge: Any, kind: str, reason: str, organisation_id: int | None = None, country: str = "", email_domain: str = ""
+    *,
+    judge: User,
+    kind: str,
+    reason: str,
+    organisation_id: int | None = None,
+    country: str = "",
+    email_domain: str = "",
 ) -> Conflict:
     """A standing conflict (an organisation, a country or an e-mail domain)
     applies to every entry it touches, now and later."""
@@ -112,7 +117,7 @@ def conflict_declare_standing(
 
 
 @transaction.atomic
-def conflict_withdraw_standing(*, judge: Any, conflict_id: int) -> None:
+def conflict_withdraw_standing(*, judge: User, conflict_id: int) -> None:
     """A judge removes one of their standing conflicts (entry conflicts stay:
     the assignment they freed may already be someone else's)."""
     conflict = Conflict.objects.filter(pk=conflict_id, judge=judge, kind__in=STANDING_KINDS).first()
@@ -123,7 +128,7 @@ def conflict_withdraw_standing(*, judge: Any, conflict_id: int) -> None:
 
 
 @transaction.atomic
-def conflict_request(*, user: Any, entry_id: int, judge_id: int, reason: str) -> Conflict:
+def conflict_request(*, user: User, entry_id: int, judge_id: int, reason: str) -> Conflict:
     """The applicant asks that one committee member does not judge the entry;
     staff decide. At most EXCLUSIONS_PER_ENTRY per entry."""
     entry = Entry.objects.select_for_update().get(pk=entry_id)
@@ -152,7 +157,7 @@ def conflict_request(*, user: Any, entry_id: int, judge_id: int, reason: str) ->
 
 
 @transaction.atomic
-def conflict_decide(*, actor: Any, conflict_id: int, approve: bool) -> Conflict:
+def conflict_decide(*, actor: User, conflict_id: int, approve: bool) -> Conflict:
     """Staff approve or reject an applicant's request. Approving puts it in
     force at once: the judge is recused from the entry wherever assigned."""
     conflict = Conflict.objects.select_for_update().get(pk=conflict_id, kind=ConflictKind.REQUESTED)

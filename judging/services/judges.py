@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from judging.errors import JudgingError
 from judging.models import JudgeInvitation, JudgeProfile
+from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified, user_grant_role
 from prize_portal.audit.services import audit_record
@@ -22,13 +23,11 @@ from prize_portal.outbox.services import outbox_enqueue
 
 
 @transaction.atomic
-def judge_invite(*, actor: Any, email: str, name: str, language: str, chair: bool = False) -> JudgeInvitation:
+def judge_invite(*, actor: User, email: str, name: str, language: str, chair: bool = False) -> JudgeInvitation:
     """Invite a committee member; the e-mail (in ``language``) goes after commit.
 
     Inviting an address that already has an open invitation raises an error
     instead of sending a second link."""
-    from prize_portal.accounts.models import User
-
     email = email.strip()
     if JudgeInvitation.objects.filter(email__iexact=email, accepted_at__isnull=True).exists():
         raise JudgingError(_("This address has already been invited."), code="already_invited")
@@ -71,15 +70,13 @@ def _open_invitation(token: str) -> JudgeInvitation:
 
 
 @transaction.atomic
-def judge_invitation_accept(*, token: str, user: Any = None, password: str = "", name: str = "") -> Any:
+def judge_invitation_accept(*, token: str, user: User | None = None, password: str = "", name: str = "") -> Any:
     """Join the committee through an invitation.
 
     Signed in (``user``): the account's address must be the invited one. Not
     signed in: a new account with ``password`` is created for the invited
     address (which the link proves). Either way the person gets the judge (or
     chair) role and a profile; TOTP is then required before any other page."""
-    from prize_portal.accounts.models import User
-
     invitation = _open_invitation(token)
     if user is not None and user.is_authenticated:
         if user.email.lower() != invitation.email.lower():
@@ -114,7 +111,7 @@ PROFILE_FIELDS = ("themes", "languages", "country", "organisation", "email_domai
 
 
 @transaction.atomic
-def judge_profile_update(*, user: Any, expertise_tracks: Any = None, photo: Any = None, **fields: Any) -> JudgeProfile:
+def judge_profile_update(*, user: User, expertise_tracks: Any = None, photo: Any = None, **fields: Any) -> JudgeProfile:
     """Save a judge's own profile. ``photo`` is an upload: it is checked by
     content and re-encoded (so nothing of the original file is kept)."""
     profile, _created = JudgeProfile.objects.select_for_update().get_or_create(user=user)

@@ -36,6 +36,7 @@ from judging.selectors.publication import (
     results_recipients,
 )
 from judging.services.certificates import certificates_rerender
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
@@ -60,7 +61,7 @@ def _describe(publication: Publication) -> dict[str, Any]:
 
 
 @transaction.atomic
-def publication_publish(*, actor: Any, cycle_id: int, visible_from: datetime | None = None) -> Publication:
+def publication_publish(*, actor: User, cycle_id: int, visible_from: datetime | None = None) -> Publication:
     """Publish a cycle's results, public from ``visible_from`` (now by default).
 
     Refused while a category or track is undecided or a decision unlocked.
@@ -98,7 +99,7 @@ def publication_publish(*, actor: Any, cycle_id: int, visible_from: datetime | N
 
 
 @transaction.atomic
-def publication_withdraw(*, actor: Any, cycle_id: int, reason: str) -> Publication:
+def publication_withdraw(*, actor: User, cycle_id: int, reason: str) -> Publication:
     """Take published results down (the pages, photos and verification answer
     404 again). E-mails already sent cannot be recalled; no more are sent."""
     reason = reason.strip()
@@ -136,7 +137,7 @@ def publication_withdraw(*, actor: Any, cycle_id: int, reason: str) -> Publicati
     return publication
 
 
-def _restore_statuses(publication: Publication, actor: Any) -> int:
+def _restore_statuses(publication: Publication, actor: User) -> int:
     """Put the entries back as they were before the results took effect."""
     restored = 0
     for entry_id, status in sorted(publication.statuses_before.items()):
@@ -281,7 +282,7 @@ def results_mail_retry(*, cycle_id: int) -> int:
 
 
 @transaction.atomic
-def feedback_write(*, actor: Any, entry_id: int, text: str) -> Feedback:
+def feedback_write(*, actor: User, entry_id: int, text: str) -> Feedback:
     """Write (or correct) the committee's summary feedback for an entry; it
     goes out with the results e-mail when the cycle allows it."""
     text = text.strip()

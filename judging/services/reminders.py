@@ -4,7 +4,6 @@ Seoul day, whoever asks: the outbox's de-duplication key holds that."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils import timezone, translation
 
 from judging.enums import AssignmentState, ReviewState
 from judging.models import Assignment, Round
+from prize_portal.accounts.models import User
 from prize_portal.outbox.services import outbox_enqueue
 from prize_portal.site.times import in_seoul, seoul_text
 
@@ -31,7 +31,7 @@ def days_before_close(round_: Round, now: datetime) -> int:
 class Pending:
     """A judge's reviews still to submit, per open round."""
 
-    judge: Any
+    judge: User
     rounds: dict[int, list[Assignment]] = field(default_factory=dict)
 
     @property

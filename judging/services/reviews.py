@@ -17,12 +17,13 @@ from judging.errors import JudgingError, ReviewConflictError, ReviewIncompleteEr
 from judging.models import Assignment, Review, ReviewScore
 from judging.selectors import facts
 from judging.selectors.reviewer import COMMENT_LIMIT, OVERALL_LIMIT, criteria_for, recommendations_for
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 
 WHOLE_NUMBER = re.compile(r"[+-]?\d{1,4}(\.0*)?")
 
 
-def _guarded(*, judge: Any, assignment_id: int, now: datetime) -> Assignment:
+def _guarded(*, judge: User, assignment_id: int, now: datetime) -> Assignment:
     """Lock the judge's assignment and check every guard a write needs."""
     assignment = (
         Assignment.objects.select_for_update(of=("self",))
@@ -128,7 +129,7 @@ def _write(
 @transaction.atomic
 def review_save_draft(
     *,
-    judge: Any,
+    judge: User,
     assignment_id: int,
     version: int,
     scores: dict[Any, Any],
@@ -154,7 +155,7 @@ def review_save_draft(
 @transaction.atomic
 def review_submit(
     *,
-    judge: Any,
+    judge: User,
     assignment_id: int,
     version: int,
     scores: dict[Any, Any],
@@ -202,7 +203,7 @@ def review_submit(
 
 
 @transaction.atomic
-def review_unlock(*, actor: Any, review_id: int, reason: str) -> Review:
+def review_unlock(*, actor: User, review_id: int, reason: str) -> Review:
     """Staff reopen a submitted review for the judge to change (recorded with
     the reason). Only while the round is open and the judge still assigned:
     otherwise the judge could not submit it again and the review would

@@ -30,6 +30,7 @@ from judging.forms.account import (
 )
 from judging.models import Conflict, JudgeInvitation, JudgeProfile
 from judging.selectors import reviewer as selectors
+from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.checks import EXTENSIONS
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
@@ -133,7 +134,7 @@ def _profile_page(
 @require_http_methods(["GET", "HEAD", "POST"])
 @page_for("judging.use_reviewer_pages")
 @size_limited_upload
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     profile = _profile_of(user)
     if request.method != "POST":
@@ -170,7 +171,7 @@ def profile_photo(request: HttpRequest) -> HttpResponseBase:
 
 @require_POST
 @page_for("judging.use_reviewer_pages")
-def conflict_add(request: HttpRequest) -> HttpResponse:
+def conflict_add(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     form = StandingConflictForm(request.POST, prefix="conflict")
     if form.is_valid():
@@ -186,7 +187,7 @@ def conflict_add(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @page_for("judging.use_reviewer_pages")
-def conflict_remove(request: HttpRequest, conflict_id: int) -> HttpResponse:
+def conflict_remove(request: AuthenticatedRequest, conflict_id: int) -> HttpResponse:
     user = request.user
     try:
         services.conflict_withdraw_standing(judge=user, conflict_id=conflict_id)
@@ -200,7 +201,7 @@ def conflict_remove(request: HttpRequest, conflict_id: int) -> HttpResponse:
 # --- Applicant: exclusion requests ------------------------------------------------------
 
 
-def _entered(request: HttpRequest, entry_id: int) -> Entry:
+def _entered(request: AuthenticatedRequest, entry_id: int) -> Entry:
     """The owner's entry, once submitted (not a draft, not withdrawn), or 404."""
     entry = submission_selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.manage_entry")
     if entry.status not in ENTERED_STATUSES:
@@ -210,7 +211,7 @@ def _entered(request: HttpRequest, entry_id: int) -> Entry:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def exclusions(request: HttpRequest, entry_id: int) -> HttpResponse:
+def exclusions(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     """The owner names up to EXCLUSIONS_PER_ENTRY committee members who should
     not judge the entry; staff decide each request."""
     entry = _entered(request, entry_id)

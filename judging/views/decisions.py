@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,6 +19,7 @@ from judging.enums import RoundKind
 from judging.forms.decisions import DecisionForm, SpecialMentionForm, UnlockForm
 from judging.models import Award, Round
 from judging.selectors.results import hidden_entries, round_entries, special_mention_candidates
+from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.site.decorators import page_for
 
 
@@ -29,7 +30,7 @@ def _final_round(round_id: int) -> Round:
     return round_
 
 
-def _visible_entries(request: HttpRequest, round_: Round) -> dict[int, Any]:
+def _visible_entries(request: AuthenticatedRequest, round_: Round) -> dict[int, Any]:
     entries = round_entries(round_, request.user)
     hidden = hidden_entries(request.user, round_, entries)
     return {entry_id: entry for entry_id, entry in entries.items() if entry_id not in hidden}
@@ -37,7 +38,7 @@ def _visible_entries(request: HttpRequest, round_: Round) -> dict[int, Any]:
 
 @require_http_methods(["GET", "HEAD"])
 @page_for("judging.decide_awards")
-def decisions(request: HttpRequest, round_id: int) -> HttpResponse:
+def decisions(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     entries = _visible_entries(request, round_)
     awards = {
@@ -63,7 +64,7 @@ def decisions(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @page_for("judging.decide_awards")
-def decide(request: HttpRequest, round_id: int, entry_id: int) -> HttpResponse:
+def decide(request: AuthenticatedRequest, round_id: int, entry_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     entry = _visible_entries(request, round_).get(entry_id)
     if entry is None:
@@ -107,7 +108,7 @@ def _cycle_levels(round_: Round) -> Any:
 
 @require_POST
 @page_for("judging.decide_awards")
-def special_mention(request: HttpRequest, round_id: int) -> HttpResponse:
+def special_mention(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     form = SpecialMentionForm(
         request.POST, levels=_cycle_levels(round_), entries=special_mention_candidates(request.user, round_)
@@ -132,7 +133,7 @@ def special_mention(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_POST
 @page_for("judging.decide_awards")
-def lock(request: HttpRequest, round_id: int) -> HttpResponse:
+def lock(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     locked = services.awards_lock(actor=request.user, cycle_id=round_.cycle_id)
     messages.success(
@@ -143,7 +144,7 @@ def lock(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_POST
 @page_for("judging.decide_awards")
-def unlock(request: HttpRequest, round_id: int, award_id: int) -> HttpResponse:
+def unlock(request: AuthenticatedRequest, round_id: int, award_id: int) -> HttpResponse:
     round_ = _final_round(round_id)
     entries = _visible_entries(request, round_)
     award = Award.objects.filter(pk=award_id, cycle=round_.cycle, entry_id__in=list(entries)).first()

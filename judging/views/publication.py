@@ -28,6 +28,7 @@ from judging.services import (
     publication_withdraw,
 )
 from judging.services.publication import results_mail_retry
+from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
 from prize_portal.site.decorators import page_for
 
@@ -83,7 +84,7 @@ def progress(request: HttpRequest, year: int) -> JsonResponse:
 
 @require_POST
 @staff_page
-def publish(request: HttpRequest, year: int) -> HttpResponseBase:
+def publish(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
     cycle = _cycle(year)
     form = PublishForm(request.POST)
     if not form.is_valid():
@@ -106,7 +107,7 @@ def publish(request: HttpRequest, year: int) -> HttpResponseBase:
 
 @require_POST
 @staff_page
-def withdraw(request: HttpRequest, year: int) -> HttpResponseBase:
+def withdraw(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
     cycle = _cycle(year)
     form = ReasonForm(request.POST, prefix="withdraw")
     try:
@@ -137,7 +138,7 @@ def retry_mail(request: HttpRequest, year: int) -> HttpResponseBase:
 
 @require_POST
 @staff_page
-def generate_certificates(request: HttpRequest, year: int) -> HttpResponseBase:
+def generate_certificates(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
     cycle = _cycle(year)
     try:
         count = certificates_request(actor=request.user, cycle_id=cycle.pk)
@@ -154,7 +155,7 @@ def generate_certificates(request: HttpRequest, year: int) -> HttpResponseBase:
 
 @require_POST
 @staff_page
-def certificate_for_entry(request: HttpRequest, year: int) -> HttpResponseBase:
+def certificate_for_entry(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
     cycle = _cycle(year)
     form = CertificateForEntryForm(request.POST)
     try:
@@ -181,7 +182,7 @@ def _certificate(cycle: Cycle, certificate_id: int) -> Certificate:
 
 @require_POST
 @staff_page
-def regenerate(request: HttpRequest, year: int, certificate_id: int) -> HttpResponseBase:
+def regenerate(request: AuthenticatedRequest, year: int, certificate_id: int) -> HttpResponseBase:
     cycle = _cycle(year)
     certificate = _certificate(cycle, certificate_id)
     try:
@@ -195,7 +196,7 @@ def regenerate(request: HttpRequest, year: int, certificate_id: int) -> HttpResp
 
 @require_POST
 @staff_page
-def revoke(request: HttpRequest, year: int, certificate_id: int) -> HttpResponseBase:
+def revoke(request: AuthenticatedRequest, year: int, certificate_id: int) -> HttpResponseBase:
     cycle = _cycle(year)
     certificate = _certificate(cycle, certificate_id)
     form = ReasonForm(request.POST, prefix=f"revoke-{certificate.pk}")

@@ -30,6 +30,7 @@ from judging.selectors.results import (
 )
 from judging.services import advancement_candidates, advancement_select, round_advance
 from judging.services.advancement import AdvancementRule, Reason
+from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.site.decorators import page_for
 from submissions.models import Entry
 
@@ -55,7 +56,7 @@ def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]
 
 @require_safe
 @page_for("judging.decide_awards")
-def round_results_page(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_results_page(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_: Round = get_object_or_404(Round.objects.select_related("cycle"), pk=round_id)
     categories = list(round_.categories.all())
     entries = round_entries(round_, request.user)
@@ -111,7 +112,7 @@ def _explain(decision: Any, statuses: dict[str, str], criteria: dict[str, str]) 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @page_for("judging.manage_rounds")
-def advance(request: HttpRequest, round_id: int) -> HttpResponse:
+def advance(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     """Preview who advances (GET with the form's values), then confirm (POST)."""
     round_: Round = get_object_or_404(Round.objects.select_related("cycle"), pk=round_id)
     categories = list(round_.categories.all())

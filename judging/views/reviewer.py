@@ -22,6 +22,7 @@ from judging.forms.reason import ReasonForm
 from judging.forms.reviewer import ReviewForm
 from judging.selectors import reviewer as selectors
 from judging.selectors.reading import reading_context
+from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
 from prize_portal.site.decorators import page_for
 
@@ -32,7 +33,7 @@ def _wants_json(request: HttpRequest) -> bool:
 
 @require_safe
 @page_for("judging.use_reviewer_pages")
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     rounds = selectors.rounds_of(request.user)
     # The chair (and staff) also read every round's results.
     results = selectors.rounds_with_results() if request.user.has_perm("judging.decide_awards") else []
@@ -41,7 +42,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @login_required
-def round_assignments(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_assignments(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = selectors.round_for_judge(request.user, round_id)
     filters = {name: request.GET.get(name, "") for name in ("category", "track", "progress")}
     sort = request.GET.get("sort", "progress")
@@ -90,7 +91,7 @@ def _assignment_page(request: HttpRequest, assignment: Any, form: ReviewForm | N
 
 @require_safe
 @login_required
-def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
+def assignment_detail(request: AuthenticatedRequest, assignment_id: int) -> HttpResponse:
     assignment = selectors.assignment_get(
         user=request.user, assignment_id=assignment_id, perm="judging.open_assignment"
     )
@@ -99,7 +100,7 @@ def assignment_detail(request: HttpRequest, assignment_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def review_save(request: HttpRequest, assignment_id: int) -> HttpResponse:
+def review_save(request: AuthenticatedRequest, assignment_id: int) -> HttpResponse:
     """Autosave (fetch, JSON answer), "Save draft" and "Submit"."""
     assignment = selectors.assignment_get(
         user=request.user, assignment_id=assignment_id, perm="judging.open_assignment"
@@ -131,7 +132,7 @@ def review_save(request: HttpRequest, assignment_id: int) -> HttpResponse:
     return redirect("judging:assignment", assignment.pk)
 
 
-def _reason_page(request: HttpRequest, assignment_id: int, *, conflict: bool) -> HttpResponse:
+def _reason_page(request: AuthenticatedRequest, assignment_id: int, *, conflict: bool) -> HttpResponse:
     assignment = selectors.assignment_get(
         user=request.user, assignment_id=assignment_id, perm="judging.recuse_assignment"
     )
@@ -160,19 +161,19 @@ def _reason_page(request: HttpRequest, assignment_id: int, *, conflict: bool) ->
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def assignment_conflict(request: HttpRequest, assignment_id: int) -> HttpResponse:
+def assignment_conflict(request: AuthenticatedRequest, assignment_id: int) -> HttpResponse:
     return _reason_page(request, assignment_id, conflict=True)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
-def assignment_recuse(request: HttpRequest, assignment_id: int) -> HttpResponse:
+def assignment_recuse(request: AuthenticatedRequest, assignment_id: int) -> HttpResponse:
     return _reason_page(request, assignment_id, conflict=False)
 
 
 @require_safe
 @login_required
-def assignment_pdf(request: HttpRequest, assignment_id: int) -> HttpResponseBase:
+def assignment_pdf(request: AuthenticatedRequest, assignment_id: int) -> HttpResponseBase:
     """The entry as a PDF. In a blind round it is made for the judge without
     what identifies the applicant; otherwise it is the applicant's PDF."""
     assignment = selectors.assignment_get(
@@ -198,7 +199,7 @@ def _pdf_name(assignment: Any) -> str:
 
 @require_safe
 @login_required
-def assignment_file(request: HttpRequest, assignment_id: int, attachment_id: int) -> HttpResponseBase:
+def assignment_file(request: AuthenticatedRequest, assignment_id: int, attachment_id: int) -> HttpResponseBase:
     assignment = selectors.assignment_get(
         user=request.user, assignment_id=assignment_id, perm="judging.open_assignment"
     )

@@ -35,6 +35,7 @@ from judging.services import (
     review_unlock,
     round_add_eligible_entries,
 )
+from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.site.decorators import page_for
 
 # Signed in (else the sign-in page) and allowed to manage rounds (else 404).
@@ -69,7 +70,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_page
-def invite(request: HttpRequest) -> HttpResponse:
+def invite(request: AuthenticatedRequest) -> HttpResponse:
     """Invite a committee member. Bad input comes back on the form, values kept."""
     form = JudgeInviteForm(request.POST)
     if form.is_valid():
@@ -102,7 +103,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_POST
 @staff_page
-def add_entries(request: HttpRequest, round_id: int) -> HttpResponse:
+def add_entries(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = selectors.round_get(round_id)
     added = round_add_eligible_entries(actor=request.user, round_id=round_.pk)
     if added:
@@ -141,7 +142,7 @@ def remind(request: HttpRequest, round_id: int, judge_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @staff_page
-def assign(request: HttpRequest, round_id: int) -> HttpResponse:
+def assign(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     """GET: the plan the engine proposes now (nothing saved). POST: apply it."""
     round_ = selectors.round_get(round_id)
     form = PlanSeedForm(request.POST if request.method == "POST" else request.GET or None)
@@ -190,7 +191,7 @@ def matrix(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_POST
 @staff_page
-def add_assignment(request: HttpRequest, round_id: int) -> HttpResponse:
+def add_assignment(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = selectors.round_get(round_id)
     form = AssignmentAddForm(
         request.POST,
@@ -217,7 +218,7 @@ def add_assignment(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @require_POST
 @staff_page
-def remove_assignment(request: HttpRequest, round_id: int, assignment_id: int) -> HttpResponse:
+def remove_assignment(request: AuthenticatedRequest, round_id: int, assignment_id: int) -> HttpResponse:
     round_ = selectors.round_get(round_id)
     assignment = selectors.round_assignment(round_, assignment_id)
     names = _names(assignment)
@@ -232,7 +233,7 @@ def remove_assignment(request: HttpRequest, round_id: int, assignment_id: int) -
 
 @require_POST
 @staff_page
-def unlock_review(request: HttpRequest, round_id: int, review_id: int) -> HttpResponse:
+def unlock_review(request: AuthenticatedRequest, round_id: int, review_id: int) -> HttpResponse:
     round_ = selectors.round_get(round_id)
     review_id = selectors.round_review_id(round_, review_id)
     form = ReviewUnlockForm(request.POST)
@@ -285,7 +286,7 @@ def export(request: HttpRequest, round_id: int, kind: str, file_format: str) -> 
 
 @require_POST
 @staff_page
-def decide_conflict(request: HttpRequest, round_id: int, conflict_id: int) -> HttpResponse:
+def decide_conflict(request: AuthenticatedRequest, round_id: int, conflict_id: int) -> HttpResponse:
     """Approve (the judge is recused from the entry) or reject an applicant's request."""
     round_ = selectors.round_get(round_id)
     conflict = conflict_selectors.round_conflict_request(round_, conflict_id)

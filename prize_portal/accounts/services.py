@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -36,7 +34,7 @@ def user_update_profile(*, user: User, name: str, language: str, reminder_emails
 
 
 @transaction.atomic
-def user_set_reminder_emails(*, user: User, enabled: bool, actor: Any, via: str) -> bool:
+def user_set_reminder_emails(*, user: User, enabled: bool, actor: User | None, via: str) -> bool:
     """Turn the user's non-essential e-mails on or off, from the profile or an
     unsubscribe link (``via``). Idempotent: only a change is saved and
     audited. Returns whether anything changed."""

@@ -3,11 +3,13 @@ from typing import Any
 
 from django.db import models
 
+from prize_portal.accounts.models import User
+
 from .models import AuditEvent
 
 
 def _event(
-    actor: Any, action: str, target: models.Model, before: dict[str, Any] | None, after: dict[str, Any] | None
+    actor: User | None, action: str, target: models.Model, before: dict[str, Any] | None, after: dict[str, Any] | None
 ) -> AuditEvent:
     return AuditEvent(
         actor=actor if getattr(actor, "pk", None) else None,
@@ -22,7 +24,7 @@ def _event(
 
 def audit_record(
     *,
-    actor: Any,
+    actor: User | None,
     action: str,
     target: models.Model,
     before: dict[str, Any] | None = None,
@@ -36,7 +38,7 @@ def audit_record(
 
 def audit_record_many(
     *,
-    actor: Any,
+    actor: User | None,
     action: str,
     events: Sequence[tuple[models.Model, dict[str, Any] | None, dict[str, Any] | None]],
 ) -> list[AuditEvent]:

@@ -7,7 +7,7 @@ headers, and it is not sent to a user whose ``reminder_emails`` is off. Add a
 prefix here only for reminders, never for mail carrying a secret or a decision.
 """
 
-from typing import Any
+from prize_portal.accounts.models import User
 
 NON_ESSENTIAL_TEMPLATES = frozenset(
     {
@@ -21,6 +21,6 @@ def is_non_essential(template: str) -> bool:
     return template in NON_ESSENTIAL_TEMPLATES
 
 
-def is_wanted(*, template: str, user: Any) -> bool:
+def is_wanted(*, template: str, user: User | None) -> bool:
     """False for a non-essential message to a user who turned reminders off."""
     return not (is_non_essential(template) and user is not None and not getattr(user, "reminder_emails", True))

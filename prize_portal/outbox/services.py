@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from prize_portal.accounts.models import User
 from prize_portal.tasks import queue_task, queue_task_on_commit
 
 from .enums import OutboxStatus
@@ -50,7 +51,7 @@ def outbox_message(
     template: str,
     language: str,
     context: dict[str, Any] | None = None,
-    user: Any = None,
+    user: User | None = None,
     dedupe_key: str | None = None,
 ) -> OutboxMessage:
     """A checked, unsaved message; born ``skipped`` when it is non-essential
@@ -78,7 +79,7 @@ def outbox_enqueue(
     template: str,
     language: str,
     context: dict[str, Any] | None = None,
-    user: Any = None,
+    user: User | None = None,
     dedupe_key: str | None = None,
 ) -> OutboxMessage:
     """Record a message and queue its sending once the transaction commits.

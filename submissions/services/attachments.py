@@ -1,7 +1,6 @@
 """Writes of attachments: files checked by content, streamed to storage."""
 
 from datetime import datetime
-from typing import Any
 
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from categories.enums import QuestionKind
+from prize_portal.accounts.models import User
 from prize_portal.files.checks import check_upload, display_name
 from prize_portal.files.cleanup import delete_files_on_commit
 
@@ -24,7 +24,7 @@ from .entries import check_open, lock_entry, questions_for
 def attachment_add(
     *,
     entry_id: int,
-    user: Any,
+    user: User,
     upload: UploadedFile,
     question_code: str | None = None,
     now: datetime | None = None,
@@ -75,7 +75,7 @@ def attachment_add(
 
 
 @transaction.atomic
-def attachment_delete(*, entry_id: int, attachment_id: int, user: Any, now: datetime | None = None) -> None:
+def attachment_delete(*, entry_id: int, attachment_id: int, user: User, now: datetime | None = None) -> None:
     """Remove a file from an entry before the deadline. The stored file goes
     once the transaction commits (a submitted version may still list it by
     name, never by content)."""
@@ -89,7 +89,7 @@ def attachment_delete(*, entry_id: int, attachment_id: int, user: Any, now: date
 
 
 @transaction.atomic
-def attachment_set_identifying(*, attachment_id: int, staff: Any, identifying: bool) -> Attachment:
+def attachment_set_identifying(*, attachment_id: int, staff: User, identifying: bool) -> Attachment:
     """Staff mark a file as naming the applicant (a logo, a signed letter), so
     that judges of a blind round never see it; recorded in the audit trail."""
     from prize_portal.audit.services import audit_record

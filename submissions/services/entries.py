@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from categories.enums import CycleStatus, QuestionKind
 from categories.models import Category, Question, Track
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.files.cleanup import delete_files_on_commit
 from prize_portal.outbox.services import outbox_enqueue
@@ -47,7 +48,7 @@ def check_open(entry: Entry, now: datetime) -> None:
 @transaction.atomic
 def entry_start(
     *,
-    user: Any,
+    user: User,
     organisation: Organisation,
     category: Category,
     track: Track | None = None,
@@ -150,7 +151,7 @@ def _clean_answers(entry: Entry, answers: dict[str, Any], errors: dict[str, list
 def entry_save_draft(
     *,
     entry_id: int,
-    user: Any,
+    user: User,
     version: int,
     fields: dict[str, Any] | None = None,
     answers: dict[str, Any] | None = None,
@@ -242,7 +243,7 @@ def _queue_receipt(entry: Entry, number: int, now: datetime) -> None:
 
 
 @transaction.atomic
-def entry_submit(*, entry_id: int, user: Any, now: datetime | None = None) -> Submission:
+def entry_submit(*, entry_id: int, user: User, now: datetime | None = None) -> Submission:
     """Submit (or submit again) a complete entry before its deadline: the
     first submit gives the reference number; each keeps a frozen copy and
     mails a receipt to the owner in their language."""
@@ -275,7 +276,7 @@ def entry_submit(*, entry_id: int, user: Any, now: datetime | None = None) -> Su
 
 
 @transaction.atomic
-def entry_withdraw(*, entry_id: int, user: Any, now: datetime | None = None) -> Entry:
+def entry_withdraw(*, entry_id: int, user: User, now: datetime | None = None) -> Entry:
     """Withdraw a submitted entry before the deadline (it no longer counts for
     the limit); a draft never submitted is deleted."""
     now = now or timezone.now()
@@ -298,7 +299,7 @@ SCREENABLE_STATUSES = frozenset({EntryStatus.SUBMITTED, EntryStatus.ELIGIBLE, En
 
 
 @transaction.atomic
-def entry_decide_eligibility(*, entry_id: int, staff: Any, eligible: bool) -> Entry:
+def entry_decide_eligibility(*, entry_id: int, staff: User, eligible: bool) -> Entry:
     """Staff's screening decision after the deadline (usually on the screening
     round's reviews): the entry becomes eligible for the scored round, or not
     eligible. Deciding again corrects the decision; later states are refused."""
@@ -316,7 +317,7 @@ def entry_decide_eligibility(*, entry_id: int, staff: Any, eligible: bool) -> En
 
 
 @transaction.atomic
-def entry_grant_extension(*, entry_id: int, staff: Any, until: datetime) -> Entry:
+def entry_grant_extension(*, entry_id: int, staff: User, until: datetime) -> Entry:
     """Staff let one applicant edit and submit until ``until`` (recorded)."""
     entry = lock_entry(entry_id)
     if until <= entry.cycle.applications_close_at:

@@ -2,7 +2,6 @@
 person with that address accepts once through the link."""
 
 import secrets
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 
@@ -18,7 +18,7 @@ from ..models import Entry, Invitation
 from .entries import check_open, lock_entry
 
 
-def _addresses_of(user: Any) -> set[str]:
+def _addresses_of(user: User) -> set[str]:
     from allauth.account.models import EmailAddress
 
     verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
@@ -26,7 +26,7 @@ def _addresses_of(user: Any) -> set[str]:
 
 
 @transaction.atomic
-def invitation_create(*, entry_id: int, user: Any, email: str, language: str) -> Invitation:
+def invitation_create(*, entry_id: int, user: User, email: str, language: str) -> Invitation:
     """Invite ``email`` to edit the entry; the mail goes after commit in
     ``language`` (the inviter's, or the invitee's own when they have an
     account). Inviting the same open address again re-sends nothing."""
@@ -42,8 +42,6 @@ def invitation_create(*, entry_id: int, user: Any, email: str, language: str) ->
     invitation = Invitation(entry=entry, email=email, token=secrets.token_urlsafe(32), invited_by=user)
     invitation.full_clean()
     invitation.save()
-    from prize_portal.accounts.models import User
-
     invitee = User.objects.filter(email__iexact=email).first()
     language = invitee.language if invitee else language
     with translation.override(language):
@@ -67,7 +65,7 @@ def invitation_create(*, entry_id: int, user: Any, email: str, language: str) ->
 
 
 @transaction.atomic
-def invitation_accept(*, token: str, user: Any) -> Entry:
+def invitation_accept(*, token: str, user: User) -> Entry:
     """Join the entry as a collaborator, if the invitation is open and was
     sent to one of the user's verified addresses."""
     invitation = Invitation.objects.select_for_update().select_related("entry").get(token=token)

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 
 from ..enums import MembershipRole
@@ -13,7 +14,7 @@ from ..models import Membership, Organisation
 
 
 @transaction.atomic
-def organisation_create(*, user: Any, **fields: Any) -> Organisation:
+def organisation_create(*, user: User, **fields: Any) -> Organisation:
     """A new organisation with ``user`` as its owner."""
     organisation = Organisation(**fields)
     organisation.full_clean()
@@ -26,7 +27,7 @@ ORGANISATION_FIELDS = ("type", "name_native", "name_en", "country", "city", "web
 
 
 @transaction.atomic
-def organisation_update(*, organisation_id: int, user: Any, **fields: Any) -> Organisation:
+def organisation_update(*, organisation_id: int, user: User, **fields: Any) -> Organisation:
     """Change an organisation's profile. Its type cannot change once it has
     entries: eligibility was checked against it."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation_id)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from prize_portal.accounts.models import User
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_enqueue_many, outbox_message
 from prize_portal.site.times import seoul_text
@@ -40,8 +41,6 @@ def reminder_kind(time_left: timedelta) -> str | None:
 def drafts_near_deadline(now: datetime) -> QuerySet[Entry]:
     """Drafts whose deadline (an extension counts) is ahead and at most a week
     away, with who to remind: the owner and collaborators who want reminders."""
-    from prize_portal.accounts.models import User
-
     deadline = Greatest("cycle__applications_close_at", Coalesce("extended_until", "cycle__applications_close_at"))
     wanting = User.objects.filter(is_active=True, reminder_emails=True).order_by("pk")
     return (
@@ -63,7 +62,7 @@ def _recipients(entry: Entry) -> list[Any]:
     return ([owner] if owner_wants else []) + list(entry.reminded_collaborators)  # type: ignore[attr-defined]
 
 
-def _reminder(entry: Entry, user: Any, kind: str) -> OutboxMessage:
+def _reminder(entry: Entry, user: User, kind: str) -> OutboxMessage:
     with translation.override(user.language):  # names, date and link as the person reads them
         context = {
             "kind": kind,

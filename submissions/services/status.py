@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record, audit_record_many
 
 from ..enums import EntryStatus
@@ -49,7 +50,7 @@ def _check(entry: Entry, status: str) -> None:
 def entry_change_status(
     *,
     entry: Entry,
-    actor: Any,
+    actor: User | None,
     status: str,
     action: str = "entry.status",
     note: dict[str, Any] | None = None,
@@ -70,7 +71,7 @@ def entry_change_status(
 def entries_change_status(
     *,
     entries: Sequence[Entry],
-    actor: Any,
+    actor: User | None,
     status: str,
     action: str = "entry.status",
     note: dict[str, Any] | None = None,

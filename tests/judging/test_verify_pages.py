@@ -12,6 +12,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from judging.enums import CertificateKind
+from judging.forms.verify import INVALID_CODE
 from judging.models import Certificate, Publication
 from judging.rendering.certificate import verification_url
 from judging.selectors.certificates import certificate_for_code, normalise_code
@@ -119,7 +120,7 @@ def test_malformed_code_message_is_translated(client: Client) -> None:
     from django.utils import translation
 
     with translation.override("ko"):
-        message = str(verify_views.INVALID_CODE)
+        message = str(INVALID_CODE)
     assert message in page(client, "/ko/verify/NOT-A-CODE/", 404)
 
 

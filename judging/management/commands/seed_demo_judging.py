@@ -58,6 +58,8 @@ class Command(BaseCommand):
         if cycle is None:
             raise CommandError("The 2026 edition does not exist: run `manage.py seed_prize` first.")
         staff = User.objects.filter(is_staff=True).order_by("pk").first()
+        if staff is None:
+            raise CommandError("No staff account: run `manage.py seed_demo_users` first.")
         for email, name, language, reads, country, organisation in COMMITTEE:
             user = User.objects.filter(email=email).first() or user_create_verified(
                 email=email, password=password, name=name, language=language, role=Role.JUDGE
