@@ -59,7 +59,7 @@ def decisions(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
         "unlock_form": UnlockForm(),
         "is_staff": request.user.has_perm("judging.manage_rounds"),
     }
-    return render(request, "judging/results/decisions.html", context)
+    return render(request, "judging/decisions/decisions.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -99,7 +99,7 @@ def decide(request: AuthenticatedRequest, round_id: int, entry_id: int) -> HttpR
         "form": form,
         "is_staff": request.user.has_perm("judging.manage_rounds"),
     }
-    return render(request, "judging/results/decide.html", context)
+    return render(request, "judging/decisions/decide.html", context)
 
 
 def _cycle_levels(round_: Round) -> Any:

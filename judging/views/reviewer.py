@@ -37,7 +37,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     rounds = selectors.rounds_of(request.user)
     # The chair (and staff) also read every round's results.
     results = selectors.rounds_with_results() if request.user.has_perm("judging.decide_awards") else []
-    return render(request, "judging/dashboard.html", {"rounds": rounds, "results": results, "now": timezone.now()})
+    return render(request, "judging/reviewer/dashboard.html", {"rounds": rounds, "results": results, "now": timezone.now()})
 
 
 @require_safe
@@ -64,7 +64,7 @@ def round_assignments(request: AuthenticatedRequest, round_id: int) -> HttpRespo
         "progress_choices": Progress.choices,
         "now": timezone.now(),
     }
-    return render(request, "judging/round.html", context)
+    return render(request, "judging/reviewer/round.html", context)
 
 
 def _assignment_page(request: HttpRequest, assignment: Any, form: ReviewForm | None = None, status: int = 200) -> Any:
@@ -86,7 +86,7 @@ def _assignment_page(request: HttpRequest, assignment: Any, form: ReviewForm | N
         else None,
         "now": timezone.now(),
     }
-    return render(request, "judging/assignment.html", context, status=status)
+    return render(request, "judging/reviewer/assignment.html", context, status=status)
 
 
 @require_safe
@@ -155,7 +155,7 @@ def _reason_page(request: AuthenticatedRequest, assignment_id: int, *, conflict:
             form.add_error("reason", error)
         else:
             return redirect("judging:round", assignment.round_id)
-    template = "judging/conflict.html" if conflict else "judging/recuse.html"
+    template = "judging/reviewer/conflict.html" if conflict else "judging/reviewer/recuse.html"
     return render(request, template, {"assignment": assignment, "form": form, "round": assignment.round})
 
 

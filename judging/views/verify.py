@@ -46,11 +46,11 @@ def _not_found(request: HttpRequest, template: str, context: dict[str, Any]) -> 
 def verify(request: HttpRequest) -> HttpResponse:
     """The form for a code (GET): a code of the right shape goes to its page."""
     if "code" not in request.GET:
-        return render(request, "judging/public/verify.html", {"form": VerifyForm()})
+        return render(request, "judging/verify/verify.html", {"form": VerifyForm()})
     form = VerifyForm(request.GET)
     if form.is_valid():
         return redirect("judging_verify:certificate", code=form.cleaned_data["code"])
-    return _not_found(request, "judging/public/verify.html", {"form": form})
+    return _not_found(request, "judging/verify/verify.html", {"form": form})
 
 
 @require_safe
@@ -62,13 +62,13 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
     if canonical is None:
         form = VerifyForm({"code": code})
         form.is_valid()  # shows the error next to the field
-        return _not_found(request, "judging/public/verify.html", {"form": form})
+        return _not_found(request, "judging/verify/verify.html", {"form": form})
     if canonical != code:
         return redirect("judging_verify:certificate", code=canonical)
     found = certificate_for_code(canonical)
     if found is None:
-        return _not_found(request, "judging/public/verify_not_found.html", {"code": canonical, "form": VerifyForm()})
-    response = render(request, "judging/public/verify_certificate.html", _certificate_context(found))
+        return _not_found(request, "judging/verify/not_found.html", {"code": canonical, "form": VerifyForm()})
+    response = render(request, "judging/verify/certificate.html", _certificate_context(found))
     # A revocation must show at once: no shared cache keeps the page.
     patch_cache_control(response, private=True, no_cache=True)
     return response
