@@ -1,4 +1,4 @@
-"""The 2026 edition of the prize (DESIGN.md §2), in English and Korean.
+"""The 2026 edition of the prize (the real call for entries), in English and Korean.
 
 Entry limits per organisation and the award-level names are our defaults, not
 published facts; staff change them in admin.

@@ -37,7 +37,7 @@ def _create(created: Counter[str], kind: str, model: Any, values: dict[str, Any]
 
 @transaction.atomic
 def seed_prize_2026() -> dict[str, int]:
-    """Create the 2026 edition (DESIGN.md §2) in English and Korean.
+    """Create the 2026 edition (the real call for entries) in English and Korean.
 
     Idempotent: once the 2026 cycle exists, nothing is created or changed, so
     what staff have since edited, renamed or deleted in admin stays as they left

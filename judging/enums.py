@@ -85,7 +85,7 @@ class ConflictStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected by staff")
 
 
-# Tie-break rules a round may list, in order (DESIGN.md §5.7). Criterion rules
+# Tie-break rules a round may list, in order (the method's step 7, judging/engine/ranking/). Criterion rules
 # name the criterion by code: "criterion:value".
 class TieBreak(models.TextChoices):
     MORE_REVIEWS = "more_reviews", _("More reviews")

@@ -1,4 +1,4 @@
-"""Automatic assignment of judges to entries (DESIGN.md §5, "Assignment").
+"""Automatic assignment of judges to entries.
 
 A pure module: plain facts in, a :class:`Plan` out, no Django and no database,
 so that the services, the management commands and the tests share one engine.

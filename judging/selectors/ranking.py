@@ -1,7 +1,7 @@
 """A round's results: the submitted reviews read from the database and handed
 to the pure ranking engine (the judging/ranking package), one ranking per category
 (each category has its own rubric) and per method. Only submitted reviews of
-active (not recused) assignments count, as DESIGN.md §5 says."""
+active (not recused) assignments count."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field

@@ -1,4 +1,4 @@
-"""Ranking of a round's entries from the judges' criterion scores (DESIGN.md §5).
+"""Ranking of a round's entries from the judges' criterion scores: the judging method.
 
 A pure module: plain scores in, a :class:`Ranking` out, no Django and no
 database, so that the results pages, the exports and ``manage.py rank_scores``

@@ -1,5 +1,5 @@
 """``manage.py rank_scores``: rank entries from a CSV of criterion scores with
-the judging engine (judging/ranking.py, DESIGN.md §5), CSV out. No database.
+the judging engine (judging/engine/ranking/, whose docstring states the method), CSV out. No database.
 
     manage.py rank_scores --scores scores.csv --criteria criteria.csv [--method calibrated]
         [--tie-breaks criterion:value,more_reviews] [--ridge 1] [--disagreement 25]
@@ -134,7 +134,7 @@ def output_rows(ranking: Ranking) -> Iterator[list[str]]:
 
 class Command(BaseCommand):
     help = (
-        "Rank entries from a CSV of criterion scores (DESIGN.md §5) and print the ranking as CSV: "
+        "Rank entries from a CSV of criterion scores and print the ranking as CSV: "
         "rank,entry,score,ci_low,ci_high,n_reviews,disagreement,flags, best first. "
         "score is the method's score (0-100; zscore as 50 + 10z); ci_low/ci_high the 90% interval "
         "(calibrated only, empty otherwise); disagreement the spread (max - min) of the entry's review "
@@ -165,7 +165,7 @@ class Command(BaseCommand):
             "--method",
             choices=[method.value for method in Method],
             default=Method.CALIBRATED.value,
-            help="Judging method (DESIGN.md §5; default calibrated).",
+            help="Judging method (default calibrated).",
         )
         parser.add_argument(
             "--tie-breaks",
