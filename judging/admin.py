@@ -72,7 +72,8 @@ class RoundAdmin(LanguageTabsMedia, TranslationAdmin):
         return format_html('<a href="{}">{}</a>', reverse("judging_staff:round", args=[obj.pk]), _("Open"))
 
     def get_readonly_fields(self, request: HttpRequest, obj: Round | None = None) -> list[str]:
-        # Tie-break rules are declared before judging opens (the method's step 7, judging/engine/ranking/), not changed to suit a result.
+        # Tie-break rules are declared before judging opens (step 7 of the method in
+        # judging/engine/ranking/), not changed to suit a result.
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.opens_at <= timezone.now():
             fields.append("tie_breaks")

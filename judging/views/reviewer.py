@@ -37,7 +37,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     rounds = selectors.rounds_of(request.user)
     # The chair (and staff) also read every round's results.
     results = selectors.rounds_with_results() if request.user.has_perm("judging.decide_awards") else []
-    return render(request, "judging/reviewer/dashboard.html", {"rounds": rounds, "results": results, "now": timezone.now()})
+    context = {"rounds": rounds, "results": results, "now": timezone.now()}
+    return render(request, "judging/reviewer/dashboard.html", context)
 
 
 @require_safe
