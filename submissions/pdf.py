@@ -19,10 +19,10 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django_countries import countries
 
-from prize_portal.documents import bcp47_lang, html_to_pdf, language_name
+from prize_portal.documents import bcp47_lang, html_to_pdf
 
 from .models import Attachment, Entry, Submission
-from .presentation import answer_sections, file_size, shown_attachments
+from .presentation import answer_sections, entry_texts, file_size, shown_attachments
 
 TEMPLATE = "submissions/pdf/entry.html"
 
@@ -38,7 +38,6 @@ def pdf_context(submission: Submission, *, blind: bool = False) -> dict[str, Any
         {"name": item["name"], "type": item["type"], "size": file_size(int(item["size"]))}
         for item in shown_attachments(submission, blind=blind)
     ]
-    language = content.get("language") or entry.language
     return {
         "labels": _labels(),
         "submission": submission,
@@ -50,13 +49,7 @@ def pdf_context(submission: Submission, *, blind: bool = False) -> dict[str, Any
         "organisation_type": organisation.get_type_display(),
         "country": countries.name(organisation.country),
         "reference": content.get("reference") or entry.reference,
-        "title_en": content.get("title_en", ""),
-        "summary_en": content.get("summary_en", ""),
-        "title_original": content.get("title_original", ""),
-        "summary_original": content.get("summary_original", ""),
-        "original_lang": bcp47_lang(language),
-        "original_language_name": language_name(language),
-        "has_original": language != "en" and bool(content.get("title_original") or content.get("summary_original")),
+        **entry_texts(submission),
         "sections": answer_sections(submission, blind=blind),
         "blind": blind,
         "attachments": attachments,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from categories.enums import CHOICE_KINDS, QuestionKind
 from categories.models import Question
+from prize_portal.documents import bcp47_lang, language_name
 
 from .models import Attachment, Submission
 
@@ -30,6 +31,22 @@ class AnswerRow:
 class Section:
     title: str
     rows: list[AnswerRow] = field(default_factory=list)
+
+
+def entry_texts(submission: Submission) -> dict[str, Any]:
+    """The frozen title and summary in English and in the entry's own
+    language, with that language's tag and name (in the reader's language)."""
+    content = submission.content
+    language = content.get("language") or submission.entry.language
+    return {
+        "title_en": content.get("title_en", ""),
+        "summary_en": content.get("summary_en", ""),
+        "title_original": content.get("title_original", ""),
+        "summary_original": content.get("summary_original", ""),
+        "original_lang": bcp47_lang(language),
+        "original_language_name": language_name(language),
+        "has_original": language != "en" and bool(content.get("title_original") or content.get("summary_original")),
+    }
 
 
 def file_size(size: int) -> str:

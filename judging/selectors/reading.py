@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 
 from judging.models import Assignment
 from judging.selectors import reviewer as selectors
-from prize_portal.documents import bcp47_lang, language_name
-from submissions.presentation import answer_sections
+from submissions.presentation import answer_sections, entry_texts
 
 
 def reading_context(assignment: Assignment) -> dict[str, Any]:
@@ -18,8 +17,6 @@ def reading_context(assignment: Assignment) -> dict[str, Any]:
     if submission is None:
         return {"submission": None}
     blind = assignment.round.blind
-    content = submission.content
-    language = content.get("language") or assignment.entry.language
     attachments = selectors.attachments_for(assignment, submission)
     files = []
     for number, attachment in enumerate(attachments, 1):
@@ -34,13 +31,7 @@ def reading_context(assignment: Assignment) -> dict[str, Any]:
         "submission": submission,
         "blind": blind,
         "organisation": None if blind else assignment.entry.organisation,
-        "title_en": content.get("title_en", ""),
-        "summary_en": content.get("summary_en", ""),
-        "title_original": content.get("title_original", ""),
-        "summary_original": content.get("summary_original", ""),
-        "original_lang": bcp47_lang(language),
-        "original_language_name": language_name(language),
-        "has_original": language != "en" and bool(content.get("title_original") or content.get("summary_original")),
+        **entry_texts(submission),
         "sections": answer_sections(submission, blind=blind, files=attachments),
         "files": files,
     }
