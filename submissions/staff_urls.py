@@ -2,9 +2,9 @@
 
 from django.urls import URLPattern, path
 
-from . import staff_views
+from submissions.views import staff
 
 app_name = "intake_staff"
 urlpatterns: list[URLPattern] = [
-    path("intake/", staff_views.intake, name="intake"),
+    path("intake/", staff.intake, name="intake"),
 ]

@@ -21,7 +21,7 @@ from categories.models import Cycle
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified
-from submissions.demo_data import APPLICANTS, ENTRIES, DemoEntry, Story
+from submissions.demo import APPLICANTS, ENTRIES, DemoEntry, Story
 from submissions.models import Entry, Organisation
 from submissions.services import (
     attachment_add,

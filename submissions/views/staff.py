@@ -5,8 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from prize_portal.site.decorators import page_for
-
-from .statistics import intake_cycle_pick, intake_cycles, intake_statistics
+from submissions.statistics import intake_cycle_pick, intake_cycles, intake_statistics
 
 
 def _year(value: str | None) -> int | None:

@@ -1,134 +1,19 @@
-"""Automatic assignment of judges to entries.
-
-A pure module: plain facts in, a :class:`Plan` out, no Django and no database,
-so that the services, the management commands and the tests share one engine.
-
-Hard constraints, never broken: no forbidden (entry, judge) pair, a judge on an
-entry not in English reads its language, no judge twice on one entry, no entry
-above ``per_entry`` judges. Soft goals, in order: every entry gets
-``per_entry`` judges, balanced load (max - min ≤ 1), one connected
-judge-entry graph (the calibrated ranking needs it), track expertise.
-
-How: judge sets are Python ints used as bitsets (bit ``j`` = the ``j``-th
-judge by id), which keeps every inner step a handful of integer operations.
-
-1. *Fill*: the most constrained entries first, each takes its least-loaded
-   eligible judges (track experts first among equals, a seeded random
-   tie-break). Judges have no capacity, so every entry gets as many judges as
-   it has eligible ones, up to ``per_entry``.
-2. *Balance*: move assignments along augmenting paths (judge → entry →
-   another eligible judge → …) from the most loaded judges to judges two or
-   more below, then from judges two or more above the least loaded to them.
-   When neither path exists the highest load is the lowest any plan can have
-   and the lowest load the highest any plan can have, so the spread is the
-   smallest possible (the loads of such plans form an integral base polyhedron).
-3. *Expertise*: an entry moves from a non-expert to an expert one load lower,
-   which leaves the loads as a multiset unchanged.
-4. *Connect*: while the graph has several components, move or swap one
-   assignment across two components, provided the highest load does not rise,
-   the lowest does not fall and the edge taken away is not the only link
-   inside its own component (a bridge, found with Tarjan's algorithm).
-"""
+"""The search behind a plan: judge sets as bitsets, filled, balanced, made expert and connected."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
-ENGLISH = "en"
-# Upper bound on the partner checks the connect phase makes, so an instance that
-# cannot be connected costs milliseconds, not minutes.
-CONNECT_BUDGET = 200_000
-
-
-@dataclass(frozen=True)
-class EntryNeeds:
-    """What an entry needs of its judges: one who reads its language, ideally its track."""
-
-    id: int
-    language: str  # judges must read it unless it is "en"
-    track_id: int | None  # for the soft goal of track expertise
-
-
-@dataclass(frozen=True)
-class JudgeSkills:
-    """What a judge brings to an entry: the languages read and the tracks known."""
-
-    id: int
-    languages: frozenset[str]
-    track_ids: frozenset[int]
-
-
-class ProblemKind(StrEnum):
-    SHORT_OF_JUDGES = "short_of_judges"
-    UNBALANCED = "unbalanced"
-    DISCONNECTED = "disconnected"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something the plan could not reach.
-
-    SHORT_OF_JUDGES: ``needed`` judges still missing on ``entry_id``, which has
-    ``found`` (every eligible judge is on it already). UNBALANCED: ``needed`` is
-    the highest load and ``found`` the lowest. DISCONNECTED: ``found`` is the
-    number of components.
-    """
-
-    kind: ProblemKind
-    entry_id: int | None = None
-    needed: int = 0
-    found: int = 0
-    detail: str = ""
-
-
-@dataclass
-class Plan:
-    """The pairs to create and keep, with the loads and graph they give."""
-
-    new_pairs: list[tuple[int, int]]  # (entry_id, judge_id) to create, sorted
-    kept_pairs: list[tuple[int, int]]  # existing pairs, sorted
-    loads: dict[int, int]  # judge_id -> kept + new, every judge
-    components: int  # of the graph of entries with a judge and judges with an entry
-    problems: list[Problem]
-
-    @property
-    def connected(self) -> bool:
-        return self.components <= 1
-
-    @property
-    def load_spread(self) -> int:
-        return max(self.loads.values()) - min(self.loads.values()) if self.loads else 0
-
-
-def plan_assignments(
-    entries: Sequence[EntryNeeds],
-    judges: Sequence[JudgeSkills],
-    *,
-    per_entry: int,
-    forbidden: Collection[tuple[int, int]] = (),
-    existing: Collection[tuple[int, int]] = (),
-    seed: int = 0,
-) -> Plan:
-    """Top every entry up to ``per_entry`` judges and return the plan.
-
-    ``forbidden`` and ``existing`` hold (entry_id, judge_id) pairs. Existing
-    pairs are always kept and count towards the entry's judges and the judge's
-    load; forbidden pairs naming unknown ids are ignored. The same arguments
-    give the same plan. Raises ValueError for a negative ``per_entry``,
-    repeated ids, or an existing pair naming an unknown entry or judge.
-    """
-    if per_entry < 0:
-        raise ValueError("per_entry must not be negative")
-    rng = random.Random(seed)  # noqa: S311  (tie-breaks, not secrets: the plan must repeat for a seed)
-    board = _Board(entries, judges, per_entry, forbidden, existing, rng)
-    board.fill()
-    board.balance()
-    board.prefer_experts()
-    board.connect()
-    return board.plan()
+from judging.engine.assignment.inputs import (
+    CONNECT_BUDGET,
+    ENGLISH,
+    EntryNeeds,
+    JudgeSkills,
+    Plan,
+    Problem,
+    ProblemKind,
+)
 
 
 def _bits(mask: int) -> Iterator[int]:
@@ -150,7 +35,7 @@ def _index(ids: list[int], what: str) -> dict[int, int]:
     return index
 
 
-class _Board:
+class Board:
     """The assignment being built; entries and judges are numbered by id order."""
 
     def __init__(

@@ -1,4 +1,5 @@
-"""Applicant pages of intake. Each view parses input, calls one service or
+"""Applicant pages of intake: the dashboard and the entry (start, read,
+edit, submit, withdraw, its PDFs). Each view parses input, calls one service or
 selector, turns a domain error into a message and responds; every object is
 checked against rules.py and is a 404 when not allowed."""
 
@@ -11,25 +12,23 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
+from submissions import selectors, services
+from submissions.errors import EditConflictError, EntryIncompleteError, IntakeError
+from submissions.forms import ACCEPTED_FILES, EntryForm, EntryStartForm, UploadSlot
+from submissions.models import Attachment, Entry
+from submissions.services.entries import questions_for
+from submissions.validators import ATTACHMENTS_PER_ENTRY
 
-from . import selectors, services
-from .errors import EditConflictError, EntryIncompleteError, IntakeError
-from .forms import ACCEPTED_FILES, EntryForm, EntryStartForm, OrganisationForm, UploadSlot
-from .models import Attachment, Entry, Invitation
-from .services.entries import questions_for
-from .validators import ATTACHMENTS_PER_ENTRY
 
-
-def _wants_json(request: HttpRequest) -> bool:
+def wants_json(request: HttpRequest) -> bool:
     return request.headers.get("X-Requested-With") == "fetch"
 
 
@@ -59,29 +58,6 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "now": now,
     }
     return render(request, "submissions/dashboard.html", context)
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-@login_required
-def organisation_edit(request: AuthenticatedRequest, organisation_id: int | None = None) -> HttpResponse:
-    organisation = None
-    if organisation_id is not None:
-        organisation = selectors.organisation_get(
-            user=request.user, organisation_id=organisation_id, perm="submissions.edit_organisation"
-        )
-    form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if organisation is None:
-                services.organisation_create(user=request.user, **form.cleaned_data)
-                messages.success(request, _("Your organisation has been saved. You can now start an entry."))
-                return redirect("submissions:entry_start")
-            services.organisation_update(organisation_id=organisation.pk, user=request.user, **form.cleaned_data)
-            messages.success(request, _("Your organisation has been saved."))
-            return redirect("submissions:dashboard")
-        except ValidationError as error:
-            _add_errors(form, error)
-    return render(request, "submissions/organisation_form.html", {"form": form, "organisation": organisation})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -122,7 +98,7 @@ def entry_detail(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     return render(request, "submissions/entry_detail.html", context)
 
 
-def _add_errors(form: Any, error: ValidationError) -> None:
+def add_errors(form: Any, error: ValidationError) -> None:
     """Put a service's ValidationError on the form fields it names."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
@@ -145,7 +121,7 @@ def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
             return redirect("submissions:entry_detail", entry.pk)
         return _render_form(request, entry, EntryForm(entry=entry, questions=questions))
     form = EntryForm(request.POST, request.FILES, entry=entry, questions=questions)
-    autosave = _wants_json(request)
+    autosave = wants_json(request)
     if not form.is_valid():
         return _form_failed(request, entry, form, autosave, status=400)
     fields, answers = form.fields_and_answers()
@@ -157,7 +133,7 @@ def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
         form.add_error(None, error)
         return _form_failed(request, entry, form, autosave, status=409, conflict=True)
     except ValidationError as error:
-        _add_errors(form, error)
+        add_errors(form, error)
         return _form_failed(request, entry, form, autosave, status=400)
     if autosave:
         saved_at = timezone.localtime(saved.updated_at).isoformat()
@@ -264,76 +240,6 @@ def _render_form(
     return render(request, "submissions/entry_form.html", context, status=status)
 
 
-@require_POST
-@login_required
-@size_limited_upload
-def attachment_upload(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
-    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
-    upload = request.FILES.get("file")
-    question = request.POST.get("question") or None
-    try:
-        if upload is None:
-            raise ValidationError(getattr(request, "upload_refused", None) or _("Choose a file to upload."))
-        attachment = services.attachment_add(
-            entry_id=entry.pk, user=request.user, upload=upload, question_code=question
-        )
-    except ValidationError as error:
-        message = " ".join(error.messages)
-        if _wants_json(request):
-            return JsonResponse({"error": message}, status=400)
-        messages.error(request, message)
-        return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
-    if _wants_json(request):
-        return JsonResponse(
-            {
-                "id": attachment.pk,
-                "name": attachment.original_name,
-                "size": attachment.size,
-                "content_type": attachment.content_type,
-                "url": reverse("submissions:attachment", args=[entry.pk, attachment.pk]),
-                "delete_url": reverse("submissions:attachment_delete", args=[entry.pk, attachment.pk]),
-                "thumbnail_url": reverse("submissions:attachment_thumbnail", args=[entry.pk, attachment.pk])
-                if attachment.thumbnail
-                else None,
-                "message": _("%(name)s has been uploaded.") % {"name": attachment.original_name},
-            },
-            status=201,
-        )
-    messages.success(request, _("%(name)s has been uploaded.") % {"name": attachment.original_name})
-    return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
-
-
-@require_POST
-@login_required
-def attachment_delete(request: AuthenticatedRequest, entry_id: int, attachment_id: int) -> HttpResponse:
-    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
-    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
-    if attachment is None:
-        raise Http404
-    try:
-        services.attachment_delete(entry_id=entry.pk, attachment_id=attachment.pk, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("%(name)s has been removed.") % {"name": attachment.original_name})
-    return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
-
-
-@require_safe
-@login_required
-def attachment_download(
-    request: AuthenticatedRequest, entry_id: int, attachment_id: int, thumbnail: bool = False
-) -> HttpResponseBase:
-    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
-    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
-    if attachment is None or (thumbnail and not attachment.thumbnail):
-        raise Http404
-    if thumbnail:
-        return file_response(attachment.thumbnail, "thumbnail.webp", "image/webp", inline=True)
-    inline = attachment.content_type.startswith("image/")
-    return file_response(attachment.file, attachment.original_name, attachment.content_type, inline=inline)
-
-
 @require_safe
 @login_required
 def entry_pdf(request: AuthenticatedRequest, entry_id: int, number: int) -> HttpResponseBase:
@@ -365,37 +271,3 @@ def entry_withdraw(request: AuthenticatedRequest, entry_id: int) -> HttpResponse
             messages.success(request, _("Your draft has been deleted."))
         return redirect("submissions:dashboard")
     return render(request, "submissions/entry_withdraw.html", {"entry": entry})
-
-
-@require_POST
-@login_required
-def invitation_create(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
-    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.manage_entry")
-    email = request.POST.get("email", "").strip()
-    try:
-        from django.core.validators import validate_email
-
-        validate_email(email)
-        services.invitation_create(entry_id=entry.pk, user=request.user, email=email, language=get_language())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("An invitation has been sent to %(email)s.") % {"email": email})
-    return redirect(reverse("submissions:entry_detail", args=[entry.pk]) + "#collaborators")
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-@login_required
-def invitation_accept(request: AuthenticatedRequest, token: str) -> HttpResponse:
-    invitation = Invitation.objects.select_related("entry__organisation", "invited_by").filter(token=token).first()
-    if invitation is None:
-        raise Http404
-    if request.method == "POST":
-        try:
-            entry = services.invitation_accept(token=token, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("You now collaborate on this entry."))
-            return redirect("submissions:entry_edit", entry.pk)
-    return render(request, "submissions/invitation_accept.html", {"invitation": invitation})

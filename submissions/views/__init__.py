@@ -1,0 +1,1 @@
+"""Views of intake, one module per part of the applicant's pages, and staff's intake page."""

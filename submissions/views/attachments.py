@@ -1,0 +1,87 @@
+"""Applicant pages of intake: uploading, downloading and deleting an entry's files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from prize_portal.accounts.requests import AuthenticatedRequest
+from prize_portal.files.downloads import file_response
+from prize_portal.files.uploads import size_limited_upload
+from submissions import selectors, services
+from submissions.views.entries import wants_json
+
+
+@require_POST
+@login_required
+@size_limited_upload
+def attachment_upload(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
+    upload = request.FILES.get("file")
+    question = request.POST.get("question") or None
+    try:
+        if upload is None:
+            raise ValidationError(getattr(request, "upload_refused", None) or _("Choose a file to upload."))
+        attachment = services.attachment_add(
+            entry_id=entry.pk, user=request.user, upload=upload, question_code=question
+        )
+    except ValidationError as error:
+        message = " ".join(error.messages)
+        if wants_json(request):
+            return JsonResponse({"error": message}, status=400)
+        messages.error(request, message)
+        return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
+    if wants_json(request):
+        return JsonResponse(
+            {
+                "id": attachment.pk,
+                "name": attachment.original_name,
+                "size": attachment.size,
+                "content_type": attachment.content_type,
+                "url": reverse("submissions:attachment", args=[entry.pk, attachment.pk]),
+                "delete_url": reverse("submissions:attachment_delete", args=[entry.pk, attachment.pk]),
+                "thumbnail_url": reverse("submissions:attachment_thumbnail", args=[entry.pk, attachment.pk])
+                if attachment.thumbnail
+                else None,
+                "message": _("%(name)s has been uploaded.") % {"name": attachment.original_name},
+            },
+            status=201,
+        )
+    messages.success(request, _("%(name)s has been uploaded.") % {"name": attachment.original_name})
+    return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
+
+
+@require_POST
+@login_required
+def attachment_delete(request: AuthenticatedRequest, entry_id: int, attachment_id: int) -> HttpResponse:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
+    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
+    if attachment is None:
+        raise Http404
+    try:
+        services.attachment_delete(entry_id=entry.pk, attachment_id=attachment.pk, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s has been removed.") % {"name": attachment.original_name})
+    return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
+
+
+@require_safe
+@login_required
+def attachment_download(
+    request: AuthenticatedRequest, entry_id: int, attachment_id: int, thumbnail: bool = False
+) -> HttpResponseBase:
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
+    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
+    if attachment is None or (thumbnail and not attachment.thumbnail):
+        raise Http404
+    if thumbnail:
+        return file_response(attachment.thumbnail, "thumbnail.webp", "image/webp", inline=True)
+    inline = attachment.content_type.startswith("image/")
+    return file_response(attachment.file, attachment.original_name, attachment.content_type, inline=inline)
