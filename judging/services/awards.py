@@ -16,6 +16,7 @@ from judging.models import Award, Round, RoundEntry
 from judging.selectors import facts
 from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
+from prize_portal.writes import save_fields
 from submissions.models import Entry
 
 
@@ -117,7 +118,7 @@ def award_decide(
     award.decided_by = actor
     award.decided_at = timezone.now()
     award.full_clean()
-    award.save()
+    save_fields(award, ["round", "level", "special_mention", *_citation_fields(citation), "decided_by", "decided_at"])
     audit_record(actor=actor, action="award.decide", target=award, before=before, after=_describe(award))
     return award
 

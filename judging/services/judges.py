@@ -20,6 +20,7 @@ from prize_portal.audit.services import audit_record
 from prize_portal.files.checks import check_upload
 from prize_portal.files.cleanup import delete_files_on_commit
 from prize_portal.outbox.services import outbox_enqueue
+from prize_portal.writes import save_fields
 
 
 @transaction.atomic
@@ -129,7 +130,7 @@ def judge_profile_update(*, user: User, expertise_tracks: Any = None, photo: Any
         old_photo = profile.photo.name or None
         profile.photo.save("photo" + checked.extension, ContentFile(checked.content), save=False)
     profile.full_clean(exclude=["user"])
-    profile.save()
+    save_fields(profile, [*PROFILE_FIELDS, "photo"])
     if expertise_tracks is not None:
         profile.expertise_tracks.set(expertise_tracks)
     if old_photo:

@@ -43,6 +43,7 @@ from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_enqueue, outbox_retry
 from prize_portal.site.times import seoul_text
 from prize_portal.tasks import queue_task, queue_task_on_commit
+from prize_portal.writes import save_fields
 from submissions.enums import EntryStatus
 from submissions.services.entries import lock_entry
 from submissions.services.status import entry_change_status
@@ -92,7 +93,21 @@ def publication_publish(*, actor: User, cycle_id: int, visible_from: datetime | 
     publication.mail_queued_at = None
     publication.mail_batch_at = None
     publication.full_clean()
-    publication.save()
+    save_fields(
+        publication,
+        [
+            "version",
+            "visible_from",
+            "published_by",
+            "published_at",
+            "withdrawn_at",
+            "withdrawn_by",
+            "withdraw_reason",
+            "effective_at",
+            "mail_queued_at",
+            "mail_batch_at",
+        ],
+    )
     audit_record(actor=actor, action="results.publish", target=publication, before=before, after=_describe(publication))
     queue_task_on_commit(PUBLISH_TASK, publication.pk, eta=visible_from if visible_from > now else None)
     return publication
@@ -294,6 +309,6 @@ def feedback_write(*, actor: User, entry_id: int, text: str) -> Feedback:
     feedback.text = text
     feedback.written_by = actor
     feedback.full_clean()
-    feedback.save()
+    save_fields(feedback, ["text", "written_by"])
     audit_record(actor=actor, action="feedback.write", target=feedback, before=before, after={"text": text})
     return feedback

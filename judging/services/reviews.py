@@ -19,6 +19,7 @@ from judging.selectors import facts
 from judging.selectors.reviewer import COMMENT_LIMIT, OVERALL_LIMIT, criteria_for, recommendations_for
 from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
+from prize_portal.writes import save_fields
 
 WHOLE_NUMBER = re.compile(r"[+-]?\d{1,4}(\.0*)?")
 
@@ -116,13 +117,13 @@ def _write(
         review.version += 1
     review.overall_comment = overall_comment
     review.recommendation = recommendation
-    review.save()
+    save_fields(review, ["version", "overall_comment", "recommendation"])
     rows = {row.criterion_id: row for row in ReviewScore.objects.filter(review=review)}
     for criterion in criteria:
         row = rows.get(criterion.pk) or ReviewScore(review=review, criterion=criterion)
         row.score = clean_scores[criterion.pk]
         row.comment = clean_comments[criterion.pk]
-        row.save()
+        save_fields(row, ["score", "comment"])
     return review, clean_scores, criteria
 
 
