@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.services import ROOT, SMTPRecorder, free_port, service_missing
+from categories.enums import ApplicantType, QuestionKind
+from categories.models import Question, QuestionChoice
+from tests.factories import DEADLINE, CategoryFactory, CycleFactory, TrackFactory, make_organisation, make_user
+from tests.services import SMTPRecorder, free_port, service_missing
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # the tests make around it are still plain synchronous calls.
@@ -35,6 +39,57 @@ def _language_reset() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+# --- The intake data of every app's tests (the test cycle's project category) ---
+
+
+@pytest.fixture
+def project(db: Any) -> Any:
+    """An open cycle with a two-track Project category and a few questions."""
+    cycle = CycleFactory(year=2030, applications_open_at=DEADLINE - timedelta(days=100), applications_close_at=DEADLINE)
+    category = CategoryFactory(
+        cycle=cycle,
+        code="project",
+        reference_letter="P",
+        applicant_types=[ApplicantType.CITY, ApplicantType.CORPORATION],
+        entry_limit=2,
+    )
+    TrackFactory(category=category, code="human-centricity")
+    TrackFactory(category=category, code="tech-innovacity")
+    Question.objects.create(
+        category=category, code="problem", kind=QuestionKind.LONG_TEXT, label_en="Problem", word_limit=5, required=True
+    )
+    Question.objects.create(
+        category=category, code="budget", kind=QuestionKind.NUMBER, label_en="Budget", required=False
+    )
+    fields = Question.objects.create(
+        category=category, code="fields", kind=QuestionKind.MULTIPLE_CHOICE, label_en="Fields", required=True
+    )
+    for code in ("mobility", "safety"):
+        QuestionChoice.objects.create(question=fields, code=code, label_en=code.title())
+    Question.objects.create(
+        category=category,
+        code="government-role",
+        kind=QuestionKind.TEXT,
+        label_en="Role of government",
+        applicant_types=[ApplicantType.CITY],
+        required=True,
+    )
+    return category
+
+
+@pytest.fixture
+def applicant(db: Any) -> Any:
+    return make_user(email="applicant@seoul.example", language="ko")
+
+
+@pytest.fixture
+def organisation(applicant: Any) -> Any:
+    return make_organisation(applicant)
+
+
+# --- Real services ---
 
 
 @pytest.fixture
@@ -79,31 +134,6 @@ def s3_endpoint() -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.stop()
-
-
-def postgres_url_for_test_db() -> str:
-    """DATABASE_URL of the test database pytest-django created, for other processes."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        service_missing("PostgreSQL is not configured (set DATABASE_URL)")
-    params = connection.settings_dict
-    password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
-    return (
-        f"postgres://{params['USER']}{password}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/"
-        f"{params['NAME']}"
-    )
-
-
-def worker_env(**extra: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="prize_portal.settings.test",
-        CELERY_TASK_ALWAYS_EAGER="false",
-        PYTHONPATH=str(ROOT),
-    )
-    env.update(extra)
-    return env
 
 
 @pytest.fixture

@@ -183,3 +183,28 @@ def message_text(message: Message) -> str:
             assert isinstance(payload, bytes)
             return payload.decode(part.get_content_charset() or "utf-8")
     raise AssertionError("no text/plain part")
+
+
+def postgres_url_for_test_db() -> str:
+    """DATABASE_URL of the test database pytest-django created, for other processes."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        service_missing("PostgreSQL is not configured (set DATABASE_URL)")
+    params = connection.settings_dict
+    password = f":{params['PASSWORD']}" if params.get("PASSWORD") else ""
+    return (
+        f"postgres://{params['USER']}{password}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/"
+        f"{params['NAME']}"
+    )
+
+
+def worker_env(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="prize_portal.settings.test",
+        CELERY_TASK_ALWAYS_EAGER="false",
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(extra)
+    return env

@@ -1,23 +1,22 @@
-"""Playwright on Debian's chromium, with axe-core for accessibility checks."""
+"""Playwright on Debian's chromium; the page helpers (axe-core checks, sign-in)
+are in tests/browser/helpers.py."""
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pyotp
 import pytest
+from django.core.management import call_command
 
-from tests.services import ROOT, service_missing
+from prize_portal.accounts.roles import Role
+from tests.browser.helpers import fresh_code_window, sign_in
+from tests.factories import PASSWORD, give_totp, make_user
+from tests.services import service_missing
 
 CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = ROOT / "test-artifacts"
-# WCAG 2.0 to 2.2 A and AA, plus axe's best practices.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 pytestmark = pytest.mark.browser
 
@@ -61,36 +60,19 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     assert elsewhere == [], f"pages fetched from other hosts: {elsewhere}"
 
 
-class AxeViolationError(AssertionError):
-    pass
-
-
-def check_accessibility(page: Any, name: str) -> None:
-    """axe-core on the current page: zero violations; keeps a screenshot."""
-    if not AXE.exists():
-        service_missing("axe-core is not installed (npm ci)")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text())
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    violations = [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:200] for n in v["nodes"][:5]]}
-        for v in result["violations"]
-    ]
-    if violations:
-        raise AxeViolationError(f"{name} ({page.url}): {json.dumps(violations, indent=2, ensure_ascii=False)}")
-
-
-def sign_in(page: Any, email: str, password: str) -> None:
-    """Fill allauth's sign-in form on the current page and submit it."""
-    page.fill("#id_login", email)
-    page.fill("#id_password", password)
+@pytest.fixture
+def staff_page(page: Any) -> Any:
+    """The seeded prize, and a staff member signed in to Django admin with TOTP."""
+    call_command("seed_prize")
+    staff = make_user(Role.STAFF, email="secretariat@example.org")
+    secret = give_totp(staff)
+    page.goto("/en/admin/")
+    page.wait_for_url("**/accounts/login/?next=**")
+    sign_in(page, staff.email, PASSWORD)
+    page.wait_for_url("**/2fa/authenticate/**")
+    totp = pyotp.TOTP(secret)
+    fresh_code_window(totp)
+    page.fill("#id_code", totp.now())
     page.click("main button[type=submit]")
-
-
-def fresh_code_window(totp: pyotp.TOTP) -> None:
-    """Wait out the last seconds of a 30 s window, so the code typed is still
-    valid when the server checks it (allauth accepts no neighbouring window)."""
-    while totp.interval - time.time() % totp.interval < 4:
-        time.sleep(0.5)
+    page.wait_for_url("**/en/admin/")
+    return page

@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from prize_portal.accounts.models import User
-from tests.browser.conftest import check_accessibility, fresh_code_window, sign_in
+from tests.browser.helpers import check_accessibility, fresh_code_window, sign_in
 from tests.services import message_text, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration, pytest.mark.django_db(transaction=True)]

@@ -4,33 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyotp
 import pytest
-from django.core.management import call_command
 
 from categories.models import Category, Cycle
-from prize_portal.accounts.roles import Role
-from tests.browser.conftest import check_accessibility, fresh_code_window, sign_in
-from tests.factories import PASSWORD, give_totp, make_user
+from tests.browser.helpers import check_accessibility
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def staff_page(page: Any) -> Any:
-    call_command("seed_prize")
-    staff = make_user(Role.STAFF, email="secretariat@example.org")
-    secret = give_totp(staff)
-    page.goto("/en/admin/")
-    page.wait_for_url("**/accounts/login/?next=**")
-    sign_in(page, staff.email, PASSWORD)
-    page.wait_for_url("**/2fa/authenticate/**")
-    totp = pyotp.TOTP(secret)
-    fresh_code_window(totp)
-    page.fill("#id_code", totp.now())
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/en/admin/")
-    return page
 
 
 def page_user_pk() -> int:

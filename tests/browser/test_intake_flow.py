@@ -14,10 +14,9 @@ import pytest
 from categories.enums import ApplicantType, QuestionKind
 from categories.models import Criterion, Question, QuestionChoice
 from submissions.models import Entry
-from tests.browser.conftest import check_accessibility, sign_in
-from tests.factories import CategoryFactory, CycleFactory, TrackFactory
+from tests.browser.helpers import check_accessibility, sign_in
+from tests.factories import PDF_BYTES, CategoryFactory, CycleFactory, TrackFactory, make_jpeg
 from tests.services import message_text, wait_until
-from tests.submissions.builders import PDF_BYTES, make_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -14,11 +14,9 @@ from playwright.sync_api import expect
 
 from judging.enums import AssignmentState, ReviewState
 from judging.models import Assignment, Review, Round
-from tests.browser.conftest import check_accessibility, fresh_code_window, sign_in
-from tests.factories import PASSWORD
-from tests.judging.builders import add_criteria, assign, make_judge, make_round, submit_entry
+from tests.browser.helpers import check_accessibility, fresh_code_window, sign_in
+from tests.factories import PASSWORD, add_criteria, assign, make_judge, make_round, submit_entry
 from tests.services import wait_until
-from tests.submissions.conftest import project  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,7 +64,7 @@ def _assert_anonymous(page: Any, where: str) -> None:
         assert name not in content, f"{where} ({page.url}) shows the applicant {name!r} in a blind round"
 
 
-def test_judge_declares_a_conflict_scores_submits_and_judges_blind(page: Any, project: Any) -> None:  # noqa: F811
+def test_judge_declares_a_conflict_scores_submits_and_judges_blind(page: Any, project: Any) -> None:
     value, implementation = add_criteria(project)
     round_ = make_round(project)
     judge = make_judge(JUDGE_EMAIL, languages=["ko"], country="DE", organisation="Example University")
@@ -213,7 +211,7 @@ def test_judge_declares_a_conflict_scores_submits_and_judges_blind(page: Any, pr
     assert re.search(r"SSCP-2030-P-\d{4}", main.locator("h1").inner_text())
 
 
-def test_submit_right_after_typing_is_not_refused(page: Any, project: Any) -> None:  # noqa: F811
+def test_submit_right_after_typing_is_not_refused(page: Any, project: Any) -> None:
     """A judge types the last comment and clicks "Submit review" at once: leaving the
     textarea starts an autosave, and the submit must not be refused because of it."""
     value, implementation = add_criteria(project)

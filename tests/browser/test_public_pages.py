@@ -14,16 +14,22 @@ from django.utils import timezone
 
 from judging.models import Publication
 from judging.services import judge_profile_update
-from tests.browser.conftest import check_accessibility
-from tests.judging.builders import assign, make_judge, make_round, publish_results
-from tests.judging.test_public_pages import give, leader_winner, project_winner, winner, world
+from tests.browser.helpers import check_accessibility
+from tests.factories import assign, make_jpeg, make_judge, make_round, publish_results
+from tests.factories.winners import give, leader_winner, make_winner, make_world, project_winner
 from tests.services import wait_until
-from tests.submissions.builders import make_jpeg
-from tests.submissions.conftest import project  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-__all__ = ["winner", "world"]  # fixtures
+
+@pytest.fixture
+def world(project: Any) -> Any:
+    return make_world(project)
+
+
+@pytest.fixture
+def winner(world: Any) -> Any:
+    return make_winner(world)
 
 
 @pytest.fixture

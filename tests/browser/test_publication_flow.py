@@ -15,11 +15,9 @@ from playwright.sync_api import expect
 
 from judging.models import Certificate, Publication
 from prize_portal.accounts.roles import Role
-from tests.browser.conftest import ARTIFACTS, check_accessibility, sign_in
+from tests.browser.helpers import ARTIFACTS, check_accessibility, sign_in
 from tests.browser.test_results_flow import _sign_in_with_totp, _sign_out
-from tests.factories import PASSWORD, give_totp, make_user
-from tests.judging.builders import decide_cycle
-from tests.submissions.conftest import project  # noqa: F401  (fixture)
+from tests.factories import PASSWORD, decide_cycle, give_totp, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +26,7 @@ WINNER = "Gobierno de la Ciudad de México"
 RTL_NAME = "بلدية دبي <b>bold</b>"
 
 
-def test_publish_winners_then_download_and_verify_the_certificate(page: Any, project: Any) -> None:  # noqa: F811
+def test_publish_winners_then_download_and_verify_the_certificate(page: Any, project: Any) -> None:
     staff = make_user(Role.STAFF, email=STAFF_EMAIL, name="Secretariat")
     secret = give_totp(staff)
     decided = decide_cycle(project, staff, winners=2, others=1, names=[WINNER, RTL_NAME])

@@ -20,16 +20,14 @@ from prize_portal.accounts.roles import Role
 from prize_portal.audit.models import AuditEvent
 from submissions.enums import EntryStatus
 from submissions.models import Entry
-from tests.browser.conftest import check_accessibility, fresh_code_window, sign_in
-from tests.factories import PASSWORD, give_totp, make_user
-from tests.judging.builders import add_criteria, assign, make_judge, make_round, submit_entry
-from tests.submissions.conftest import project  # noqa: F401  (fixture)
+from tests.browser.helpers import check_accessibility, fresh_code_window, sign_in
+from tests.factories import PASSWORD, add_criteria, assign, give_totp, make_judge, make_round, make_user, submit_entry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 STAFF_EMAIL = "secretariat@example.org"
 CHAIR_EMAIL = "chair@committee.example"
-# The same criteria as tests.judging.builders.add_criteria, for the ranking engine.
+# The same criteria as tests.factories.add_criteria, for the ranking engine.
 SPECS = [ranking.CriterionSpec("value", 2, 0, 5), ranking.CriterionSpec("implementation", 1, 1, 10)]
 # Entry index -> (value, implementation) from each of the three judges: a clear order 0, 1, 2, 3.
 SCORES = {
@@ -107,7 +105,7 @@ def _tab_to(page: Any, target: Any, limit: int = 60) -> None:
 
 def test_staff_advance_the_top_two_the_chair_decides_a_gold_and_the_trail_shows_it(
     page: Any,
-    project: Any,  # noqa: F811
+    project: Any,
 ) -> None:
     # The data: a category with two criteria, four entries reviewed by three judges.
     Category.objects.filter(pk=project.pk).update(award_count=1)

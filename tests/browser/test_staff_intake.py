@@ -13,10 +13,8 @@ from categories.enums import QuestionKind
 from categories.models import Question
 from submissions.models import Entry
 from submissions.services import attachment_add, entry_submit
-from tests.browser.conftest import check_accessibility
-from tests.browser.test_admin import staff_page  # noqa: F401 (fixture: staff signed in with TOTP)
-from tests.submissions.builders import PDF_BYTES, submit_entry
-from tests.submissions.conftest import DEADLINE, project  # noqa: F401 (fixture)
+from tests.browser.helpers import check_accessibility
+from tests.factories import DEADLINE, PDF_BYTES, submit_entry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +22,7 @@ COUNTRIES = [("KR", "Seoul"), ("JP", "Osaka"), ("FR", "Lyon"), ("BR", "Curitiba"
 
 
 @pytest.fixture
-def entries(project: Any) -> list[Entry]:  # noqa: F811 (the fixture imported above)
+def entries(project: Any) -> list[Entry]:
     """Entries of the 2030 cycle submitted over its last ten days, and a draft."""
     Question.objects.create(
         category=project, code="documents", kind=QuestionKind.FILE, label_en="Documents", required=False
@@ -55,7 +53,7 @@ def entries(project: Any) -> list[Entry]:  # noqa: F811 (the fixture imported ab
     return made
 
 
-def test_staff_intake_page_chart_and_tables(staff_page: Any, entries: list[Entry]) -> None:  # noqa: F811
+def test_staff_intake_page_chart_and_tables(staff_page: Any, entries: list[Entry]) -> None:
     page = staff_page
     assert page.goto("/en/staff/intake/").status == 200
     assert page.get_by_role("heading", level=1).inner_text() == "Intake: Seoul Smart City Prize 2030"
@@ -75,7 +73,7 @@ def test_staff_intake_page_chart_and_tables(staff_page: Any, entries: list[Entry
     check_accessibility(page, "staff-intake-2026")
 
 
-def test_staff_reads_submitted_entry_and_grants_extension(staff_page: Any, entries: list[Entry]) -> None:  # noqa: F811
+def test_staff_reads_submitted_entry_and_grants_extension(staff_page: Any, entries: list[Entry]) -> None:
     page = staff_page
     entry = entries[0]
     assert page.goto("/en/admin/submissions/entry/?organisation__country=KR").status == 200

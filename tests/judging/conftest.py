@@ -5,13 +5,11 @@ from typing import Any
 import pytest
 
 from prize_portal.accounts.roles import Role
-from tests.factories import make_user
-from tests.judging.builders import add_criteria, make_judge, make_round, submit_entry
-from tests.submissions.conftest import applicant, organisation, project  # noqa: F401  (fixtures)
+from tests.factories import add_criteria, make_judge, make_round, make_user, submit_entry
 
 
 @pytest.fixture
-def criteria(project: Any) -> list[Any]:  # noqa: F811
+def criteria(project: Any) -> list[Any]:
     """Two criteria with rubrics on the project category: value (0 to 5, weight 2) and implementation (1 to 10)."""
     return add_criteria(project)
 
@@ -27,12 +25,12 @@ def judge(db: Any) -> Any:
 
 
 @pytest.fixture
-def scored_round(project: Any, criteria: Any, staff: Any) -> Any:  # noqa: F811
+def scored_round(project: Any, criteria: Any, staff: Any) -> Any:
     """An open scored round on the project category (3 judges per entry)."""
     return make_round(project)
 
 
 @pytest.fixture
-def entry(project: Any) -> Any:  # noqa: F811
+def entry(project: Any) -> Any:
     """A submitted entry of a Korean city, written in English."""
     return submit_entry(project, email="mayor@gangnam.example", name_en="Gangnam District", name_native="강남구")

@@ -12,8 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from judging import services
-from tests.factories import give_totp
-from tests.judging.builders import assign, make_judge, submit_entry
+from tests.factories import assign, give_totp, make_judge, submit_entry
 
 pytestmark = pytest.mark.django_db
 

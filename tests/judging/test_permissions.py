@@ -29,10 +29,17 @@ from prize_portal.outbox.models import OutboxMessage
 from submissions.models import Attachment, Entry
 from submissions.services import attachment_add, entry_submit
 from submissions.services.entries import entry_decide_eligibility
-from tests.factories import give_totp, make_user
-from tests.judging.builders import assign, make_judge, make_round, submit_entry
-from tests.submissions.builders import PDF_BYTES, make_jpeg
-from tests.submissions.conftest import BEFORE_DEADLINE
+from tests.factories import (
+    BEFORE_DEADLINE,
+    PDF_BYTES,
+    assign,
+    give_totp,
+    make_jpeg,
+    make_judge,
+    make_round,
+    make_user,
+    submit_entry,
+)
 
 pytestmark = pytest.mark.django_db
 

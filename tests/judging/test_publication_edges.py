@@ -39,7 +39,7 @@ from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_send
 from prize_portal.site.page_cache import clear_local_pages
 from submissions.enums import EntryStatus
-from tests.judging.builders import assign, decide_cycle, make_judge
+from tests.factories import assign, decide_cycle, make_judge
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The reviewer pages make as many queries for three assignments, rounds,
-criteria, files or peer reviews as for one, and never more than 20
-(DESIGN.md §7). Each test counts the same page before and after the data
+criteria, files or peer reviews as for one, and never more than 20 (the
+project's bar for every page). Each test counts the same page before and after the data
 grows from one item to three."""
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ from judging.models import Assignment, Round
 from judging.services import review_save_draft, review_submit
 from prize_portal.accounts.models import User
 from submissions.services import attachment_add, entry_submit
-from tests.judging.builders import assign, make_judge, make_round, submit_entry
-from tests.submissions.builders import PDF_BYTES
-from tests.submissions.conftest import BEFORE_DEADLINE
+from tests.factories import BEFORE_DEADLINE, PDF_BYTES, assign, make_judge, make_round, submit_entry
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,17 @@ from judging.selectors.publication import mail_key_prefix
 from judging.services import publication_publish
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
-from tests.conftest import postgres_url_for_test_db, worker_env
-from tests.factories import make_user
-from tests.judging.builders import decide_cycle
-from tests.services import CeleryBeat, CeleryWorker, SMTPRecorder, free_port, message_text, wait_until
+from tests.factories import decide_cycle, make_user
+from tests.services import (
+    CeleryBeat,
+    CeleryWorker,
+    SMTPRecorder,
+    free_port,
+    message_text,
+    postgres_url_for_test_db,
+    wait_until,
+    worker_env,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -17,10 +17,8 @@ from django.utils import timezone
 
 from prize_portal.celery_app import app
 from prize_portal.tasks import RETRY_POLICY, queue_task, queue_task_on_commit, registered_task
-from tests.conftest import postgres_url_for_test_db, worker_env
-from tests.factories import CycleFactory
-from tests.judging.builders import publish_results
-from tests.services import CeleryWorker, wait_until
+from tests.factories import CycleFactory, publish_results
+from tests.services import CeleryWorker, postgres_url_for_test_db, wait_until, worker_env
 
 # The names messages carried before every task declared its name (Celery's
 # default, module path + function): messages and schedules written then must

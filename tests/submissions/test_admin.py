@@ -12,9 +12,18 @@ from django.urls import reverse
 from prize_portal.audit.models import AuditEvent
 from submissions.models import Attachment, Entry
 from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
-from tests.factories import CategoryFactory, CycleFactory, make_organisation, make_user
-from tests.submissions.builders import PDF_BYTES, sign_in_staff, submit_entry
-from tests.submissions.conftest import BEFORE_DEADLINE, DEADLINE, SEOUL
+from tests.factories import (
+    BEFORE_DEADLINE,
+    DEADLINE,
+    PDF_BYTES,
+    SEOUL,
+    CategoryFactory,
+    CycleFactory,
+    make_organisation,
+    make_user,
+    sign_in_staff,
+    submit_entry,
+)
 
 pytestmark = pytest.mark.django_db
 

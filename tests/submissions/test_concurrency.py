@@ -11,8 +11,8 @@ from django.db import connection, connections
 
 from submissions.models import Entry, Submission
 from submissions.services import entry_save_draft, entry_start, entry_submit
-from tests.conftest import postgres_url_for_test_db
-from tests.submissions.conftest import BEFORE_DEADLINE
+from tests.factories import BEFORE_DEADLINE
+from tests.services import postgres_url_for_test_db
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -10,12 +10,10 @@ from django.test import Client
 from django.utils import translation
 from openpyxl import load_workbook
 
-from prize_portal.site.spreadsheets import neutralise
 from submissions.exports import entries_csv, entries_xlsx
 from submissions.models import Entry
 from submissions.services import entry_save_draft, entry_submit
-from tests.submissions.builders import sign_in_staff, submit_entry
-from tests.submissions.conftest import BEFORE_DEADLINE
+from tests.factories import BEFORE_DEADLINE, sign_in_staff, submit_entry
 
 pytestmark = pytest.mark.django_db
 
@@ -153,25 +151,6 @@ def test_export_names_follow_the_active_language(entries: list[Entry]) -> None:
     with translation.override("ko"):
         rows = _parse_csv(entries_csv(Entry.objects.filter(pk=entries[0].pk)))
     assert (rows[1][7], rows[1][9]) == ("대한민국", "한국어")
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("=1+1", "'=1+1"),
-        ("+82 2 120", "'+82 2 120"),
-        ("-2", "'-2"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tcmd", "'\tcmd"),
-        ("\rcmd", "'\rcmd"),
-        ("Seoul = smart", "Seoul = smart"),
-        ("서울", "서울"),
-        (-2, -2),
-        (3, 3),
-    ],
-)
-def test_neutralise_only_text_that_starts_like_a_formula(value: Any, expected: Any) -> None:
-    assert neutralise(value) == expected
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -1,6 +1,7 @@
 """The PDF of a submitted entry: what it shows (read back with poppler's
-pdftotext), what WeasyPrint may fetch, and how it is rendered exactly once —
-eagerly, by a real worker, or by the sweep after a broker outage."""
+pdftotext), and how it is rendered exactly once — eagerly, by a real worker,
+or by the sweep after a broker outage. (What WeasyPrint may fetch:
+tests/prize_portal/test_documents.py.)"""
 
 from __future__ import annotations
 
@@ -17,16 +18,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from categories.enums import QuestionKind
 from categories.models import Question, QuestionChoice
-from prize_portal.documents import RefusedURLError, static_url_fetcher
 from submissions.models import Entry, Submission
 from submissions.pdf import render_submission_pdf
 from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
 from submissions.services.pdfs import submission_pdfs_missing, submission_pdfs_sweep, submission_render_pdf
-from tests.conftest import postgres_url_for_test_db, worker_env
-from tests.factories import CriterionFactory
-from tests.services import CeleryWorker, free_port, service_missing, wait_until
-from tests.submissions.builders import PDF_BYTES
-from tests.submissions.conftest import BEFORE_DEADLINE
+from tests.factories import BEFORE_DEADLINE, PDF_BYTES, CriterionFactory
+from tests.services import CeleryWorker, free_port, postgres_url_for_test_db, service_missing, wait_until, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -174,47 +171,6 @@ def test_pdf_in_another_reader_language(submission: Submission) -> None:
     assert "Safety" in words
     assert "Mobility" in words
     assert "어르신 디지털 동행" in words  # the original title stays as written
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "http://example.org/static/css/entry_pdf.css",
-        "https://169.254.169.254/latest/meta-data/",
-        "file:///etc/passwd",
-        "ftp://example.org/file.css",
-        "/static/../prize_portal/settings/base.py",
-        "/static/css/../../templates/base.html",
-        "/static/css/missing.css",
-        "/media/entries/1/secret.pdf",
-        "/etc/passwd",
-    ],
-)
-def test_url_fetcher_refuses_all_but_our_static_files(url: str) -> None:
-    with pytest.raises(RefusedURLError):
-        static_url_fetcher().fetch(url)
-
-
-@pytest.mark.parametrize("prefix", ["", settings.SITE_URL])
-def test_url_fetcher_serves_static_file_from_disk(prefix: str) -> None:
-    response = static_url_fetcher().fetch(f"{prefix}/static/css/entry_pdf.css")
-    assert response.content_type == "text/css"
-    assert response.read() == (settings.BASE_DIR / "static" / "css" / "entry_pdf.css").read_bytes()
-
-
-def test_url_fetcher_accepts_data_url() -> None:
-    assert static_url_fetcher().fetch("data:text/plain;base64,aGk=").read() == b"hi"
-
-
-def test_rendering_stops_rather_than_fetch_elsewhere() -> None:
-    from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError
-
-    from prize_portal.documents import base_url
-
-    html = '<img src="file:///etc/passwd"><link rel="stylesheet" href="http://example.org/x.css">'
-    with pytest.raises(FatalURLFetchingError):
-        HTML(string=html, base_url=base_url(), url_fetcher=static_url_fetcher()).write_pdf()
 
 
 def test_submit_renders_pdf_once(submission: Submission, settings: Any) -> None:

@@ -32,8 +32,17 @@ from submissions.services import (
     invitation_create,
 )
 from submissions.services.pdfs import submission_render_pdf
-from tests.factories import CategoryFactory, CycleFactory, TrackFactory, give_totp, make_organisation, make_user
-from tests.submissions.builders import PDF_BYTES, complete_entry, make_jpeg
+from tests.factories import (
+    PDF_BYTES,
+    CategoryFactory,
+    CycleFactory,
+    TrackFactory,
+    complete_entry,
+    give_totp,
+    make_jpeg,
+    make_organisation,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -22,8 +22,7 @@ from submissions.services import (
     invitation_accept,
     invitation_create,
 )
-from tests.factories import CategoryFactory, CriterionFactory, make_user
-from tests.submissions.builders import PDF_BYTES
+from tests.factories import PDF_BYTES, CategoryFactory, CriterionFactory, make_user
 
 pytestmark = pytest.mark.django_db
 

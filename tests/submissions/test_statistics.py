@@ -21,9 +21,7 @@ from submissions.statistics import (
     intake_cycle_pick,
     intake_cycles,
 )
-from tests.factories import CategoryFactory, CycleFactory, give_totp, make_user
-from tests.submissions.builders import sign_in_staff, submit_entry
-from tests.submissions.conftest import SEOUL
+from tests.factories import SEOUL, CategoryFactory, CycleFactory, give_totp, make_user, sign_in_staff, submit_entry
 
 pytestmark = pytest.mark.django_db
 

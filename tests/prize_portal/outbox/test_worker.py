@@ -12,9 +12,8 @@ import pytest
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_enqueue
-from tests.conftest import postgres_url_for_test_db, worker_env
 from tests.factories import make_user
-from tests.services import CeleryBeat, CeleryWorker, message_text, wait_until
+from tests.services import CeleryBeat, CeleryWorker, message_text, postgres_url_for_test_db, wait_until, worker_env
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

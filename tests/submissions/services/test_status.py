@@ -14,9 +14,7 @@ from submissions.errors import IntakeError
 from submissions.models import Entry
 from submissions.services import entry_withdraw
 from submissions.services.status import TRANSITIONS, entries_change_status, entry_change_status
-from tests.factories import make_user
-from tests.submissions.builders import submit_entry
-from tests.submissions.conftest import BEFORE_DEADLINE
+from tests.factories import BEFORE_DEADLINE, make_user, submit_entry
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -76,3 +74,19 @@ def test_moving_many_takes_the_same_queries_for_one_or_three(
     entries = _submitted(project, count)
     with django_assert_num_queries(4):  # savepoint, one update, one insert of audit events, release
         entries_change_status(entries=entries, actor=None, status=EntryStatus.ELIGIBLE)
+
+
+def test_judging_status_changes_follow_the_allowed_transitions(project: Any) -> None:
+    from submissions.services.status import entry_change_status
+    from tests.factories import submit_entry
+
+    staff = make_user(Role.STAFF, email="mover@wego.example")
+    entry = submit_entry(project, email="moved@city.example")
+    with pytest.raises(IntakeError, match="cannot change to that state"):
+        entry_change_status(entry=entry, actor=staff, status=EntryStatus.FINALIST)
+    assert Entry.objects.get(pk=entry.pk).status == EntryStatus.SUBMITTED
+    entry_change_status(entry=entry, actor=staff, status=EntryStatus.ELIGIBLE)
+    entry_change_status(entry=entry, actor=staff, status=EntryStatus.IN_REVIEW, note={"round": 7})
+    event = AuditEvent.objects.filter(action="entry.status").order_by("pk").last()
+    assert event is not None
+    assert (event.before, event.after) == ({"status": "eligible"}, {"status": "in_review", "round": 7})

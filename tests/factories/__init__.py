@@ -1,0 +1,82 @@
+"""Test data, one module per domain, built through the real services:
+
+- ``accounts``: users and their TOTP;
+- ``categories``: cycles, categories, tracks, criteria, and the test cycle's dates;
+- ``submissions``: organisations, entries, files, a signed-in staff member;
+- ``judging``: criteria with rubrics, judges, rounds, assignments, decided cycles,
+  published results, certificates;
+- ``winners``: an edition for the public winners pages (import it from
+  ``tests.factories.winners``: its names only make sense there).
+
+The names of the first four are re-exported here: ``from tests.factories import make_user``.
+"""
+
+from tests.factories.accounts import PASSWORD, give_totp, make_user
+from tests.factories.categories import (
+    BEFORE_DEADLINE,
+    DEADLINE,
+    SEOUL,
+    CategoryFactory,
+    CriterionFactory,
+    CycleFactory,
+    TrackFactory,
+)
+from tests.factories.judging import (
+    MEXICO,
+    Decided,
+    add_criteria,
+    add_signatories,
+    assign,
+    award_entry,
+    decide_cycle,
+    gold_level,
+    make_certificate,
+    make_judge,
+    make_round,
+    mexico_entry,
+    publish_results,
+    put_in_round,
+    signature_png,
+)
+from tests.factories.submissions import (
+    PDF_BYTES,
+    complete_entry,
+    make_jpeg,
+    make_organisation,
+    sign_in_staff,
+    submit_entry,
+)
+
+__all__ = [
+    "BEFORE_DEADLINE",
+    "DEADLINE",
+    "MEXICO",
+    "PASSWORD",
+    "PDF_BYTES",
+    "SEOUL",
+    "CategoryFactory",
+    "CriterionFactory",
+    "CycleFactory",
+    "Decided",
+    "TrackFactory",
+    "add_criteria",
+    "add_signatories",
+    "assign",
+    "award_entry",
+    "complete_entry",
+    "decide_cycle",
+    "give_totp",
+    "gold_level",
+    "make_certificate",
+    "make_jpeg",
+    "make_judge",
+    "make_organisation",
+    "make_round",
+    "make_user",
+    "mexico_entry",
+    "publish_results",
+    "put_in_round",
+    "sign_in_staff",
+    "signature_png",
+    "submit_entry",
+]

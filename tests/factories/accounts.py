@@ -1,0 +1,26 @@
+"""People: users built through the real account service, and their TOTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prize_portal.accounts.models import User
+from prize_portal.accounts.roles import Role
+from prize_portal.accounts.services import user_create_verified
+
+PASSWORD = "correct-horse-battery-9"
+
+
+def make_user(role: Role = Role.APPLICANT, *, email: str | None = None, language: str = "en", **extra: Any) -> User:
+    email = email or f"{role.value}-{User.objects.count() + 1}@example.org"
+    user = user_create_verified(email=email, password=PASSWORD, language=language, role=role, **extra)
+    return user
+
+
+def give_totp(user: User) -> str:
+    """Activate a TOTP authenticator for ``user`` and return its secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret

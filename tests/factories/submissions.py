@@ -1,0 +1,112 @@
+"""Intake: organisations, entries (drafts, complete, submitted), the files
+they carry, and a staff member signed in to read them; through the real services."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+
+from django.test import Client
+from PIL import Image
+
+from prize_portal.accounts.models import User
+from prize_portal.accounts.roles import Role
+from submissions.models import Entry
+from submissions.services import entry_save_draft, entry_start, entry_submit, organisation_create
+from tests.factories.accounts import give_totp, make_user
+from tests.factories.categories import BEFORE_DEADLINE
+
+# The smallest file the upload check takes for a whole PDF.
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def make_organisation(user: User, *, type: str = "city", **extra: Any) -> Any:
+    """An organisation owned by ``user``, through the real service."""
+    values = {
+        "type": type,
+        "name_native": "서울특별시",
+        "name_en": "Seoul Metropolitan Government",
+        "country": "KR",
+        "city": "Seoul",
+        "contact_name": "Kim Ji-woo",
+    }
+    values.update(extra)
+    return organisation_create(user=user, **values)
+
+
+def make_jpeg(size: tuple[int, int] = (1200, 800), exif: bool = False) -> bytes:
+    image = Image.new("RGB", size, (20, 90, 160))
+    output = io.BytesIO()
+    extra: dict[str, Any] = {}
+    if exif:
+        data = Image.Exif()
+        data[0x010F] = "SecretCam"  # Make
+        data[0x013B] = "Jane Photographer"  # Artist
+        extra["exif"] = data.tobytes()
+    image.save(output, format="JPEG", **extra)
+    return output.getvalue()
+
+
+def submit_entry(
+    project: Any,
+    *,
+    email: str,
+    name_en: str = "Seoul Metropolitan Government",
+    name_native: str = "서울특별시",
+    country: str = "KR",
+    type: str = "city",
+    city: str = "Seoul",
+    title: str = "Digital companions",
+    track: int = 0,
+    now: datetime = BEFORE_DEADLINE,
+    submit: bool = True,
+) -> Entry:
+    """An entry of a new applicant and organisation, complete and (by default)
+    submitted at ``now``, through the real services."""
+    user = make_user(email=email)
+    organisation = make_organisation(
+        user, name_en=name_en, name_native=name_native, country=country, type=type, city=city
+    )
+    entry = entry_start(
+        user=user, organisation=organisation, category=project, track=project.tracks.all()[track], now=now
+    )
+    answers: dict[str, Any] = {"problem": "Older people are left out.", "fields": ["safety"]}
+    if type == "city":
+        answers["government-role"] = "Funding"
+    entry_save_draft(
+        entry_id=entry.pk,
+        user=user,
+        version=entry.version,
+        now=now,
+        fields={"title_en": title, "summary_en": "Tablets and tutors."},
+        answers=answers,
+    )
+    if submit:
+        entry_submit(entry_id=entry.pk, user=user, now=now)
+    entry.refresh_from_db()
+    return entry
+
+
+def sign_in_staff(client: Client) -> Any:
+    """A staff member with TOTP (staff need MFA), signed in on ``client``."""
+    user = make_user(Role.STAFF, email="secretariat@example.org")
+    give_totp(user)
+    client.force_login(user)
+    return user
+
+
+def complete_entry(entry: Entry, user: Any) -> None:
+    """Fill every part the test project requires (a city applying in Korean)."""
+    entry_save_draft(
+        entry_id=entry.pk,
+        user=user,
+        version=entry.version,
+        fields={
+            "title_en": "Safe streets",
+            "summary_en": "Lights.",
+            "title_original": "안전한 거리",
+            "summary_original": "조명.",
+        },
+        answers={"problem": "Dark streets", "fields": ["safety"], "government-role": "Leads"},
+    )
