@@ -8,9 +8,10 @@ from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from categories.enums import CycleStatus
+from categories.enums import CycleStatus, QuestionKind
 from categories.models import Category, Question, Track
 from prize_portal.accounts.models import User
 from prize_portal.audit.models import AuditEvent
@@ -141,3 +142,36 @@ def timelines_for(entries: list[Entry]) -> dict[int, list[TimelineEvent]]:
             TimelineEvent(at=event.created_at, label=str(TIMELINE_ACTIONS[event.action]), actor=actor, detail=detail)
         )
     return by_id
+
+
+def questions_for(entry: Entry) -> dict[str, Question]:
+    """The questions of the entry's form, in order (uses the category's
+    prefetched questions when a selector loaded them)."""
+    cache = getattr(entry.category, "_prefetched_objects_cache", {})
+    questions = cache.get("questions")
+    if questions is None:
+        questions = (
+            Question.objects.filter(category_id=entry.category_id)
+            .select_related("criterion")
+            .prefetch_related("choices")
+        )
+    return {q.code: q for q in questions if q.is_asked_of(entry.organisation.type)}
+
+
+def entry_missing(entry: Entry) -> dict[str, list[str]]:
+    """What still prevents submitting, by field name (empty when complete)."""
+    required = gettext("This is required.")
+    missing: dict[str, list[str]] = {}
+    built_in = ["title_en", "summary_en"] + ([] if entry.language == "en" else ["title_original", "summary_original"])
+    for name in built_in:
+        if not getattr(entry, name).strip():
+            missing[name] = [required]
+    answers = {answer.question_id: answer.value for answer in entry.answers.all()}
+    with_files = {attachment.question_id for attachment in entry.attachments.all()}
+    for code, question in questions_for(entry).items():
+        if not question.required:
+            continue
+        present = question.pk in with_files if question.kind == QuestionKind.FILE else answers.get(question.pk)
+        if present in (None, "", [], False):
+            missing[f"answer-{code}"] = [required]
+    return missing

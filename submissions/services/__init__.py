@@ -7,7 +7,6 @@ from .attachments import attachment_add, attachment_delete, attachment_set_ident
 from .entries import (
     entry_decide_eligibility,
     entry_grant_extension,
-    entry_missing,
     entry_save_draft,
     entry_start,
     entry_submit,
@@ -23,7 +22,6 @@ __all__ = [
     "attachment_set_identifying",
     "entry_decide_eligibility",
     "entry_grant_extension",
-    "entry_missing",
     "entry_save_draft",
     "entry_start",
     "entry_submit",

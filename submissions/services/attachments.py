@@ -16,8 +16,9 @@ from prize_portal.files.cleanup import delete_files_on_commit
 
 from ..errors import IntakeError
 from ..models import Attachment
+from ..selectors import questions_for
 from ..validators import ATTACHMENTS_PER_ENTRY
-from .entries import check_open, lock_entry, questions_for
+from .entries import check_open, lock_entry
 
 
 @transaction.atomic

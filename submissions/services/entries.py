@@ -22,6 +22,7 @@ from prize_portal.tasks import queue_task_on_commit
 from ..enums import COUNTED_STATUSES, EDITABLE_STATUSES, EntryStatus
 from ..errors import EditConflictError, EntryIncompleteError, IntakeError
 from ..models import Answer, Entry, Membership, Organisation, ReferenceCounter, Submission
+from ..selectors import entry_missing, questions_for
 from ..validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
 from .files import entry_file_names
 from .pdfs import PDF_TASK
@@ -97,20 +98,6 @@ def entry_start(
     return entry
 
 
-def questions_for(entry: Entry) -> dict[str, Question]:
-    """The questions of the entry's form, in order (uses the category's
-    prefetched questions when a selector loaded them)."""
-    cache = getattr(entry.category, "_prefetched_objects_cache", {})
-    questions = cache.get("questions")
-    if questions is None:
-        questions = (
-            Question.objects.filter(category_id=entry.category_id)
-            .select_related("criterion")
-            .prefetch_related("choices")
-        )
-    return {q.code: q for q in questions if q.is_asked_of(entry.organisation.type)}
-
-
 def _set_fields(entry: Entry, fields: dict[str, Any]) -> dict[str, list[str]]:
     """Put the built-in fields on ``entry`` (unsaved); their errors by field."""
     errors: dict[str, list[str]] = {}
@@ -177,25 +164,6 @@ def entry_save_draft(
     for question, value in cleaned.items():
         Answer.objects.update_or_create(entry=entry, question=question, defaults={"value": value})
     return entry
-
-
-def entry_missing(entry: Entry) -> dict[str, list[str]]:
-    """What still prevents submitting, by field name (empty when complete)."""
-    required = _("This is required.")
-    missing: dict[str, list[str]] = {}
-    built_in = ["title_en", "summary_en"] + ([] if entry.language == "en" else ["title_original", "summary_original"])
-    for name in built_in:
-        if not getattr(entry, name).strip():
-            missing[name] = [required]
-    answers = {answer.question_id: answer.value for answer in entry.answers.all()}
-    with_files = {attachment.question_id for attachment in entry.attachments.all()}
-    for code, question in questions_for(entry).items():
-        if not question.required:
-            continue
-        present = question.pk in with_files if question.kind == QuestionKind.FILE else answers.get(question.pk)
-        if present in (None, "", [], False):
-            missing[f"answer-{code}"] = [required]
-    return missing
 
 
 def _allocate_reference(entry: Entry) -> None:

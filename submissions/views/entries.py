@@ -24,7 +24,6 @@ from submissions import selectors, services
 from submissions.errors import EditConflictError, EntryIncompleteError, IntakeError
 from submissions.forms import ACCEPTED_FILES, EntryForm, EntryStartForm, UploadSlot
 from submissions.models import Attachment, Entry
-from submissions.services.entries import questions_for
 from submissions.validators import ATTACHMENTS_PER_ENTRY
 
 
@@ -46,7 +45,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             "entry": entry,
             "timeline": timelines[entry.pk],
             **extras[entry.pk],
-            "missing": len(services.entry_missing(entry)),
+            "missing": len(selectors.entry_missing(entry)),
             "open": entry.is_open(now),
         }
         for entry in entries
@@ -87,7 +86,7 @@ def entry_detail(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     now = timezone.now()
     context = {
         "entry": entry,
-        "missing": services.entry_missing(entry),
+        "missing": selectors.entry_missing(entry),
         "timeline": selectors.timelines_for([entry])[entry.pk],
         "invitations": selectors.open_invitations(entry),
         "can_edit": request.user.has_perm("submissions.edit_entry", entry),
@@ -114,7 +113,7 @@ def add_errors(form: Any, error: ValidationError) -> None:
 @size_limited_upload
 def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
-    questions = questions_for(entry)
+    questions = selectors.questions_for(entry)
     if request.method != "POST":
         if not entry.is_open(timezone.now()):
             messages.info(request, _("This entry can no longer be changed; here is what it holds."))

@@ -14,7 +14,7 @@ from prize_portal.audit.models import AuditEvent
 from prize_portal.outbox.models import OutboxMessage
 from submissions.enums import EntryStatus
 from submissions.models import Attachment, Entry, Organisation, Submission
-from submissions.services import entry_missing
+from submissions.selectors import entry_missing
 
 # Transactional: the receipts are queued on commit, as in `make run`.
 pytestmark = pytest.mark.django_db(transaction=True)

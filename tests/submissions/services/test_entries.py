@@ -13,9 +13,9 @@ from prize_portal.outbox.models import OutboxMessage
 from submissions.enums import EntryStatus
 from submissions.errors import EditConflictError, EntryIncompleteError, IntakeError
 from submissions.models import Answer, Entry, Submission
+from submissions.selectors import entry_missing
 from submissions.services import (
     entry_grant_extension,
-    entry_missing,
     entry_save_draft,
     entry_start,
     entry_submit,
