@@ -5,7 +5,6 @@ mail after commit."""
 from judging.services.assignments import (
     assignment_add,
     assignment_apply,
-    assignment_plan,
     assignment_recuse,
     assignment_remove,
     round_add_eligible_entries,
@@ -35,7 +34,6 @@ __all__ = [
     "EXCLUSIONS_PER_ENTRY",
     "assignment_add",
     "assignment_apply",
-    "assignment_plan",
     "assignment_recuse",
     "assignment_remove",
     "award_decide",
@@ -67,6 +65,6 @@ __all__ = [
     "round_add_eligible_entries",
 ]
 
-from judging.services.advancement import advancement_candidates, advancement_select, round_advance
+from judging.services.advancement import round_advance
 
-__all__ += ["advancement_candidates", "advancement_select", "round_advance"]
+__all__ += ["round_advance"]

@@ -4,8 +4,6 @@ who advances (:func:`advancement_candidates` + :func:`advancement_select`),
 then confirm (:func:`round_advance`), which is idempotent."""
 
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -13,60 +11,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from judging.engine import ranking
-from judging.enums import TARGET_KINDS, AdvancementRule, RoundEntryVia
+from judging.enums import TARGET_KINDS, RoundEntryVia
 from judging.errors import JudgingError
 from judging.models import Round, RoundEntry
-from judging.selectors.ranking import round_inputs, round_results
+from judging.selectors.advancement import ADVANCEABLE_STATUSES, advancement_scope, below_threshold
 from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services.status import entry_change_status
-
-# Only entries still being judged move on (or are closed); later states are decided elsewhere.
-ADVANCEABLE_STATUSES = frozenset({EntryStatus.IN_REVIEW, EntryStatus.ELIGIBLE})
-# A score this close to the threshold counts as reaching it (the solver's rounding).
-SCORE_TOLERANCE = 1e-9
-
-
-class Reason(StrEnum):
-    """Why an entry advances or not, as the preview explains it."""
-
-    SELECTED = "selected"
-    ALREADY = "already"  # advanced to the target round by an earlier confirmation
-    BELOW_THRESHOLD = "below_threshold"  # a criterion's mean is below its minimum
-    NOT_IN_TOP = "not_in_top"
-    BELOW_SCORE = "below_score"
-    NO_REVIEWS = "no_reviews"
-    STATUS = "status"  # not under review or eligible (withdrawn, closed, …)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An entry of the round in the chosen category (and track). ``rank`` is
-    its place by calibrated score among them (None without a submitted review)."""
-
-    entry_id: int
-    reference: str
-    title: str
-    status: str
-    rank: int | None
-    score: float | None
-    below_threshold: tuple[str, ...]
-    in_target: bool
-
-    @property
-    def already_advanced(self) -> bool:
-        return self.in_target and self.status == EntryStatus.FINALIST
-
-
-@dataclass(frozen=True)
-class Decision:
-    candidate: Candidate
-    advances: bool
-    reason: Reason
 
 
 @dataclass
@@ -83,90 +37,6 @@ class Advancement:
         return bool(self.advanced or self.closed)
 
 
-def _scope(round_: Round, category_id: int | None, track_id: int | None) -> Any:
-    query = Entry.objects.filter(round_entries__round=round_)
-    if category_id is not None:
-        query = query.filter(category_id=category_id)
-    if track_id is not None:
-        query = query.filter(track_id=track_id)
-    return query
-
-
-def advancement_candidates(
-    *, round_: Round, category_id: int, track_id: int | None = None, target_round_id: int | None = None
-) -> list[Candidate]:
-    """The round's entries of the category (and track), best calibrated score
-    first, then the entries without a submitted review (by reference)."""
-    entries = list(
-        _scope(round_, category_id, track_id)
-        .order_by("pk")
-        .values_list("pk", "reference", "title_en", "status", named=True)
-    )
-    category = round_results(round_).get(category_id)
-    results = {row.entry: row for row in category.rankings[ranking.Method.CALIBRATED].results} if category else {}
-    in_target = set(
-        RoundEntry.objects.filter(round_id=target_round_id, entry_id__in=[entry.pk for entry in entries]).values_list(
-            "entry_id", flat=True
-        )
-        if target_round_id
-        else ()
-    )
-    ranked = sorted(
-        (entry for entry in entries if str(entry.pk) in results), key=lambda entry: results[str(entry.pk)].rank
-    )
-    unranked = sorted((entry for entry in entries if str(entry.pk) not in results), key=lambda e: e.reference or "")
-    candidates = []
-    for place, entry in enumerate(ranked, 1):
-        result = results[str(entry.pk)]
-        candidates.append(
-            Candidate(
-                entry.pk,
-                entry.reference or "",
-                entry.title_en,
-                entry.status,
-                place,
-                result.score,
-                result.below_threshold,
-                entry.pk in in_target,
-            )
-        )
-    candidates += [
-        Candidate(entry.pk, entry.reference or "", entry.title_en, entry.status, None, None, (), entry.pk in in_target)
-        for entry in unranked
-    ]
-    return candidates
-
-
-def advancement_select(
-    candidates: list[Candidate], *, rule: AdvancementRule, top: int | None = None, threshold: float | None = None
-) -> list[Decision]:
-    """Who advances: the ``top`` best-ranked entries that may advance, or those
-    with a calibrated score ≥ ``threshold``. An entry below a criterion's
-    minimum, without reviews, or not under review/eligible never advances
-    (and takes no place in the top N); one advanced already stays advanced."""
-    decisions = []
-    taken = 0
-    for candidate in candidates:
-        if candidate.already_advanced:
-            decisions.append(Decision(candidate, True, Reason.ALREADY))
-            taken += 1
-            continue
-        if candidate.status not in ADVANCEABLE_STATUSES:
-            reason = Reason.STATUS
-        elif candidate.score is None:
-            reason = Reason.NO_REVIEWS
-        elif candidate.below_threshold:
-            reason = Reason.BELOW_THRESHOLD
-        elif rule == AdvancementRule.TOP:
-            reason = Reason.SELECTED if taken < (top or 0) else Reason.NOT_IN_TOP
-        else:
-            reason = Reason.SELECTED if candidate.score >= (threshold or 0) - SCORE_TOLERANCE else Reason.BELOW_SCORE
-        advances = reason == Reason.SELECTED
-        taken += advances
-        decisions.append(Decision(candidate, advances, reason))
-    return decisions
-
-
 def _check_target(round_: Round, target: Round, entries: list[Entry]) -> None:
     if target.pk == round_.pk or target.cycle_id != round_.cycle_id or target.kind not in TARGET_KINDS:
         raise JudgingError(
@@ -175,16 +45,6 @@ def _check_target(round_: Round, target: Round, entries: list[Entry]) -> None:
     covered = set(target.categories.values_list("pk", flat=True))
     if any(entry.category_id not in covered for entry in entries):
         raise JudgingError(_("The target round does not judge the category of these entries."), code="bad_target")
-
-
-def _below_threshold(round_: Round) -> set[int]:
-    """Entries whose mean on some criterion is below its minimum (any method says the same)."""
-    flagged = set()
-    for category in round_inputs(round_).values():
-        for result in ranking.rank(category.scores, category.criteria, method=ranking.Method.MEAN).results:
-            if result.below_threshold:
-                flagged.add(int(result.entry))
-    return flagged
 
 
 def _set_status(*, actor: User, entry: Entry, status: EntryStatus, round_: Round, target: Round) -> None:
@@ -220,7 +80,7 @@ def _check_in_round(chosen: list[int], by_id: dict[int, Entry]) -> None:
 
 
 def _check_not_below_threshold(round_: Round, chosen: list[int], by_id: dict[int, Entry]) -> None:
-    flagged = sorted(by_id[entry_id].reference or str(entry_id) for entry_id in set(chosen) & _below_threshold(round_))
+    flagged = sorted(by_id[entry_id].reference or str(entry_id) for entry_id in set(chosen) & below_threshold(round_))
     if flagged:
         raise JudgingError(
             _("These entries are below a criterion's minimum and cannot advance: %(entries)s.")
@@ -288,7 +148,7 @@ def round_advance(
     target = Round.objects.filter(pk=target_round_id).first()
     if target is None:
         raise JudgingError(_("Choose the round the entries advance to."), code="bad_target")
-    scope_ids = list(_scope(round_, category_id, track_id).values_list("pk", flat=True))
+    scope_ids = list(advancement_scope(round_, category_id, track_id).values_list("pk", flat=True))
     entries = list(
         Entry.objects.select_for_update(of=("self",)).filter(pk__in=scope_ids).select_related("owner").order_by("pk")
     )

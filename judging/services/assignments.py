@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from judging.engine import assignment as engine
-from judging.engine.conflicts import forbidden_pairs
 from judging.enums import AssignmentState, RoundEntryVia, RoundKind
 from judging.errors import JudgingError
 from judging.models import Assignment, Review, Round, RoundEntry
 from judging.selectors import facts
+from judging.selectors.assignments import assignment_plan, base_language, round_panel_ids
 from judging.services.conflicts import _clean_reason, _recuse
 from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
@@ -31,13 +31,6 @@ ELIGIBLE_STATUSES = {
 
 def lock_round(round_id: int) -> Round:
     return Round.objects.select_for_update().get(pk=round_id)
-
-
-def round_panel_ids(round_: Round) -> list[int]:
-    """The judges who may be assigned in the round (see selectors.panel_of)."""
-    from judging.selectors.reviewer import panel_of
-
-    return sorted(panel_of(round_).values_list("pk", flat=True))
 
 
 def _covered_entries(round_: Round) -> Any:
@@ -71,52 +64,6 @@ def round_add_eligible_entries(*, actor: User, round_id: int) -> int:
         entries_change_status(entries=eligible, actor=actor, status=EntryStatus.IN_REVIEW, note={"round": round_.pk})
     audit_record(actor=actor, action="round.add_entries", target=round_, after={"added": len(entries)})
     return len(entries)
-
-
-def assignment_plan(*, round_id: int, seed: int | None = None) -> engine.Plan:
-    """What the engine proposes for the round now (a preview; nothing saved).
-
-    Hard constraints: no conflict (stored, detected, recused) and a judge
-    reads the entry's language unless it is English. Existing active
-    assignments are kept; entries are only topped up."""
-    round_ = Round.objects.get(pk=round_id)
-    entry_rows = list(
-        Entry.objects.filter(round_entries__round=round_).values_list("pk", "language", "track_id").order_by("pk")
-    )
-    panel = set(round_panel_ids(round_))
-    existing: set[tuple[int, int]] = set()
-    recused: set[tuple[int, int]] = set()
-    for entry_id, judge_id, state in Assignment.objects.filter(round=round_).values_list(
-        "entry_id", "judge_id", "state"
-    ):
-        (existing if state == AssignmentState.ACTIVE else recused).add((entry_id, judge_id))
-    # Judges assigned by hand who are outside the panel keep those entries and
-    # count for loads, but get nothing new.
-    outside = {judge_id for _entry, judge_id in existing} - panel
-    judge_ids = sorted(panel | outside)
-    forbidden = forbidden_pairs(
-        facts.judge_conflict_facts(judge_ids).values(),
-        facts.entry_conflict_facts(row[0] for row in entry_rows).values(),
-        country_rule=round_.country_conflicts,
-    )
-    forbidden |= recused  # a judge who stepped back is never given the entry again
-    forbidden |= {(row[0], judge_id) for judge_id in outside for row in entry_rows} - existing
-    return engine.plan_assignments(
-        [
-            engine.EntryNeeds(id=pk, language=_base_language(language), track_id=track)
-            for pk, language, track in entry_rows
-        ],
-        facts.judge_assignment_facts(judge_ids),
-        per_entry=round_.judges_per_entry,
-        forbidden=forbidden,
-        existing=existing - forbidden,
-        seed=round_.assignment_seed if seed is None else seed,
-    )
-
-
-def _base_language(code: str) -> str:
-    """ "zh-hans" and "zh-hant" are read as written; "en-gb" is English."""
-    return "en" if code.split("-")[0] == "en" else code
 
 
 @transaction.atomic
@@ -153,7 +100,7 @@ def assignment_add(*, actor: User, round_id: int, entry_id: int, judge_id: int) 
     found = facts.conflicts_of(judge_id, entry_id, country_rule=round_.country_conflicts)
     if found or (entry_id, judge_id) in facts.recused_pairs(round_.pk):
         raise JudgingError(_("This judge has a conflict of interest with the entry."), code="conflict")
-    language = _base_language(entry.language)
+    language = base_language(entry.language)
     judge_facts = facts.judge_assignment_facts([judge_id])[0]
     if language != "en" and language not in judge_facts.languages:
         raise JudgingError(_("This judge does not read the entry's language."), code="language")

@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from judging.enums import AdvancementRule
 from judging.errors import JudgingError
 from judging.forms.results import METHOD_LABELS, AdvanceForm, ResultsFilterForm
 from judging.models import Round
+from judging.selectors.advancement import Reason, advancement_candidates, advancement_select
 from judging.selectors.results import (
     Method,
     criterion_names,
@@ -28,8 +30,7 @@ from judging.selectors.results import (
     round_entries,
     sees_everything,
 )
-from judging.services import advancement_candidates, advancement_select, round_advance
-from judging.services.advancement import AdvancementRule, Reason
+from judging.services import round_advance
 from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.site.decorators import page_for
 from submissions.models import Entry

@@ -23,10 +23,10 @@ from judging.forms.staff import AssignmentAddForm, JudgeInviteForm, PlanSeedForm
 from judging.models import Round
 from judging.selectors import conflicts as conflict_selectors
 from judging.selectors import rounds as selectors
+from judging.selectors.assignments import assignment_plan
 from judging.services import (
     assignment_add,
     assignment_apply,
-    assignment_plan,
     assignment_remove,
     conflict_decide,
     judge_invite,

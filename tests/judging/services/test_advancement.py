@@ -13,10 +13,11 @@ from django.test import Client
 from django.urls import reverse
 
 from judging import services
-from judging.enums import RoundEntryVia, RoundKind
+from judging.enums import AdvancementRule, RoundEntryVia, RoundKind
 from judging.errors import JudgingError
 from judging.models import RoundEntry
-from judging.services.advancement import AdvancementRule, Reason
+from judging.selectors import advancement
+from judging.selectors.advancement import Reason
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.audit.models import AuditEvent
@@ -223,14 +224,14 @@ def test_service_refuses_the_chair_and_a_target_outside_the_cycle(
 
 
 def test_threshold_rule_advances_every_entry_at_or_above_it(reviewed: Any, final: Any, project: Any) -> None:
-    candidates = services.advancement_candidates(round_=reviewed, category_id=project.pk, target_round_id=final.pk)
+    candidates = advancement.advancement_candidates(round_=reviewed, category_id=project.pk, target_round_id=final.pk)
     assert [candidate.rank for candidate in candidates] == [1, 2, 3]
     cut = candidates[2].score
-    decisions = services.advancement_select(candidates, rule=AdvancementRule.THRESHOLD, threshold=cut)
+    decisions = advancement.advancement_select(candidates, rule=AdvancementRule.THRESHOLD, threshold=cut)
     assert [(decision.advances, decision.reason) for decision in decisions] == [
         (True, Reason.SELECTED),
         (False, Reason.BELOW_THRESHOLD),
         (True, Reason.SELECTED),
     ]
-    above = services.advancement_select(candidates, rule=AdvancementRule.THRESHOLD, threshold=cut + 0.1)
+    above = advancement.advancement_select(candidates, rule=AdvancementRule.THRESHOLD, threshold=cut + 0.1)
     assert above[2].reason == Reason.BELOW_SCORE

@@ -11,6 +11,7 @@ from judging import services
 from judging.enums import AssignmentState, RoundKind
 from judging.errors import JudgingError
 from judging.models import Assignment, RoundEntry
+from judging.selectors.assignments import assignment_plan
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from tests.factories import assign, make_judge, make_round, put_in_round, submit_entry
@@ -63,7 +64,7 @@ def test_assignment_plan_respects_language_and_conflicts(project: Any, staff: An
     same_domain = make_judge("staff@busan.example", languages=["ko"], totp=False)
     round_ = make_round(project, judges_per_entry=3)
     put_in_round(round_, korean)
-    plan = services.assignment_plan(round_id=round_.pk)
+    plan = assignment_plan(round_id=round_.pk)
     assert plan.new_pairs == [(korean.pk, reader.pk)]
     assert [(problem.kind, problem.entry_id) for problem in plan.problems] == [("short_of_judges", korean.pk)]
     with pytest.raises(JudgingError, match="conflict of interest"):
@@ -87,7 +88,7 @@ def test_recusal_frees_the_entry_and_the_engine_never_reassigns_it(
     assignment.refresh_from_db()
     assert assignment.state == AssignmentState.RECUSED
     assert assignment.recusal_reason == "No time this month"
-    plan = services.assignment_plan(round_id=scored_round.pk)
+    plan = assignment_plan(round_id=scored_round.pk)
     assert (entry.pk, judge.pk) not in plan.new_pairs
     with pytest.raises(JudgingError, match="already recused"):
         services.assignment_recuse(judge=judge, assignment_id=assignment.pk, reason="Again")
