@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 
+@pytest.mark.django_db
 def test_models_and_migrations_agree() -> None:
     out = io.StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)  # exits non-zero when they differ
