@@ -19,13 +19,15 @@ def seoul_time(value: datetime | None, with_local: bool = True) -> SafeString | 
     if value is None:
         return ""
     text = _("%(datetime)s (Seoul time)") % {"datetime": seoul_text(value)}
+    # HTML's datetime takes at most milliseconds; the page shows minutes anyway.
+    machine = value.replace(microsecond=0).isoformat()
     if not with_local:
-        return format_html('<time datetime="{}">{}</time>', value.isoformat(), text)
+        return format_html('<time datetime="{}">{}</time>', machine, text)
     return format_html(
         '<time datetime="{}" data-local-time>{}</time><span class="local-time" data-local-time-for="{}" hidden></span>',
-        value.isoformat(),
+        machine,
         text,
-        value.isoformat(),
+        machine,
     )
 
 

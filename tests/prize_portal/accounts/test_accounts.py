@@ -209,3 +209,15 @@ def test_profile_language_choices_are_named_in_themselves(client: Client) -> Non
     html = client.get("/en/accounts/profile/").content.decode()
     assert '<option value="ko" lang="ko">한국어</option>' in html
     assert '<option value="ja" lang="ja">日本語</option>' in html
+
+
+@pytest.mark.django_db
+def test_sign_in_tab_order_goes_from_the_password_label_to_its_input(client: Client) -> None:
+    """The "Forgot your password?" link follows the password input, so Tab from
+    the e-mail field lands in the password field, not on the link."""
+    html = client.get("/en/accounts/login/").content.decode()
+    label = html.index('<label for="id_password"')
+    field = html.index('id="id_password"', label + 1)
+    reset = html.index("/en/accounts/password/reset/")
+    assert label < field < reset
+    assert "<a " not in html[label:field]
