@@ -40,6 +40,8 @@ compilemessages: $(VENV)/.installed-run system-deps-run
 
 # Quick start: SQLite, eager Celery, local media, console e-mail.
 run: export DJANGO_SETTINGS_MODULE := prize_portal.settings.local
+# Links in e-mails, canonical and share URLs name the port actually served.
+run: export SITE_URL ?= http://localhost:$(PORT)
 run: $(VENV)/.installed-run compilemessages
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) seed_prize

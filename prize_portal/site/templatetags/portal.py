@@ -63,3 +63,10 @@ def lang_of(obj: object, field: str) -> str:
     if getattr(obj, build_localized_fieldname(field, current), None):
         return current
     return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+@register.filter(is_safe=True)
+def one_line(value: str) -> str:
+    """The text on one line, runs of white space made single spaces (a
+    ``<title>`` built from allauth's indented blocks)."""
+    return " ".join(str(value).split())

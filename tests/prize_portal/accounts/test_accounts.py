@@ -221,3 +221,13 @@ def test_sign_in_tab_order_goes_from_the_password_label_to_its_input(client: Cli
     reset = html.index("/en/accounts/password/reset/")
     assert label < field < reset
     assert "<a " not in html[label:field]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/accounts/login/", "/en/accounts/signup/", "/ko/accounts/password/reset/"])
+def test_account_page_titles_are_one_line(client: Client, path: str) -> None:
+    html = client.get(path).content.decode()
+    title = html[html.index("<title>") + len("<title>") : html.index("</title>")]
+    assert "\n" not in title
+    assert title == " ".join(title.split())
+    assert title.endswith(" · Seoul Smart City Prize") or title.endswith(" · 서울스마트시티상")
