@@ -2,13 +2,17 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 
+from categories.sitemaps import Categories, Editions
+from judging.sitemaps import Winners
 from judging.views import publication as publication_views
 from judging.views import verify as verify_views
 from prize_portal.accounts import views as account_views
 from prize_portal.site import views as site_views
+from prize_portal.site.sitemaps import SitePages
 
 # Django admin signs in through allauth: its rate limits and MFA apply.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
@@ -16,8 +20,14 @@ admin.site.site_header = _("Seoul Smart City Prize administration")
 admin.site.site_title = _("Seoul Smart City Prize")
 admin.site.index_title = _("Prize administration")
 
+# Every public page in six languages, with alternates (the top of the portal:
+# it gathers what each app makes public).
+SITEMAPS = {"site": SitePages, "editions": Editions, "categories": Categories, "winners": Winners}
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", site_views.health, name="health"),
+    path("robots.txt", site_views.robots, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     # The address in a certificate's QR code: on to the visitor's language.
     path("verify/<str:code>/", verify_views.certificate_redirect, name="verify_redirect"),

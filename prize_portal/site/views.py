@@ -22,6 +22,19 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "site/home.html", {"cycle": cycle, "phase": cycle.phase(now) if cycle else None, "now": now})
 
 
+# Private areas, in every language: nothing there is for search engines.
+PRIVATE_PATHS = ("entries/", "judging/", "staff/", "results/", "accounts/", "admin/", "certificates/")
+
+
+@require_safe
+def robots(request: HttpRequest) -> HttpResponse:
+    """robots.txt: the private areas disallowed, and where the sitemap is."""
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: /{code}/{area}" for code, _name in settings.LANGUAGES for area in PRIVATE_PATHS]
+    lines += [f"Sitemap: {settings.SITE_URL}/sitemap.xml", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "site/about.html", {"cycle": cycle_current()})
