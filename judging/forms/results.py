@@ -78,6 +78,8 @@ class AdvanceForm(forms.Form):
     def __init__(
         self, *args: Any, round_: Round, categories: list[Category], tracks: list[Track], **kwargs: Any
     ) -> None:
+        # Its own ids: the results page shows it beside the filter form, which also has a category and a track.
+        kwargs.setdefault("auto_id", "id_advance_%s")
         super().__init__(*args, **kwargs)
         category: Any = self.fields["category"]
         category.choices = [(str(c.pk), str(c.name)) for c in categories]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -271,3 +272,13 @@ def test_the_tie_break_rule_used_is_shown(
         _review(scored_round, entry, judges[0], criteria, 3, 6)
     rows = list(_rows(staff_client.get(_url(scored_round)).content.decode()).values())
     assert [row[9] for row in rows] == ["—", "Entry number (all else equal)"]
+
+
+def test_results_page_ids_are_unique_with_both_forms(staff_client: Client, reviewed: Any) -> None:
+    """The filter form and the advancement form both ask for a category and a
+    track: each keeps its own ids, so every label points at its own field."""
+    html = staff_client.get(_url(reviewed)).content.decode()
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert [name for name, count in ids.items() if count > 1] == []
+    assert 'for="id_category"' in html
+    assert 'for="id_advance_category"' in html
