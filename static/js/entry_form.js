@@ -61,6 +61,15 @@
       var bar = box.querySelector("progress");
       var label = box.querySelector("span");
       var list = form.querySelector("[data-attachments='" + input.getAttribute("data-question") + "']");
+      // Screen readers hear the start and the end of each upload (not every percent):
+      // progress and success politely, a failure at once.
+      var announcer = form.querySelector("[data-upload-status]");
+      var alarm = form.querySelector("[data-upload-alert]");
+      function announce(message, failed) {
+        if (!announcer || !alarm) return;
+        (failed ? announcer : alarm).textContent = "";
+        (failed ? alarm : announcer).textContent = message;
+      }
 
       function uploadOne(file, done) {
         var data = new FormData();
@@ -75,6 +84,7 @@
         box.setAttribute("data-uploading", "");
         bar.value = 0;
         label.textContent = text(form, "uploading", { name: file.name, percent: 0 });
+        announce(label.textContent, false);
         request.upload.addEventListener("progress", function (event) {
           if (!event.lengthComputable) return;
           var percent = Math.round((event.loaded / event.total) * 100);
@@ -88,6 +98,7 @@
           if (request.status === 201) {
             bar.value = 100;
             label.textContent = body.message;
+            announce(body.message, false);
             var item = document.createElement("li");
             var link = document.createElement("a");
             link.href = body.url;
@@ -96,12 +107,14 @@
             list.appendChild(item);
           } else {
             label.textContent = text(form, "upload-failed", { name: file.name, reason: body.error || request.statusText });
+            announce(label.textContent, true);
           }
           done();
         });
         request.addEventListener("error", function () {
           box.removeAttribute("data-uploading");
           label.textContent = text(form, "upload-failed", { name: file.name, reason: "" });
+          announce(label.textContent, true);
           done();
         });
         request.send(data);

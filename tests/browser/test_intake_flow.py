@@ -133,6 +133,14 @@ def test_applicant_journey_from_sign_up_to_entry_pdf(
     _upload(page, "사업계획서.pdf", PDF_BYTES, "application/pdf")
     assert page.locator("[data-progress-for=file-documents] progress").get_attribute("value") == "100"
     _upload(page, "현장사진.jpg", make_jpeg(), "image/jpeg")
+    # Screen readers hear how each upload ended, politely; a refusal at once.
+    said = page.locator("[data-upload-status]").text_content() or ""
+    assert "현장사진.jpg" in said
+    assert said == page.locator("#file-documents-progress-text").text_content()
+    fake = {"name": "가짜.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00 not a PDF at all"}
+    page.set_input_files("#file-documents", files=[fake])
+    page.wait_for_function("() => document.querySelector('[data-upload-alert]').textContent.includes('가짜.pdf')")
+    assert page.locator("[data-upload-status]").text_content() == ""
     check_accessibility(page, "intake-form-uploaded")
 
     # Reload: nothing lost.
