@@ -60,6 +60,16 @@
       window.setInterval(function () { safely(function () { refreshCountdown(element); }); }, 60000);
     });
     var summary = document.querySelector(".error-summary");
-    if (summary) summary.focus();
+    if (summary) {
+      // A page of errors starts at its summary, even when the address still
+      // carries the #field of an error link followed on the previous page.
+      if (window.location.hash && window.history.replaceState) {
+        window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      }
+      summary.focus();
+      window.addEventListener("load", function () {
+        if (document.activeElement === document.body) summary.focus();
+      });
+    }
   });
 })();

@@ -98,3 +98,26 @@ def test_countdown_runs_for_open_cycle(page: Any) -> None:
     text = page.locator("[data-countdown-text]").inner_text()
     assert text.startswith("Applications close in 12 days and ")
     check_accessibility(page, "home-open-cycle-en")
+
+
+def test_an_error_page_after_following_an_error_link_starts_at_its_summary(page: Any, seeded: None) -> None:
+    """A form without an action posts to the page's address, #field of the
+    followed error link included: the next error page must still start at
+    its summary, not at that field."""
+    from tests.browser.helpers import sign_in
+    from tests.factories import PASSWORD, make_user
+
+    make_user(email="org.applicant@example.org")
+    page.goto("/en/accounts/login/")
+    sign_in(page, "org.applicant@example.org", PASSWORD)
+    page.wait_for_load_state()
+    page.goto("/en/entries/organisations/new/")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("load")
+    summary = page.locator(".error-summary")
+    summary.locator("a").first.click()
+    assert "#" in page.url
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("load")
+    assert summary.evaluate("element => element === document.activeElement")
+    assert page.evaluate("window.location.hash") == ""
