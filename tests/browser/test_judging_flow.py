@@ -98,6 +98,12 @@ def test_judge_declares_a_conflict_scores_submits_and_judges_blind(page: Any, pr
     expect(main.locator("tbody tr")).to_have_count(2)
     expect(main.locator("#progress-text")).to_contain_text("0 of 2 reviews submitted")
     check_accessibility(page, "judging-round")
+    # On a 320 px screen the assignments table scrolls in its own region, not the page.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    region = page.locator(".table-scroll[role=region]")
+    assert region.evaluate("element => getComputedStyle(element).overflowX") == "auto"
+    page.set_viewport_size({"width": 1366, "height": 900})
 
     # 3. The first entry: declare a conflict of interest.
     main.locator("tbody").get_by_role("link", name=GANGNAM_TITLE).click()
