@@ -36,6 +36,7 @@ from tests.factories.judging import (
     mexico_entry,
     publish_results,
     put_in_round,
+    scores_for,
     signature_png,
 )
 from tests.factories.submissions import (
@@ -76,6 +77,7 @@ __all__ = [
     "mexico_entry",
     "publish_results",
     "put_in_round",
+    "scores_for",
     "sign_in_staff",
     "signature_png",
     "submit_entry",

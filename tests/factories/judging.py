@@ -42,6 +42,11 @@ def add_criteria(category: Any) -> list[Criterion]:
     return [value, implementation]
 
 
+def scores_for(criteria: list[Criterion], value: Any, implementation: Any) -> dict[int, Any]:
+    """A review's scores on the first two criteria (value, implementation) of ``add_criteria``."""
+    return {criteria[0].pk: value, criteria[1].pk: implementation}
+
+
 def make_judge(
     email: str,
     *,

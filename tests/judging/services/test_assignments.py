@@ -14,13 +14,9 @@ from judging.models import Assignment, RoundEntry
 from judging.selectors.assignments import assignment_plan
 from submissions.enums import EntryStatus
 from submissions.models import Entry
-from tests.factories import assign, make_judge, make_round, put_in_round, submit_entry
+from tests.factories import assign, make_judge, make_round, put_in_round, scores_for, submit_entry
 
 pytestmark = pytest.mark.django_db
-
-
-def _scores(criteria: list[Any], value: Any, implementation: Any) -> dict[int, Any]:
-    return {criteria[0].pk: value, criteria[1].pk: implementation}
 
 
 def test_round_add_eligible_entries_takes_eligible_ones_once(project: Any, staff: Any, criteria: Any) -> None:
@@ -102,7 +98,7 @@ def test_assignment_remove_refuses_a_submitted_review(
         judge=judge,
         assignment_id=assignment.pk,
         version=0,
-        scores=_scores(criteria, 3, 7),
+        scores=scores_for(criteria, 3, 7),
         overall_comment="Fine",
         recommendation="yes",
     )

@@ -14,13 +14,9 @@ from judging.enums import ConflictKind
 from judging.models import Conflict
 from judging.services.reminders import pending_reviews, reminder_key
 from prize_portal.outbox.models import OutboxMessage
-from tests.factories import assign, make_judge, make_round
+from tests.factories import assign, make_judge, make_round, scores_for
 
 pytestmark = pytest.mark.django_db
-
-
-def _scores(criteria: list[Any], value: Any, implementation: Any) -> dict[int, Any]:
-    return {criteria[0].pk: value, criteria[1].pk: implementation}
 
 
 def test_reminders_go_on_reminder_days_once_per_day_in_the_judges_language(
@@ -64,7 +60,7 @@ def test_submitted_reviews_are_not_pending(assignment: Any, judge: Any, criteria
         judge=judge,
         assignment_id=assignment.pk,
         version=0,
-        scores=_scores(criteria, 1, 2),
+        scores=scores_for(criteria, 1, 2),
         overall_comment="Weak",
         recommendation="no",
     )

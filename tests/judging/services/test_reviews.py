@@ -14,26 +14,24 @@ from judging.enums import ConflictKind, ReviewState, RoundKind
 from judging.errors import JudgingError, ReviewConflictError
 from judging.models import Conflict, Review
 from prize_portal.audit.models import AuditEvent
-from tests.factories import assign, make_judge, make_round
+from tests.factories import assign, make_judge, make_round, scores_for
 
 pytestmark = pytest.mark.django_db
 
 
-def _scores(criteria: list[Any], value: Any, implementation: Any) -> dict[int, Any]:
-    return {criteria[0].pk: value, criteria[1].pk: implementation}
-
-
 def test_review_draft_versions_rise_and_stale_saves_are_refused(assignment: Any, judge: Any, criteria: Any) -> None:
     first = services.review_save_draft(
-        judge=judge, assignment_id=assignment.pk, version=0, scores=_scores(criteria, 2, "")
+        judge=judge, assignment_id=assignment.pk, version=0, scores=scores_for(criteria, 2, "")
     )
     assert first.version == 1
     second = services.review_save_draft(
-        judge=judge, assignment_id=assignment.pk, version=1, scores=_scores(criteria, 3, 8)
+        judge=judge, assignment_id=assignment.pk, version=1, scores=scores_for(criteria, 3, 8)
     )
     assert second.version == 2
     with pytest.raises(ReviewConflictError):
-        services.review_save_draft(judge=judge, assignment_id=assignment.pk, version=1, scores=_scores(criteria, 0, 1))
+        services.review_save_draft(
+            judge=judge, assignment_id=assignment.pk, version=1, scores=scores_for(criteria, 0, 1)
+        )
     review = Review.objects.get(pk=first.pk)
     assert review.version == 2
     assert dict(review.scores.values_list("criterion__code", "score")) == {"value": 3, "implementation": 8}
@@ -66,7 +64,7 @@ def test_unlock_reopens_a_submitted_review_and_is_audited(
         judge=judge,
         assignment_id=assignment.pk,
         version=0,
-        scores=_scores(criteria, 5, 10),
+        scores=scores_for(criteria, 5, 10),
         overall_comment="Excellent",
         recommendation="strong_yes",
     )
@@ -87,7 +85,7 @@ def test_unlock_is_refused_once_the_round_has_closed(
         judge=judge,
         assignment_id=assignment.pk,
         version=0,
-        scores=_scores(criteria, 4, 4),
+        scores=scores_for(criteria, 4, 4),
         overall_comment="Good",
         recommendation="yes",
     )
