@@ -1,7 +1,9 @@
-"""Every user-facing string is in the catalogues, and English and Korean are complete."""
+"""Every user-facing string is in the catalogues, English and Korean are complete, and every
+catalogue speaks the glossary's words."""
 
 from __future__ import annotations
 
+import gettext
 import os
 import shutil
 import subprocess
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from categories.seed.glossary import GLOSSARY, forbidden_variants
 from tests.services import ROOT, service_missing
 
 COMPLETE = ["en", "ko"]
@@ -70,3 +73,56 @@ def test_catalogue_compiles_without_errors(language: str) -> None:
         ["msgfmt", "--check", "-o", os.devnull, str(po)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def _translations(language: str, tmp_path: Path) -> dict[str, str]:
+    """msgid → msgstr of a catalogue (plural forms joined), read from a fresh compile."""
+    if not shutil.which("msgfmt"):
+        service_missing("gettext is not installed")
+    mo = tmp_path / f"{language}.mo"
+    po = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+    subprocess.run(["msgfmt", "-o", str(mo), str(po)], check=True)
+    with mo.open("rb") as handle:
+        catalog: dict[object, str] = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    joined: dict[str, list[str]] = {}
+    for key, text in catalog.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        if msgid and text:
+            joined.setdefault(str(msgid).split("\x04")[-1], []).append(text)
+    return {msgid: "\n".join(texts) for msgid, texts in joined.items()}
+
+
+TRANSLATED = [language for language in DECLARED if language != "en"]
+
+
+def _code(catalogue_language: str) -> str:
+    return catalogue_language.lower().replace("_", "-")
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_catalogue_uses_no_variant_the_glossary_forbids(language: str, tmp_path: Path) -> None:
+    """The interface says the prize's words as the seeded content does (categories/seed/glossary.py)."""
+    found = {
+        msgid: variants
+        for msgid, text in _translations(language, tmp_path).items()
+        if (variants := forbidden_variants(_code(language), text))
+    }
+    assert found == {}
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_catalogue_translates_each_glossary_term_with_the_glossary_word(language: str, tmp_path: Path) -> None:
+    """A label that is a glossary term ("Track", "Certificate"…) uses the term's word, or its stem
+    where the label names a state ("Winner" as 受賞, "Finalist" as 入围)."""
+    translations = _translations(language, tmp_path)
+    checked, wrong = 0, []
+    for words in GLOSSARY.values():
+        english, word = words["en"], words[_code(language)].lower()
+        for msgid in {english, english.capitalize(), english.title()}:
+            if msgid in translations:
+                checked += 1
+                text = translations[msgid].lower()
+                if word not in text and not word.startswith(text):
+                    wrong.append((msgid, translations[msgid], word))
+    assert checked >= 15
+    assert wrong == []

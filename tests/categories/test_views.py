@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from categories.enums import CycleStatus
+from categories.models import Category
 from tests.factories import CategoryFactory, CycleFactory, TrackFactory
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +115,10 @@ def test_cycle_page_query_count_does_not_grow(client: Client, django_assert_num_
 def test_untranslated_content_is_marked_english_on_japanese_page(client: Client, seeded: None) -> None:
     html = client.get("/ja/cycles/2026/categories/project/").content.decode()
     assert '<html lang="ja"' in html
-    assert '<h1 lang="en">Project</h1>' in html  # the seed has no Japanese: English fallback, marked so
+    assert '<h1 lang="ja">プロジェクト部門</h1>' in html  # the seed's Japanese
+    Category.objects.filter(code="project").update(name_ja="")
+    html = client.get("/ja/cycles/2026/categories/project/").content.decode()
+    assert '<h1 lang="en">Project</h1>' in html  # no Japanese: English fallback, marked so
     html = client.get("/ko/cycles/2026/categories/project/").content.decode()
     assert '<h1 lang="ko">프로젝트</h1>' in html
 

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from categories import seed_data
+from categories import seed
 from categories.models import Criterion, Cycle
 from judging.enums import PeerVisibility, ReviewState, RoundKind
 from judging.models import Round
@@ -54,7 +54,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def seed(self, password: str) -> None:
-        cycle = Cycle.objects.filter(year=seed_data.CYCLE_2026["year"]).first()
+        cycle = Cycle.objects.filter(year=seed.CYCLE_2026["year"]).first()
         if cycle is None:
             raise CommandError("The 2026 edition does not exist: run `manage.py seed_prize` first.")
         staff = User.objects.filter(is_staff=True).order_by("pk").first()

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from categories import seed_data
+from categories import seed
 from categories.enums import CycleStatus
 from categories.models import Cycle
 from prize_portal.accounts.models import User
@@ -154,7 +154,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def seed(self, password: str) -> None:
-        cycle = Cycle.objects.filter(year=seed_data.CYCLE_2026["year"]).first()
+        cycle = Cycle.objects.filter(year=seed.CYCLE_2026["year"]).first()
         if cycle is None:
             raise CommandError("The 2026 edition does not exist: run `manage.py seed_prize` first.")
         if cycle.status != CycleStatus.ANNOUNCED:
