@@ -3,7 +3,7 @@
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,28 +52,59 @@ def seed_prize_2026() -> dict[str, int]:
     translations with ``seed_prize_2026_fill_translations``). Returns how many
     objects of each kind were created.
     """
-    created: Counter[str] = Counter()
-    if Cycle.objects.filter(year=seed.CYCLE_2026["year"]).exists():
-        return {}
-
     data = seed.CYCLE_2026
-    cycle = _create(
+    if Cycle.objects.filter(year=data["year"]).exists():
+        return {}
+    created: Counter[str] = Counter()
+    _seed_edition(
+        created,
+        year=data["year"],
+        name=data["name"],
+        window=EditionWindow(
+            applications_open_at=_seoul(data["applications_open_at"]),
+            applications_close_at=_seoul(data["applications_close_at"]),
+            judging_starts_at=_seoul(data["judging_starts_at"]),
+            ceremony_at=_seoul(data["ceremony_at"]),
+        ),
+    )
+    return dict(created)
+
+
+@dataclass(frozen=True)
+class EditionWindow:
+    """An edition's phase dates (aware datetimes)."""
+
+    applications_open_at: datetime
+    applications_close_at: datetime
+    judging_starts_at: datetime
+    ceremony_at: datetime
+
+    def as_fields(self) -> dict[str, datetime]:
+        return {
+            "applications_open_at": self.applications_open_at,
+            "applications_close_at": self.applications_close_at,
+            "judging_starts_at": self.judging_starts_at,
+            "ceremony_at": self.ceremony_at,
+        }
+
+
+def _seed_edition(created: Counter[str], *, year: int, name: seed.T, window: EditionWindow) -> Cycle:
+    """An edition with the seed's categories, tracks, criteria, questions and award levels."""
+    data = seed.CYCLE_2026
+    cycle: Cycle = _create(
         created,
         "cycles",
         Cycle,
         {
-            "year": data["year"],
+            "year": year,
             **_translated(
-                name=data["name"],
+                name=name,
                 tagline=data["tagline"],
                 description=data["description"],
                 ceremony_place=data["ceremony_place"],
             ),
             "status": CycleStatus.ANNOUNCED,
-            "applications_open_at": _seoul(data["applications_open_at"]),
-            "applications_close_at": _seoul(data["applications_close_at"]),
-            "judging_starts_at": _seoul(data["judging_starts_at"]),
-            "ceremony_at": _seoul(data["ceremony_at"]),
+            **window.as_fields(),
         },
     )
 
@@ -125,7 +156,7 @@ def seed_prize_2026() -> dict[str, int]:
             },
         )
         level.categories.set([categories[code] for code in spec["categories"]])
-    return dict(created)
+    return cycle
 
 
 def _seed_criteria(category: Category, created: Counter[str]) -> dict[str, Criterion]:
@@ -183,6 +214,72 @@ def _seed_questions(
                 QuestionChoice,
                 {"question": question, "code": code, **_translated(label=label), "order": choice_order},
             )
+
+
+# The quick start's demo edition (`make run`): the edition after the real one,
+# with the same content, its call for entries open on whatever day the demo runs.
+DEMO_YEAR = seed.CYCLE_2026["year"] + 1
+DEMO_OPENED_DAYS_AGO = 14
+DEMO_OPEN_FOR_DAYS = 75
+# When fewer days than this are left before its deadline, a new run moves the window.
+DEMO_MIN_DAYS_LEFT = 30
+
+
+def demo_window(today: date) -> EditionWindow:
+    """The demo's window around ``today`` (Seoul dates): opened two weeks ago,
+    deadline in about ten weeks, judging three days later, ceremony in autumn."""
+    tz = ZoneInfo(settings.PRIZE_TIME_ZONE)
+
+    def seoul(day: date, at: time) -> datetime:
+        return datetime.combine(day, at, tzinfo=tz)
+
+    deadline = today + timedelta(days=DEMO_OPEN_FOR_DAYS)
+    return EditionWindow(
+        applications_open_at=seoul(today - timedelta(days=DEMO_OPENED_DAYS_AGO), time(0, 0)),
+        applications_close_at=seoul(deadline, time(23, 59)),
+        judging_starts_at=seoul(deadline + timedelta(days=3), time(9, 0)),
+        ceremony_at=seoul(deadline + timedelta(days=130), time(10, 0)),
+    )
+
+
+@dataclass(frozen=True)
+class DemoEdition:
+    cycle: Cycle
+    outcome: str  # "created", "moved" or "unchanged"
+
+
+@transaction.atomic
+def seed_demo_edition(*, now: datetime) -> DemoEdition:
+    """Create the demo edition, or move its call for entries so that it is open at ``now``.
+
+    For the quick start only (the command refuses with DEBUG off): production
+    keeps the real editions' dates. The window moves when it is not open at
+    ``now`` or closes within ``DEMO_MIN_DAYS_LEFT`` days, so a demo database
+    kept for weeks still takes applications; entries and answers stay.
+    """
+    today = now.astimezone(ZoneInfo(settings.PRIZE_TIME_ZONE)).date()
+    cycle = Cycle.objects.select_for_update().filter(year=DEMO_YEAR).first()
+    if cycle is None:
+        name = {
+            language: text.replace(str(seed.CYCLE_2026["year"]), str(DEMO_YEAR))
+            for language, text in seed.CYCLE_2026["name"].items()
+        }
+        cycle = _seed_edition(Counter(), year=DEMO_YEAR, name=name, window=demo_window(today))
+        return DemoEdition(cycle=cycle, outcome="created")
+    open_long_enough = (
+        cycle.applications_open_at <= now
+        and cycle.applications_close_at - now >= timedelta(days=DEMO_MIN_DAYS_LEFT)
+        and cycle.status == CycleStatus.ANNOUNCED
+    )
+    if open_long_enough:
+        return DemoEdition(cycle=cycle, outcome="unchanged")
+    dates = demo_window(today).as_fields()
+    for attribute, value in dates.items():
+        setattr(cycle, attribute, value)
+    cycle.status = CycleStatus.ANNOUNCED
+    cycle.full_clean()
+    cycle.save(update_fields=[*dates, "status"])
+    return DemoEdition(cycle=cycle, outcome="moved")
 
 
 @dataclass(frozen=True)
