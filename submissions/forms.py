@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from categories.enums import QuestionKind
 from categories.models import Category, Criterion, Question, Track
 from prize_portal.files.checks import EXTENSIONS
+from prize_portal.site.translations import shown_text
 
 from .models import Attachment, Entry, Organisation
 from .services.organisations import ORGANISATION_FIELDS
@@ -103,7 +104,11 @@ def _word_limit_attrs(limit: int | None) -> dict[str, Any]:
 
 
 def _question_field(question: Question) -> forms.Field:
-    common: dict[str, Any] = {"label": question.label, "help_text": question.help_text, "required": False}
+    common: dict[str, Any] = {
+        "label": shown_text(question, "label"),
+        "help_text": shown_text(question, "help_text"),
+        "required": False,
+    }
     kind = question.kind
     if kind == QuestionKind.TEXT:
         attrs = _word_limit_attrs(question.word_limit)
@@ -117,7 +122,7 @@ def _question_field(question: Question) -> forms.Field:
         return forms.CharField(max_length=500, widget=forms.URLInput(attrs={"placeholder": "https://"}), **common)
     if kind == QuestionKind.DATE:
         return forms.CharField(widget=forms.DateInput(attrs={"type": "date"}), **common)
-    choices = [(choice.code, choice.label) for choice in question.choices.all()]
+    choices = [(choice.code, shown_text(choice, "label")) for choice in question.choices.all()]
     if kind == QuestionKind.CHOICE:
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
@@ -199,7 +204,9 @@ class EntryForm(forms.Form):
             else:
                 if criterion.pk not in by_domain:
                     by_domain[criterion.pk] = FormSection(
-                        key=f"domain-{criterion.code}", title=criterion.name, description=criterion.description
+                        key=f"domain-{criterion.code}",
+                        title=shown_text(criterion, "name"),
+                        description=shown_text(criterion, "description"),
                     )
                     criteria.append(criterion)
                 section = by_domain[criterion.pk]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from categories.enums import CHOICE_KINDS, QuestionKind
 from categories.models import Question
 from prize_portal.documents import bcp47_lang, language_name
+from prize_portal.site.translations import shown_text
 
 from .models import Attachment, Submission
 
@@ -54,14 +55,14 @@ def file_size(size: int) -> str:
 
 
 def _answer_row(question: Question, value: Any, files: list[str]) -> AnswerRow:
-    label = str(question.label)
+    label = shown_text(question, "label")
     kind = question.kind
     if kind == QuestionKind.FILE:
         return AnswerRow(label=label, items=files, answered=bool(files))
     if value in (None, "", []):
         return AnswerRow(label=label, answered=False)
     if kind in CHOICE_KINDS:
-        labels = {choice.code: str(choice.label) for choice in question.choices.all()}
+        labels = {choice.code: shown_text(choice, "label") for choice in question.choices.all()}
         codes = value if isinstance(value, list) else [value]
         return AnswerRow(label=label, items=[labels.get(code, str(code)) for code in codes])
     if kind == QuestionKind.NUMBER and isinstance(value, int | float):
@@ -112,8 +113,9 @@ def answer_sections(
             continue
         if question.criterion_id != current:
             current = question.criterion_id
+            title: str
             if question.criterion is not None:
-                title = str(question.criterion.name)
+                title = shown_text(question.criterion, "name")
                 seen_domain = True
             else:
                 title = _("Additional information") if seen_domain else _("General information")

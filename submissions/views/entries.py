@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
+from prize_portal.site.translations import shown_text
 from submissions import selectors, services
 from submissions.errors import EditConflictError, EntryIncompleteError, IntakeError
 from submissions.forms import ACCEPTED_FILES, EntryForm, EntryStartForm, UploadSlot
@@ -209,8 +210,8 @@ def _render_form(
         section.uploads = [
             UploadSlot(
                 code=question.code,
-                label=question.label,
-                help_text=question.help_text,
+                label=shown_text(question, "label"),
+                help_text=shown_text(question, "help_text"),
                 required=question.required,
                 attachments=by_question[question.pk],
                 errors=file_errors.get(question.code, []),
@@ -223,7 +224,7 @@ def _render_form(
         "limit": ATTACHMENTS_PER_ENTRY,
         "file_errors": file_errors,
         "file_error_links": [
-            (code, question.label, message)
+            (code, shown_text(question, "label"), message)
             for code, question in form.questions.items()
             for message in file_errors.get(code, [])
         ],

@@ -1,14 +1,14 @@
 from datetime import datetime
 
 from django import template
-from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from prize_portal.site.times import seoul_text
+from prize_portal.site.translations import shown_language, shown_text
 
 register = template.Library()
 
@@ -54,15 +54,14 @@ def time_left(deadline: datetime, now: datetime | None = None) -> str:
 
 @register.filter
 def lang_of(obj: object, field: str) -> str:
-    """The language a translated field is shown in: the page's language when
-    it is translated, else English, the fallback (WCAG 3.1.2 needs the lang
-    attribute to say so)."""
-    from modeltranslation.utils import build_localized_fieldname
+    """The language a translated field is shown in (for a ``lang`` attribute)."""
+    return shown_language(obj, field)
 
-    current = get_language() or settings.LANGUAGE_CODE
-    if getattr(obj, build_localized_fieldname(field, current), None):
-        return current
-    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+@register.filter
+def shown(obj: object, field: str) -> SafeString:
+    """A translated field's text, marked ``lang="en"`` when it falls back to English."""
+    return shown_text(obj, field)
 
 
 @register.filter(is_safe=True)
