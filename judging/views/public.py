@@ -29,9 +29,8 @@ from judging.models import Publication
 from judging.selectors import winners as public_selectors
 from judging.views.account import PHOTO_CONTENT_TYPES
 from prize_portal.files.downloads import file_response
+from prize_portal.site.meta import ShareImage, absolute, page_meta, page_meta_for, site_title
 from prize_portal.site.page_cache import cached_page, shareable
-
-OG_LOCALES = {"en": "en_GB", "ko": "ko_KR", "ja": "ja_JP", "zh-hans": "zh_CN", "es": "es_ES", "fr": "fr_FR"}
 
 View = Callable[..., HttpResponseBase]
 
@@ -52,33 +51,6 @@ def public_page(view: View) -> View:
     return wrapped
 
 
-def _absolute(url_name: str, *args: Any) -> str:
-    return settings.SITE_URL + reverse(url_name, args=args)
-
-
-def _meta(
-    url_name: str, *args: Any, title: str, description: str, image: str = "", image_alt: str = ""
-) -> dict[str, Any]:
-    """What the head says for sharing and search: the page in each language,
-    Open Graph and Twitter cards."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    alternates = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            alternates.append({"code": code, "url": _absolute(url_name, *args)})
-    return {
-        "title": title,
-        "description": description,
-        "url": _absolute(url_name, *args),
-        "image": image,
-        "image_alt": image_alt,
-        "alternates": alternates,
-        "default_url": alternates[0]["url"],
-        "locale": OG_LOCALES.get(language, "en_GB"),
-        "locale_alternates": [locale for code, locale in OG_LOCALES.items() if code != language],
-    }
-
-
 def _languages(url_name: str, *args: Any) -> list[dict[str, Any]]:
     """The same page in each language, for the header's language links."""
     current = translation.get_language()
@@ -95,7 +67,7 @@ def _languages(url_name: str, *args: Any) -> list[dict[str, Any]]:
 def _render_parts(template: str, context: dict[str, Any], languages: list[dict[str, Any]]) -> dict[str, Any]:
     # Rendered without the request, so nothing of the visitor can reach the cache.
     return {
-        "title": context["meta"]["title"],
+        "title": context["meta"].title,
         "head": render_to_string("judging/public/_head.html", context),
         "main": render_to_string(template, context),
         "languages": languages,
@@ -124,9 +96,16 @@ def _edition_parts(publication: Publication) -> dict[str, str]:
     edition = public_selectors.edition_winners(cycle=cycle)
     first = edition.first_photo
     count = len(edition.winners)
-    meta = _meta(
+    image = None
+    if first:
+        image = ShareImage(
+            url=absolute(reverse("judging_public:winner_photo", args=[cycle.year, first.award.pk])),
+            alt=_("Photo from “%(title)s” by %(organisation)s")
+            % {"title": first.entry.title_en, "organisation": first.entry.organisation.name_en},
+        )
+    meta = page_meta_for(
         "judging_public:edition",
-        cycle.year,
+        args=[cycle.year],
         title=_("Winners of %(name)s") % {"name": cycle.name},
         description=ngettext(
             "The winner of %(name)s, with the committee's citation.",
@@ -134,11 +113,7 @@ def _edition_parts(publication: Publication) -> dict[str, str]:
             count,
         )
         % {"count": count, "name": cycle.name},
-        image=_absolute("judging_public:winner_photo", cycle.year, first.award.pk) if first else "",
-        image_alt=_("Photo from “%(title)s” by %(organisation)s")
-        % {"title": first.entry.title_en, "organisation": first.entry.organisation.name_en}
-        if first
-        else "",
+        image=image,
     )
     context = {"cycle": cycle, "edition": edition, "meta": meta}
     return _render_parts("judging/public/_edition.html", context, _languages("judging_public:edition", cycle.year))
@@ -146,9 +121,9 @@ def _edition_parts(publication: Publication) -> dict[str, str]:
 
 def _committee_parts(publication: Publication) -> dict[str, str]:
     cycle = publication.cycle
-    meta = _meta(
+    meta = page_meta_for(
         "judging_public:committee",
-        cycle.year,
+        args=[cycle.year],
         title=_("Committee of %(name)s") % {"name": cycle.name},
         description=_("The members of the advisory committee who judged %(name)s.") % {"name": cycle.name},
     )
@@ -159,9 +134,10 @@ def _committee_parts(publication: Publication) -> dict[str, str]:
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    meta = _meta(
-        "judging_public:index",
-        title=_("Winners"),
+    # The edition pages' wording, for the prize as a whole: the template puts meta.title in <title> too.
+    meta = page_meta(
+        request,
+        title=site_title(_("Winners")),
         description=_("The winners of every edition of the Seoul Smart City Prize."),
     )
     editions = public_selectors.editions_live()

@@ -5,10 +5,12 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from categories.selectors import cycle_current, cycle_with_categories
+from prize_portal.site.meta import page_meta, site_title
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +21,16 @@ def home(request: HttpRequest) -> HttpResponse:
     if cycle is not None:
         cycle = cycle_with_categories(cycle=cycle)
     now = timezone.now()
-    return render(request, "site/home.html", {"cycle": cycle, "phase": cycle.phase(now) if cycle else None, "now": now})
+    meta = page_meta(
+        request,
+        title=_("Seoul Smart City Prize"),
+        description=_(
+            "An international award for inclusive and innovative smart-city work: "
+            "cities that walk together with the vulnerable."
+        ),
+    )
+    context = {"cycle": cycle, "phase": cycle.phase(now) if cycle else None, "now": now, "page_meta": meta}
+    return render(request, "site/home.html", context)
 
 
 # Private areas, in every language: nothing there is for search engines.
@@ -37,7 +48,15 @@ def robots(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "site/about.html", {"cycle": cycle_current()})
+    meta = page_meta(
+        request,
+        title=site_title(_("About the prize")),
+        description=_(
+            "The Seoul Smart City Prize finds and shares inclusive, innovative smart-city projects, "
+            "policies and leaders from around the world."
+        ),
+    )
+    return render(request, "site/about.html", {"cycle": cycle_current(), "page_meta": meta})
 
 
 def _check_database() -> str:

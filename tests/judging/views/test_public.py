@@ -340,7 +340,8 @@ def test_a_winner_without_a_public_image_has_no_photo(client: Client, world: Wor
     publish_results(world.cycle)
     html = client.get(_edition_url()).content.decode()
     assert "<img" not in html.split('id="main"')[1]
-    assert 'property="og:image"' not in html
+    assert f'<meta property="og:image" content="{SITE_URL}/static/img/share-default.png">' in html  # the prize's card
+    assert "/photos/" not in html
     assert client.get(f"/en/winners/2030/photos/{award.pk}/").status_code == 404
 
 
@@ -378,7 +379,9 @@ def test_every_page_links_its_six_languages(client: Client, winner: Award) -> No
         for language in LANGUAGES:
             expected = f'<link rel="alternate" hreflang="{language}" href="{SITE_URL}{path.format(lang=language)}">'
             assert expected in html
-        assert f'<link rel="alternate" hreflang="x-default" href="{SITE_URL}{path.format(lang="en")}">' in html
+        # As in the sitemap: the address without a language, which sends each visitor on to theirs.
+        default = path.removeprefix("/{lang}")
+        assert f'<link rel="alternate" hreflang="x-default" href="{SITE_URL}{default}">' in html
         assert '<html lang="fr"' in html
 
 

@@ -1,5 +1,6 @@
 """robots.txt and sitemap.xml: every public page in six languages with its
-alternates, nothing private, nothing embargoed."""
+alternates, nothing private, nothing embargoed; and each page's head saying
+what the sitemap says, with what search and sharing need."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
@@ -16,16 +18,18 @@ from django.utils import timezone
 from categories.enums import CycleStatus
 from prize_portal.site.page_cache import clear_local_pages
 from tests.factories import CategoryFactory, CycleFactory, publish_results
+from tests.prize_portal.site.heads import read_head
 
 pytestmark = pytest.mark.django_db
 
+SITE_URL = "https://prize.example.org"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 LANGUAGES = {"en", "ko", "ja", "zh-hans", "es", "fr", "x-default"}
 
 
 @pytest.fixture
 def editions(settings: Any) -> dict[str, Any]:
-    settings.SITE_URL = "https://prize.example.org"
+    settings.SITE_URL = SITE_URL
     cache.clear()
     clear_local_pages()
     published = CycleFactory(year=2030)
@@ -90,3 +94,44 @@ def test_every_page_in_the_sitemap_answers(client: Client, editions: Any) -> Non
         response = client.get(path, headers={"accept-language": "ja"}, follow=True)
         assert response.status_code == 200, path
         assert response.redirect_chain[-1][0] == f"/ja{path}"
+
+
+def _image_exists(client: Client, url: str) -> bool:
+    path = urlsplit(url).path
+    if path.startswith("/static/"):
+        return finders.find(path.removeprefix("/static/")) is not None
+    return client.get(path).status_code == 200
+
+
+def test_every_page_in_the_sitemap_has_its_search_and_sharing_head(client: Client, editions: Any) -> None:
+    """The canonical address is the page's own; its hreflang alternates are the
+    sitemap's, each of which answers; the description and the cards are there,
+    with an absolute share image that exists."""
+    checked = 0
+    for url in _entries(client):
+        loc = url.find("s:loc", NS).text or ""
+        listed = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+        response = client.get(urlsplit(loc).path)
+        assert response.status_code == 200, loc
+        head = read_head(response.content.decode())
+        assert [link["href"] for link in head.rel("canonical")] == [loc]
+        assert head.hreflangs() == listed, loc
+        assert set(head.hreflangs()) == LANGUAGES
+        description = head.value("description")
+        assert description.strip(), loc
+        assert len(description) <= 160, loc
+        assert head.value("og:title").strip(), loc
+        assert head.value("og:description") == description
+        assert head.value("og:url") == loc
+        assert head.value("og:type") == "website"
+        image = head.value("og:image")
+        assert image.startswith(f"{SITE_URL}/"), loc
+        assert _image_exists(client, image), image
+        assert head.value("og:image:alt").strip(), loc
+        assert head.value("twitter:card") == "summary_large_image"
+        assert head.value("twitter:image") == image
+        checked += 1
+    assert checked == 6 * 8
+    for href in {href for url in _entries(client) for href in (link.get("href") for link in url.findall("x:link", NS))}:
+        response = client.get(urlsplit(href or "").path, follow=True)
+        assert response.status_code == 200, href
