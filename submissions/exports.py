@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from django.db.models import Count, F, QuerySet
 from django.http import HttpResponse
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from prize_portal.documents import language_name
 from prize_portal.site.spreadsheets import Cell, download, rows_csv, rows_xlsx, seoul_iso
 
 from .models import Entry
@@ -42,13 +43,6 @@ def entries_for_export(queryset: QuerySet[Entry]) -> QuerySet[Entry]:
     )
 
 
-def _language_name(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
-
-
 def entry_row(entry: Entry) -> list[Cell]:
     """One entry as export cells, in the order of COLUMNS (names in the active language)."""
     organisation = entry.organisation
@@ -62,7 +56,7 @@ def entry_row(entry: Entry) -> list[Cell]:
         organisation.get_type_display(),
         countries.name(organisation.country),
         organisation.city,
-        _language_name(entry.language),
+        language_name(entry.language),
         entry.title_en,
         seoul_iso(entry.submitted_at),
         getattr(entry, "version_count", 0),

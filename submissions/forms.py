@@ -6,12 +6,12 @@ from typing import Any
 
 from django import forms
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from categories.enums import QuestionKind
 from categories.models import Category, Criterion, Question, Track
 from prize_portal.files.checks import EXTENSIONS
+from prize_portal.site.names import language_choices
 from prize_portal.site.translations import shown_text
 
 from .models import Attachment, Entry, Organisation
@@ -22,7 +22,8 @@ ACCEPTED_FILES = ",".join([*EXTENSIONS, *EXTENSIONS.values(), ".jpeg"])
 
 
 def _entry_languages() -> list[tuple[str, str]]:
-    return sorted(((code, str(name)) for code, name in ALL_LANGUAGES), key=lambda choice: choice[1].casefold())
+    """Every language Django knows, named in the page's language (a callable: built per form)."""
+    return language_choices(code for code, _name in ALL_LANGUAGES)
 
 
 class OrganisationForm(forms.ModelForm):
@@ -59,7 +60,7 @@ class EntryStartForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of the entry"),
-        choices=lazy(_entry_languages, list)(),
+        choices=_entry_languages,
         initial="en",
         help_text=_(
             "The language you write the entry in. If it is not English, you also give the title and summary in English."
@@ -134,7 +135,7 @@ class EntryForm(forms.Form):
     partial; completeness is checked on submit by the service."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    language = forms.ChoiceField(label=_("Language of the entry"), choices=lazy(_entry_languages, list)())
+    language = forms.ChoiceField(label=_("Language of the entry"), choices=_entry_languages)
     title_en = forms.CharField(
         label=_("Title in English"),
         max_length=200,

@@ -160,18 +160,23 @@ def intake_by_track(*, cycle: Cycle) -> list[IntakeRow]:
 
 
 def intake_by_country(*, cycle: Cycle) -> list[IntakeRow]:
-    """Countries with at least one entry, most submitted first."""
+    """Countries with at least one entry, named in the active language, most
+    submitted first; ties in the order of django-countries' list for that
+    language (the order of every country menu)."""
     counts = (
         Entry.objects.filter(cycle=cycle)
         .order_by()
         .values("organisation__country")
         .annotate(submitted=SUBMITTED, drafts=DRAFTS)
     )
-    rows = [
+    place = {code: position for position, (code, _name) in enumerate(countries)}
+    ranked = sorted(
+        counts, key=lambda row: (-row["submitted"], -row["drafts"], place.get(row["organisation__country"], len(place)))
+    )
+    return [
         IntakeRow(label=countries.name(row["organisation__country"]), submitted=row["submitted"], drafts=row["drafts"])
-        for row in counts
+        for row in ranked
     ]
-    return sorted(rows, key=lambda row: (-row.submitted, -row.drafts, row.label))
 
 
 def intake_by_day(*, cycle: Cycle) -> list[DayRow]:

@@ -13,6 +13,7 @@ from categories.enums import CycleStatus
 from categories.models import Track
 from judging.enums import ConflictKind
 from judging.models import Conflict, JudgeInvitation, JudgeProfile
+from prize_portal.site.names import country_choices, language_choices
 from submissions.enums import EntryStatus
 from submissions.models import Organisation
 
@@ -29,11 +30,12 @@ ENTERED_STATUSES = tuple(sorted(set(EntryStatus) - {EntryStatus.DRAFT, EntryStat
 
 
 def reading_language_choices(extra: list[str] | tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """The languages on offer, named in the page's language and sorted by that
-    name; codes already saved on a profile (``extra``) stay on offer."""
-    names = dict(ALL_LANGUAGES)
-    codes = [*READING_LANGUAGES, *(code for code in extra if code in names and code not in READING_LANGUAGES)]
-    return sorted(((code, str(names[code])) for code in codes), key=lambda choice: choice[1].casefold())
+    """The languages on offer, named in the active language and sorted by that
+    name; codes already saved on a profile (``extra``) stay on offer. Call it
+    per form: Django's language names are translated only when asked for."""
+    known = dict(ALL_LANGUAGES)
+    codes = [*READING_LANGUAGES, *(code for code in extra if code in known and code not in READING_LANGUAGES)]
+    return language_choices(codes)
 
 
 class JudgeInvitationAcceptForm(forms.Form):
@@ -178,7 +180,7 @@ class StandingConflictForm(forms.Form):
         empty_label=_("Choose an organisation"),
         help_text=_("Only organisations with a submitted entry are listed."),
     )
-    country = Conflict._meta.get_field("country").formfield(required=False, empty_label=_("Choose a country"))
+    country = Conflict._meta.get_field("country").formfield(required=False)
     email_domain = forms.CharField(
         label=_("E-mail domain"),
         max_length=200,
@@ -196,6 +198,7 @@ class StandingConflictForm(forms.Form):
         super().__init__(*args, **kwargs)
         entered = Organisation.objects.filter(entries__status__in=ENTERED_STATUSES).values("pk")
         self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=entered).order_by("name_en")  # type: ignore[attr-defined]
+        self.fields["country"].choices = country_choices(str(_("Choose a country")))  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -1,0 +1,38 @@
+"""Menus of languages and countries name them in the page's language, sorted
+as a reader of that language expects, and are built per form."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from prize_portal.site.names import country_choices, language_choices, name_order
+
+
+def test_name_order_sets_accents_voicing_and_case_aside_except_to_break_ties() -> None:
+    assert sorted(["Zulu", "Árabe", "arabe", "Alemán"], key=name_order) == ["Alemán", "arabe", "Árabe", "Zulu"]
+    assert sorted(["トルコ語", "ドイツ語", "タイ語"], key=name_order) == ["タイ語", "ドイツ語", "トルコ語"]
+
+
+def test_language_choices_are_named_in_the_active_language() -> None:
+    with translation.override("ja"):
+        assert dict(language_choices(["ko", "en"])) == {"ko": "韓国語", "en": "英語"}
+    with translation.override("fr"):
+        assert language_choices(["ko", "en", "de"]) == [("de", "Allemand"), ("en", "Anglais"), ("ko", "Coréen")]
+
+
+def test_country_choices_start_empty_and_follow_the_active_language() -> None:
+    with translation.override("es"):
+        choices = dict(country_choices("Elija un país"))
+    assert choices[""] == "Elija un país"
+    assert choices["KR"] == "Corea del Sur"
+
+
+def test_country_menus_follow_each_alphabet() -> None:
+    """Collation (pyuca) puts Hangul and kana in their own order, not English's."""
+    with translation.override("ko"):
+        korean = [name for _code, name in country_choices("")[1:4]]
+    with translation.override("ja"):
+        japanese = [name for _code, name in country_choices("")[1:3]]
+    assert korean == sorted(korean, key=name_order)
+    assert korean[0].startswith("가")
+    assert japanese[0].startswith("ア")
