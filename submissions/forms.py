@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from categories.enums import QuestionKind
@@ -16,7 +17,7 @@ from prize_portal.site.translations import shown_text
 
 from .models import Attachment, Entry, Organisation
 from .services.organisations import ORGANISATION_FIELDS
-from .validators import SUMMARY_WORD_LIMIT, TEXT_CHARACTER_LIMIT
+from .validators import SUMMARY_WORD_LIMIT, TEXT_CHARACTER_LIMIT, date_as_typed, date_example
 
 ACCEPTED_FILES = ",".join([*EXTENSIONS, *EXTENSIONS.values(), ".jpeg"])
 
@@ -122,7 +123,13 @@ def _question_field(question: Question) -> forms.Field:
     if kind in (QuestionKind.URL, QuestionKind.VIDEO):
         return forms.CharField(max_length=500, widget=forms.URLInput(attrs={"placeholder": "https://"}), **common)
     if kind == QuestionKind.DATE:
-        return forms.CharField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        # A text input, not type=date: what was typed reaches the server as
+        # typed (a browser's date input sends nothing for a date it cannot
+        # read, and guesses at digits typed without separators).
+        hint = _("Format: %(example)s") % {"example": date_example()}
+        help_text = format_html("{} {}", common["help_text"], hint) if common["help_text"] else hint
+        attrs = {"inputmode": "numeric", "autocomplete": "off", "placeholder": date_example()}
+        return forms.CharField(max_length=40, widget=forms.TextInput(attrs=attrs), **{**common, "help_text": help_text})
     choices = [(choice.code, shown_text(choice, "label")) for choice in question.choices.all()]
     if kind == QuestionKind.CHOICE:
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
@@ -176,18 +183,39 @@ class EntryForm(forms.Form):
     def initial_for(entry: Entry, questions: dict[str, Question]) -> dict[str, Any]:
         initial: dict[str, Any] = {name: getattr(entry, name) for name in EntryForm.BUILT_IN}
         initial["version"] = entry.version
-        codes = {question.pk: code for code, question in questions.items()}
+        by_pk = {question.pk: question for question in questions.values()}
         for answer in entry.answers.all():
-            if answer.question_id in codes:
-                initial[f"answer-{codes[answer.question_id]}"] = answer.value
+            question = by_pk.get(answer.question_id)
+            if question is not None:
+                value = date_as_typed(answer.value) if question.kind == QuestionKind.DATE else answer.value
+                initial[f"answer-{question.code}"] = value
+        # What was typed and did not pass its checks is shown as typed.
+        initial.update(
+            {
+                name: value
+                for name, value in entry.draft_invalid.items()
+                if name in initial or name.startswith("answer-")
+            }
+        )
         return initial
 
     def fields_and_answers(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The built-in values and the answers by question code, as the
-        service takes them."""
-        data = self.cleaned_data
-        fields = {name: data.get(name, "") for name in self.BUILT_IN if name in data}
-        answers = {name.removeprefix("answer-"): value for name, value in data.items() if name.startswith("answer-")}
+        service takes them: every field of the form, one that did not pass the
+        form's own checks as it was typed (the service keeps it so and says
+        what to correct)."""
+        values: dict[str, Any] = {}
+        cleaned = getattr(self, "cleaned_data", {})
+        for name, field_ in self.fields.items():
+            if name == "version":
+                continue
+            if name in self.errors:
+                widget = field_.widget
+                values[name] = widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            elif name in cleaned:
+                values[name] = cleaned[name]
+        fields = {name: value for name, value in values.items() if name in self.BUILT_IN}
+        answers = {name.removeprefix("answer-"): value for name, value in values.items() if name.startswith("answer-")}
         return fields, answers
 
     def sections(self) -> list[FormSection]:

@@ -84,6 +84,13 @@ class Entry(models.Model):
     sequence = models.PositiveIntegerField(_("sequence number"), null=True, blank=True, editable=False)
     reference = models.CharField(_("reference number"), max_length=30, null=True, blank=True, unique=True)
     version = models.PositiveIntegerField(_("version"), default=1, help_text=_("Raised by every saved change."))
+    draft_invalid = models.JSONField(
+        _("values to correct"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("What the applicant typed in fields that did not pass their checks, kept until corrected."),
+    )
     extended_until = models.DateTimeField(_("deadline extended until"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("last submitted"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import F, Field, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from prize_portal.accounts.models import User
 from prize_portal.audit.models import AuditEvent
 
 from .models import Attachment, Entry, Invitation, Organisation, Submission
+from .validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
 
 # What apps above this one add to each entry on the applicant's dashboard
 # (judging: the certificates), by name. They register a reader in their
@@ -174,4 +176,32 @@ def entry_missing(entry: Entry) -> dict[str, list[str]]:
         present = question.pk in with_files if question.kind == QuestionKind.FILE else answers.get(question.pk)
         if present in (None, "", [], False):
             missing[f"answer-{code}"] = [required]
+    missing.update(entry_to_correct(entry))
     return missing
+
+
+def entry_to_correct(entry: Entry) -> dict[str, list[str]]:
+    """The fields kept as typed because they did not pass their checks
+    (``Entry.draft_invalid``), with their messages in the reader's language."""
+    if not entry.draft_invalid:
+        return {}
+    questions = questions_for(entry)
+    to_correct: dict[str, list[str]] = {}
+    for name, value in entry.draft_invalid.items():
+        try:
+            if name.startswith("answer-"):
+                question = questions.get(name.removeprefix("answer-"))
+                if question is None:  # no longer asked: nothing to correct
+                    continue
+                clean_answer(question, value, {choice.code for choice in question.choices.all()})
+            elif name in ("summary_en", "summary_original"):
+                check_word_limit(str(value or ""), SUMMARY_WORD_LIMIT)
+            else:
+                model_field = Entry._meta.get_field(name)
+                if isinstance(model_field, Field):
+                    model_field.clean(value, entry)
+        except ValidationError as error:
+            to_correct[name] = error.messages
+        else:  # it passes now (the question changed): saving it again stores it
+            to_correct[name] = [gettext("Save this field again.")]
+    return to_correct

@@ -1,16 +1,20 @@
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from categories.enums import QuestionKind
 from categories.models import Question
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EXAMPLE_DATE = date(2026, 3, 15)
 
 SUMMARY_WORD_LIMIT = 300
 ATTACHMENTS_PER_ENTRY = 12
@@ -108,11 +112,39 @@ def _clean_video(question: Question, value: Any, choice_codes: set[str]) -> str:
     return clean_video_url(str(value))
 
 
-def _clean_date(question: Question, value: Any, choice_codes: set[str]) -> str:
+def typed_date_format() -> str:
+    """How a date is typed in the page's language: Django's first input format
+    for it (15/03/2026 in French and Spanish, 2026/03/15 in Chinese, ISO else)."""
+    return str(formats.get_format("DATE_INPUT_FORMATS")[0])
+
+
+def date_example() -> str:
+    """An example date, written as ``typed_date_format`` asks."""
+    return EXAMPLE_DATE.strftime(typed_date_format())
+
+
+def date_as_typed(value: Any) -> str:
+    """A stored ISO date written the page language's way; anything else as it is."""
     try:
-        return date.fromisoformat(str(value)).isoformat()
+        return date.fromisoformat(str(value)).strftime(typed_date_format())
     except ValueError:
-        raise ValidationError(_("Enter a date as YYYY-MM-DD."), code="invalid") from None
+        return "" if value is None else str(value)
+
+
+def _clean_date(question: Question, value: Any, choice_codes: set[str]) -> str:
+    """ISO (2026-03-15) or the page language's own way; never a guess: 15032024
+    is refused, not read as some other day."""
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text).isoformat() if ISO_DATE.fullmatch(text) else _typed(text)
+    except ValueError:
+        raise ValidationError(
+            _("Enter a date like %(example)s.") % {"example": date_example()}, code="invalid"
+        ) from None
+
+
+def _typed(text: str) -> str:
+    return datetime.strptime(text, typed_date_format()).date().isoformat()
 
 
 def _offered_choices(value: Any, choice_codes: set[str]) -> list[Any]:

@@ -52,6 +52,36 @@
       status.classList.toggle("autosave-status--problem", !!problem);
     }
 
+    function fieldNamed(name) {
+      return form.querySelector("[name='" + name + "']");
+    }
+
+    function labelOf(field) {
+      var group = field.closest("fieldset");
+      var label = form.querySelector("label[for='" + field.id + "']");
+      var legend = group && group.querySelector("legend");
+      if ((field.type === "checkbox" || field.type === "radio") && legend) return legend.textContent.trim();
+      return (label || legend || field).textContent.trim() || field.name;
+    }
+
+    function sayToCorrect(names, time) {
+      status.textContent = text(form, "to-correct", { time: time }) + " ";
+      status.classList.add("autosave-status--problem");
+      names.forEach(function (name, index) {
+        var field = fieldNamed(name);
+        if (!field) return;
+        var link = document.createElement("a");
+        link.href = "#" + field.id;
+        link.textContent = labelOf(field);
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          field.focus();
+        });
+        if (index) status.appendChild(document.createTextNode(", "));
+        status.appendChild(link);
+      });
+    }
+
     function showFieldErrors(errors) {
       form.querySelectorAll(".autosave-error").forEach(function (node) { node.remove(); });
       Object.keys(errors).forEach(function (name) {
@@ -112,7 +142,14 @@
           savedEdits = upTo;
           clearFieldErrors();
           var time = new Date(result.body.saved_at).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
-          say(dirty() ? text(form, "unsaved") : text(form, "saved", { time: time }));
+          var toCorrect = result.body.to_correct || {};
+          if (Object.keys(toCorrect).length) {
+            // Saved, the values in error as typed: say which fields to correct, each a link to it.
+            showFieldErrors(toCorrect);
+            sayToCorrect(Object.keys(toCorrect), time);
+          } else {
+            say(dirty() ? text(form, "unsaved") : text(form, "saved", { time: time }));
+          }
         } else if (result.status === 409 || general) {
           stopped = true;  // refused as a whole (edited elsewhere, closed, locked): say why and stop
           say((general || []).join(" "), true);

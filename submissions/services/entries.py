@@ -99,8 +99,11 @@ def entry_start(
 
 
 def _set_fields(entry: Entry, fields: dict[str, Any]) -> dict[str, list[str]]:
-    """Put the built-in fields on ``entry`` (unsaved); their errors by field."""
+    """Put the built-in fields on ``entry`` (unsaved); their errors by field.
+    A field in error keeps its stored value (what was typed goes to
+    ``draft_invalid``, see ``entry_save_draft``)."""
     errors: dict[str, list[str]] = {}
+    stored = {name: getattr(entry, name) for name in fields if name in BUILT_IN_FIELDS}
     for name, value in fields.items():
         if name not in BUILT_IN_FIELDS:
             raise IntakeError(_("Unknown field."), code="unknown_field")
@@ -111,10 +114,13 @@ def _set_fields(entry: Entry, fields: dict[str, Any]) -> dict[str, list[str]]:
         except ValidationError as error:
             errors[name] = error.messages
     try:
-        entry.full_clean(exclude=["cycle", "category", "track", "organisation", "owner"])
+        entry.full_clean(exclude=["cycle", "category", "track", "organisation", "owner", "draft_invalid"])
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             errors.setdefault(name, []).extend(messages)
+    for name in errors:
+        if name in stored:
+            setattr(entry, name, stored[name])
     return errors
 
 
@@ -145,8 +151,14 @@ def entry_save_draft(
     now: datetime | None = None,
 ) -> Entry:
     """Save any part of an entry. ``version`` is the one the form was opened
-    with: if someone saved since, EditConflictError, and nothing is stored. Bad
-    values raise ValidationError keyed by field (``answer-<code>`` for answers)."""
+    with: if someone saved since, EditConflictError, and nothing is stored.
+
+    Every field received is kept: a value that passes its checks is stored,
+    one that does not is kept as typed in ``draft_invalid`` (under its form
+    field name, ``answer-<code>`` for answers), the stored value is left as it
+    was (``selectors.entry_to_correct`` says what to correct, in the reader's
+    language); it never holds the others back. Submitting refuses while
+    anything is left to correct."""
     now = now or timezone.now()
     entry = lock_entry(entry_id)
     check_open(entry, now)
@@ -155,12 +167,15 @@ def entry_save_draft(
             _("Someone else saved this entry since you opened it. Reload to see their changes; yours are kept here."),
             code="conflict",
         )
-    errors = _set_fields(entry, fields or {})
-    cleaned = _clean_answers(entry, answers or {}, errors)
-    if errors:
-        raise ValidationError(errors)
+    fields, answers = fields or {}, answers or {}
+    errors = _set_fields(entry, fields)
+    cleaned = _clean_answers(entry, answers, errors)
+    received = {**fields, **{f"answer-{code}": value for code, value in answers.items()}}
+    invalid = {name: value for name, value in entry.draft_invalid.items() if name not in received}
+    invalid.update({name: received[name] for name in errors if name in received})
+    entry.draft_invalid = invalid
     entry.version += 1
-    entry.save(update_fields=[*BUILT_IN_FIELDS, "version", "updated_at"])
+    entry.save(update_fields=[*BUILT_IN_FIELDS, "draft_invalid", "version", "updated_at"])
     for question, value in cleaned.items():
         Answer.objects.update_or_create(entry=entry, question=question, defaults={"value": value})
     return entry

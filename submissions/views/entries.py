@@ -119,10 +119,11 @@ def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
         if not entry.is_open(timezone.now()):
             messages.info(request, _("This entry can no longer be changed; here is what it holds."))
             return redirect("submissions:entry_detail", entry.pk)
-        return _render_form(request, entry, EntryForm(entry=entry, questions=questions))
+        return _render_form(request, entry, _form_as_saved(entry, questions))
     form = EntryForm(request.POST, request.FILES, entry=entry, questions=questions)
     autosave = wants_json(request)
-    if not form.is_valid():
+    form.is_valid()  # a field in error is saved as typed, and marked; it holds nothing back
+    if "version" in form.errors:
         return _form_failed(request, entry, form, autosave, status=400)
     fields, answers = form.fields_and_answers()
     try:
@@ -137,7 +138,8 @@ def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
         return _form_failed(request, entry, form, autosave, status=400)
     if autosave:
         saved_at = timezone.localtime(saved.updated_at).isoformat()
-        return JsonResponse({"version": saved.version, "saved_at": saved_at})
+        to_correct = {name: [str(text) for text in texts] for name, texts in selectors.entry_to_correct(saved).items()}
+        return JsonResponse({"version": saved.version, "saved_at": saved_at, "to_correct": to_correct})
     # Without JavaScript, files chosen in the form arrive with "Save draft".
     for name, uploads in request.FILES.lists():
         upload = uploads[0]
@@ -150,8 +152,28 @@ def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
         messages.error(request, refused)
     if request.POST.get("action") == "submit":
         return _submit(request, entry, questions)
+    if saved.draft_invalid:
+        fresh = selectors.entry_get(user=request.user, entry_id=entry.pk, perm="submissions.edit_entry")
+        form = _form_as_saved(fresh, questions)
+        form.add_error(None, _("Your draft has been saved. Correct the fields marked below before you submit."))
+        return _render_form(request, fresh, form, status=400)
     messages.success(request, _("Your draft has been saved."))
     return redirect("submissions:entry_edit", entry.pk)
+
+
+def _form_as_saved(entry: Entry, questions: dict[str, Any]) -> EntryForm:
+    """The form of the draft as stored; the values kept as typed are shown so,
+    each with what to correct."""
+    to_correct = selectors.entry_to_correct(entry)
+    if not to_correct:
+        return EntryForm(entry=entry, questions=questions)
+    form = EntryForm(EntryForm.initial_for(entry, questions), entry=entry, questions=questions)
+    form.is_valid()
+    for name, texts in to_correct.items():
+        if name in form.fields and name not in form.errors:
+            for text in texts:
+                form.add_error(name, text)
+    return form
 
 
 def _submit(request: AuthenticatedRequest, entry: Entry, questions: dict[str, Any]) -> HttpResponse:

@@ -5,7 +5,6 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 
 from prize_portal.accounts.roles import Role
 from prize_portal.audit.models import AuditEvent
@@ -13,7 +12,7 @@ from prize_portal.outbox.models import OutboxMessage
 from submissions.enums import EntryStatus
 from submissions.errors import EditConflictError, EntryIncompleteError, IntakeError
 from submissions.models import Answer, Entry, Submission
-from submissions.selectors import entry_missing
+from submissions.selectors import entry_missing, entry_to_correct
 from submissions.services import (
     entry_grant_extension,
     entry_save_draft,
@@ -137,16 +136,40 @@ def test_save_draft_partial_then_conflict_keeps_first(project: Any, applicant: A
         ({"budget": "lots"}, "answer-budget", "Enter a number."),
     ],
 )
-def test_save_draft_bad_answer_stores_nothing(
+def test_save_draft_keeps_a_bad_answer_as_typed_and_saves_the_rest(
     project: Any, applicant: Any, organisation: Any, answers: dict[str, Any], field: str, message: str
 ) -> None:
     entry = _start(project, applicant, organisation)
-    with pytest.raises(ValidationError) as error:
-        _save(entry, applicant, fields={"title_en": "Kept?"}, answers=answers)
-    assert error.value.message_dict[field] == [message]
-    entry.refresh_from_db()
-    assert (entry.title_en, entry.version) == ("", 1)
+    saved = _save(entry, applicant, fields={"title_en": "Kept"}, answers=answers)
+    assert (saved.title_en, saved.version) == ("Kept", 2)
+    assert saved.draft_invalid == {field: answers[field.removeprefix("answer-")]}
+    assert entry_to_correct(saved) == {field: [message]}
     assert not Answer.objects.exists()
+    assert entry_missing(saved)[field] == [message]
+
+
+def test_save_draft_keeps_a_bad_built_in_field_and_its_stored_value(
+    project: Any, applicant: Any, organisation: Any
+) -> None:
+    entry = _start(project, applicant, organisation)
+    entry = _save(entry, applicant, fields={"title_en": "Good"})
+    entry = _save(entry, applicant, fields={"title_en": "x" * 201, "summary_en": "Fine."})
+    entry.refresh_from_db()
+    assert (entry.title_en, entry.summary_en) == ("Good", "Fine.")
+    assert entry.draft_invalid == {"title_en": "x" * 201}
+    assert entry_to_correct(entry) == {"title_en": ["Ensure this value has at most 200 characters (it has 201)."]}
+    entry = _save(entry, applicant, fields={"title_en": "Corrected"})
+    assert (entry.title_en, entry.draft_invalid) == ("Corrected", {})
+
+
+def test_a_kept_value_stays_until_its_field_is_saved_again(project: Any, applicant: Any, organisation: Any) -> None:
+    entry = _start(project, applicant, organisation)
+    entry = _save(entry, applicant, answers={"budget": "lots"})
+    entry = _save(entry, applicant, fields={"title_en": "Other field"})
+    assert entry.draft_invalid == {"answer-budget": "lots"}
+    with pytest.raises(EntryIncompleteError) as error:
+        entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
+    assert error.value.message_dict["answer-budget"] == ["Enter a number."]
 
 
 def test_save_draft_question_of_another_category_refused(project: Any, applicant: Any, organisation: Any) -> None:

@@ -25,6 +25,9 @@ def open_project(project: Any) -> Any:
     Question.objects.create(
         category=project, code="documents", kind=QuestionKind.FILE, label_en="Documents", required=False
     )
+    Question.objects.create(
+        category=project, code="started", kind=QuestionKind.DATE, label_en="Start date", required=False, order=50
+    )
     return project
 
 

@@ -75,22 +75,90 @@ def test_autosave_with_an_old_version_is_a_conflict(owner_client: Client, entry:
     assert entry.title_en == "Theirs"
 
 
-def test_over_long_answer_is_refused_with_its_message(owner_client: Client, entry: Entry) -> None:
+def test_an_over_long_answer_is_kept_as_typed_and_marked(owner_client: Client, entry: Entry) -> None:
     url = reverse("submissions:entry_edit", args=[entry.pk])
-    response = owner_client.post(url, _edit_data(entry, **{"answer-problem": "one two three four five six"}))
+    data = _edit_data(entry, title_en="Safe streets", **{"answer-problem": "one two three four five six"})
+    response = owner_client.post(url, data)
     assert response.status_code == 400
     html = response.content.decode()
+    assert "Your draft has been saved. Correct the fields marked below before you submit." in html
     assert "Use at most 5 words (you have 6)." in html
     assert 'href="#id_answer-problem"' in html
-    assert not entry.answers.exists()
+    assert "one two three four five six</textarea>" in html
+    entry.refresh_from_db()
+    assert entry.title_en == "Safe streets"  # the other fields are saved
+    assert entry.draft_invalid == {"answer-problem": "one two three four five six"}
+    assert not entry.answers.filter(question__code="problem").exists()
 
 
-def test_choice_not_offered_is_refused(owner_client: Client, entry: Entry) -> None:
+def test_a_choice_not_offered_is_kept_and_marked_until_corrected(owner_client: Client, entry: Entry) -> None:
     url = reverse("submissions:entry_edit", args=[entry.pk])
     response = owner_client.post(url, _edit_data(entry, **{"answer-fields": ["weapons"]}))
     assert response.status_code == 400
     assert "weapons is not one of the available choices" in response.content.decode()
-    assert not entry.answers.exists()
+    entry.refresh_from_db()
+    assert entry.draft_invalid == {"answer-fields": ["weapons"]}
+    assert not entry.answers.filter(question__code="fields").exists()
+    response = owner_client.post(url, _edit_data(entry, **{"answer-fields": ["safety"]}))
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.draft_invalid == {}
+    assert entry.answers.get(question__code="fields").value == ["safety"]
+
+
+def test_autosave_keeps_a_bad_date_as_typed_and_saves_the_rest(owner_client: Client, entry: Entry) -> None:
+    url = reverse("submissions:entry_edit", args=[entry.pk])
+    data = _edit_data(entry, title_en="Safe streets", **{"answer-started": "15032024", "answer-problem": "Dark"})
+    response = owner_client.post(url, data, headers={"x-requested-with": "fetch", "accept": "application/json"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["version"] == entry.version + 1
+    assert body["to_correct"] == {"answer-started": ["Enter a date like 2026-03-15."]}
+    entry.refresh_from_db()
+    assert (entry.title_en, entry.draft_invalid) == ("Safe streets", {"answer-started": "15032024"})
+    assert entry.answers.get(question__code="problem").value == "Dark"
+    # Reopened (another browser, another day): the date as typed, with its message.
+    html = owner_client.get(url).content.decode()
+    assert 'value="15032024"' in html
+    assert "Enter a date like 2026-03-15." in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_a_date_is_typed_the_page_language_way_and_never_guessed(owner_client: Client, entry: Entry) -> None:
+    url = reverse("submissions:entry_edit", args=[entry.pk])
+    autosave = {"x-requested-with": "fetch", "accept": "application/json"}
+    fr = url.replace("/en/", "/fr/")
+    body = owner_client.post(fr, _edit_data(entry, **{"answer-started": "15/03/2024"}), headers=autosave).json()
+    assert body["to_correct"] == {}
+    assert entry.answers.get(question__code="started").value == "2024-03-15"
+    assert 'value="15/03/2024"' in owner_client.get(fr).content.decode()
+    assert 'value="2024-03-15"' in owner_client.get(url).content.decode()
+    entry.refresh_from_db()
+    body = owner_client.post(fr, _edit_data(entry, **{"answer-started": "2024-12-03x"}), headers=autosave).json()
+    assert body["to_correct"] == {"answer-started": ["Saisissez une date comme 15/03/2026."]}
+    assert entry.answers.get(question__code="started").value == "2024-03-15"  # the last good value stays
+
+
+def test_submit_is_refused_while_a_value_is_left_to_correct(owner_client: Client, entry: Entry, applicant: Any) -> None:
+    complete_entry(entry, applicant)
+    entry.refresh_from_db()
+    url = reverse("submissions:entry_edit", args=[entry.pk])
+    data = _edit_data(
+        entry,
+        title_en="Safe streets",
+        summary_en="Lights.",
+        title_original="안전한 거리",
+        summary_original="조명.",
+        **{"answer-problem": "Dark streets", "answer-fields": ["safety"], "answer-government-role": "Leads"},
+        **{"answer-started": "yesterday", "action": "submit"},
+    )
+    response = owner_client.post(url, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Your entry is not complete yet." in html
+    assert 'href="#id_answer-started"' in html
+    entry.refresh_from_db()
+    assert entry.status == EntryStatus.DRAFT
 
 
 def test_submit_incomplete_shows_summary_linking_to_each_field(owner_client: Client, entry: Entry) -> None:
