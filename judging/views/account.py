@@ -7,7 +7,6 @@ from pathlib import PurePath
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
@@ -31,6 +30,7 @@ from judging.forms.account import (
 from judging.models import Conflict, JudgeInvitation, JudgeProfile
 from judging.selectors import reviewer as selectors
 from prize_portal.accounts.requests import AuthenticatedRequest
+from prize_portal.accounts.signing_in import sign_in_with_new_password
 from prize_portal.files.checks import EXTENSIONS
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
@@ -38,7 +38,6 @@ from prize_portal.site.decorators import page_for
 from submissions import selectors as submission_selectors
 from submissions.models import Entry
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PHOTO_CONTENT_TYPES = {extension: content_type for content_type, extension in EXTENSIONS.items()}
 
 
@@ -85,7 +84,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             error = " ".join(failure.messages)
         else:
             if not signed_in:
-                login(request, member, backend=MODEL_BACKEND)
+                sign_in_with_new_password(request, member)
             messages.success(request, _("Welcome to the committee. Set up your authenticator app, then your profile."))
             return _no_referrer(redirect("judging:profile"))
     from prize_portal.accounts.models import User

@@ -1,6 +1,13 @@
+import time
 from typing import Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+
+# allauth keeps how and when this session authenticated; no public accessor yet.
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
+from allauth.mfa.models import Authenticator
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
@@ -19,6 +26,18 @@ def _json_safe(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+def _just_signed_in_without_mfa(request: HttpRequest | None) -> bool:
+    """Whether the signed-in user has no authenticator yet and signed in
+    within the reauthentication window (allauth's own records of this session)."""
+    user = getattr(request, "user", None)
+    if request is None or user is None or not user.is_authenticated:
+        return False
+    if Authenticator.objects.filter(user=user).exists():
+        return False
+    records = get_authentication_records(request, user)
+    return bool(records) and time.time() - float(records[-1]["at"]) < account_settings.REAUTHENTICATION_TIMEOUT
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -55,6 +74,15 @@ class AccountAdapter(DefaultAccountAdapter):
         if response is not None and user.language:
             set_language_cookie(response, user.language)
         return response
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """Setting up the first authenticator right after signing in asks for
+        no password again: the sign-in a moment ago is the proof (judges,
+        chairs and staff are sent there by the first page they open). Every
+        later change to the authenticators still asks for it."""
+        if app == "allauth.mfa" and _just_signed_in_without_mfa(context.request):
+            return False
+        return bool(super().is_reauthentication_required(app=app, **kwargs))
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         url = super().get_login_redirect_url(request)

@@ -66,3 +66,30 @@ def test_staff_gives_role_in_admin_through_service(client: Client) -> None:
     expert.refresh_from_db()
     assert expert.is_staff
     assert set(expert.groups.values_list("name", flat=True)) == {"Applicants", "Staff"}
+
+
+def test_first_sign_in_goes_to_authenticator_set_up_without_asking_the_password_again(client: Client) -> None:
+    judge = make_user(Role.JUDGE, email="new.judge@example.org")
+    response = client.post("/en/accounts/login/", {"login": judge.email, "password": PASSWORD}, follow=True)
+    assert [url for url, _status in response.redirect_chain][-1] == "/en/accounts/2fa/totp/activate/"
+    html = response.content.decode()
+    assert 'name="code"' in html
+    assert 'name="password"' not in html
+
+
+def test_setting_up_without_a_recent_sign_in_asks_for_the_password(client: Client) -> None:
+    judge = make_user(Role.JUDGE, email="idle.judge@example.org")
+    client.force_login(judge)  # a session with no record of a recent sign-in
+    response = client.get("/en/accounts/2fa/totp/activate/")
+    assert response.status_code == 302
+    assert response.url.startswith("/en/accounts/reauthenticate/")
+
+
+def test_changing_an_existing_authenticator_still_asks_for_the_password(client: Client) -> None:
+    judge = make_user(Role.JUDGE, email="set.judge@example.org")
+    secret = give_totp(judge)
+    client.post("/en/accounts/login/", {"login": judge.email, "password": PASSWORD})
+    client.post("/en/accounts/2fa/authenticate/", {"code": pyotp.TOTP(secret).now()})
+    response = client.get("/en/accounts/2fa/totp/deactivate/")
+    assert response.status_code == 302
+    assert response.url.startswith("/en/accounts/reauthenticate/")
