@@ -69,10 +69,15 @@ def test_skip_link_is_first_and_moves_focus_to_main(page: Any, seeded: None) -> 
 
 def test_language_switcher_works_by_keyboard(page: Any, seeded: None) -> None:
     page.goto("/en/about/")
-    page.focus("#language-select")
-    page.select_option("#language-select", "ko")
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Change language"
+    switcher = page.locator(".language-switcher")
+    assert switcher.locator("[aria-current=true]").inner_text() == "English"
+    names = [button.inner_text() for button in switcher.get_by_role("button").all()]
+    assert names == ["한국어", "日本語", "简体中文", "español", "français"]  # each in its own name
+    for _press in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "한국어":
+            break
+    assert page.evaluate("document.activeElement.lang") == "ko"
     page.keyboard.press("Enter")
     page.wait_for_url("**/ko/about/")
     assert page.locator("html").get_attribute("lang") == "ko"
