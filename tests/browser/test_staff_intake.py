@@ -98,3 +98,22 @@ def test_staff_reads_submitted_entry_and_grants_extension(staff_page: Any, entri
     )
     entry.refresh_from_db()
     assert entry.extended_until == datetime(2030, 6, 3, 9, 0, tzinfo=UTC)
+
+
+def test_the_secretariat_pages_are_one_menu_that_opens_by_keyboard(staff_page: Any) -> None:
+    page = staff_page
+    page.goto("/en/staff/intake/")
+    menu = page.locator(".site-nav__menu")
+    assert not menu.get_by_role("link", name="Judging rounds").is_visible()
+    menu.locator("summary").focus()
+    page.keyboard.press("Enter")
+    links = [link.inner_text() for link in menu.get_by_role("link").all()]
+    assert links == ["Administration", "Intake statistics", "Judging rounds", "Publish results"]
+    assert menu.get_by_role("link", name="Intake statistics").get_attribute("aria-current") == "page"
+    check_accessibility(page, "staff-menu-open-en")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Judging rounds"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/staff/judging/")
