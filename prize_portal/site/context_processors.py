@@ -4,8 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language_info
 
-
-# The URL namespaces of the secretariat's pages: the header's menu of them is open there.
+# The URL namespaces of the secretariat's pages: the header's menu of them is marked there.
 STAFF_APP_NAMES = ("intake_staff", "judging_staff", "judging_publication")
 
 
