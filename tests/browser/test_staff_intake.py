@@ -108,12 +108,30 @@ def test_the_secretariat_pages_are_one_menu_that_opens_by_keyboard(staff_page: A
     menu.locator("summary").focus()
     page.keyboard.press("Enter")
     links = [link.inner_text() for link in menu.get_by_role("link").all()]
-    assert links == ["Administration", "Intake statistics", "Judging rounds", "Publish results"]
+    assert links == [
+        "Administration",
+        "Intake statistics",
+        "Translations of the content",
+        "Judging rounds",
+        "Publish results",
+    ]
     assert menu.get_by_role("link", name="Intake statistics").get_attribute("aria-current") == "page"
     check_accessibility(page, "staff-menu-open-en")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _link in range(4):
+        page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Judging rounds"
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/staff/judging/")
+
+
+def test_the_translation_status_page_is_accessible(staff_page: Any) -> None:
+    from categories.models import Question
+
+    page = staff_page
+    Question.objects.filter(code="budget-total").update(label_ja="")
+    for language in ("en", "ko"):
+        page.goto(f"/{language}/staff/content/translations/")
+        assert page.locator("h2[id=missing-ja]").count() == 1
+        check_accessibility(page, f"staff-translations-{language}")
+    page.locator(".missing-texts a[lang=en]").first.click()
+    page.wait_for_url("**/admin/categories/question/*/change/")
