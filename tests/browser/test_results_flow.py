@@ -170,6 +170,15 @@ def test_staff_advance_the_top_two_the_chair_decides_a_gold_and_the_trail_shows_
     expect(table).to_be_visible()
     expect(table.locator("tbody tr")).to_have_count(3)  # one row per judge
     check_accessibility(page, "results")
+    # On a phone the charts keep their size (labels of 12 px, not 5) and scroll in their own region.
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    chart = main.locator(".chart-scroll svg").first
+    assert chart.bounding_box()["width"] >= 700
+    label_size = chart.locator(".chart-label").first.evaluate("node => node.getBoundingClientRect().height")
+    assert label_size >= 11
+    check_accessibility(page, "results-320")
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     # 2. Advance the top 2 of the category to the final round: preview, then confirm.
     page.goto(f"/en/results/rounds/{scored.pk}/advance/")
