@@ -4,13 +4,14 @@
 #                                 Noto fonts for WeasyPrint (`make run` renders entry PDFs and certificates
 #                                 eagerly): CJK, and noto-core for the other scripts names are written in
 #                                 (Arabic, Hebrew, Thai, Devanagari, …)
-#   scripts/system-deps.sh test   + chromium, poppler (pdftotext reads the PDFs back), redis-server
+#   scripts/system-deps.sh test   + chromium, poppler (pdftotext reads the PDFs back), redis-server, and a
+#                                 headless Java runtime for the Nu HTML Checker (vnu.jar, tests/browser/test_markup.py)
 # Permitted: running as root (or with passwordless sudo) and ALLOW_APT is not 0.
 set -euo pipefail
 mode=${1:-run}
 packages=(gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-core)
 if [ "$mode" = test ]; then
-  packages+=(chromium poppler-utils redis-server)
+  packages+=(chromium poppler-utils redis-server default-jre-headless)
 fi
 
 missing=()

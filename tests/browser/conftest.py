@@ -1,5 +1,6 @@
 """Playwright on Debian's chromium; the page helpers (axe-core checks, sign-in)
-are in tests/browser/helpers.py."""
+are in tests/browser/helpers.py. The markup check (test_markup.py) runs last,
+over the HTML of every page the other browser tests checked."""
 
 from __future__ import annotations
 
@@ -12,13 +13,21 @@ import pytest
 from django.core.management import call_command
 
 from prize_portal.accounts.roles import Role
-from tests.browser.helpers import fresh_code_window, sign_in
+from tests.browser.helpers import fresh_code_window, record_documents, sign_in
 from tests.factories import PASSWORD, give_totp, make_user
 from tests.services import service_missing
 
 CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The markup check reads what the other tests recorded: it runs after them
+    (a stable sort keeps every other test in its place)."""
+    markup = Path(__file__).with_name("test_markup.py")
+    items.sort(key=lambda item: item.path == markup)
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +49,10 @@ def browser() -> Iterator[Any]:
                 "--disable-sync",
             ],
         )
+        # Every context, also those a test makes itself, records the HTML
+        # documents its pages receive, for the markup check.
+        new_context = browser.new_context
+        browser.new_context = lambda **options: record_documents(new_context(**options))  # type: ignore[method-assign]
         yield browser
         browser.close()
 

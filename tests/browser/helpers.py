@@ -1,13 +1,17 @@
 """What the journeys do on a page: axe-core accessibility checks (with a
-screenshot kept in test-artifacts/), and signing in with a password and a TOTP code."""
+screenshot kept in test-artifacts/, and the page's HTML kept for the Nu HTML
+Checker in test_markup.py), and signing in with a password and a TOTP code."""
 
 from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pyotp
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.services import ROOT, service_missing
 
@@ -21,10 +25,58 @@ class AxeViolationError(AssertionError):
     pass
 
 
+@dataclass(frozen=True)
+class CheckedPage:
+    """A page as check_accessibility saw it, for the Nu HTML Checker at the end
+    of the session: the HTML the server sent (``source`` "server"), or the DOM
+    when the address no longer names a document the browser received ("DOM")."""
+
+    name: str
+    url: str
+    html: str
+    source: str
+
+
+# Every page checked in this session, in order (read by test_markup.py).
+CHECKED_PAGES: list[CheckedPage] = []
+# Per page, the last HTML document its main frame received for each address.
+_documents: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
+
+
+def record_documents(context: Any) -> Any:
+    """Keep the HTML documents the pages of ``context`` receive: the checker
+    must read the server's markup, which the DOM no longer shows (the parser
+    drops stray end tags and duplicate attributes, and closes what was left open)."""
+    context.on("response", _record_document)
+    return context
+
+
+def _record_document(response: Any) -> None:
+    request = response.request
+    if request.resource_type != "document" or 300 <= response.status < 400:
+        return
+    if not response.headers.get("content-type", "").startswith("text/html"):
+        return
+    frame = request.frame
+    if frame.parent_frame is None:
+        _documents.setdefault(frame.page, {})[response.url] = response
+
+
+def _keep_markup(page: Any, name: str) -> None:
+    response = _documents.get(page, {}).get(page.url.partition("#")[0])
+    try:
+        html, source = (response.text(), "server") if response else (page.content(), "DOM")
+    except PlaywrightError:  # the body is gone (the page replaced its document itself)
+        html, source = page.content(), "DOM"
+    CHECKED_PAGES.append(CheckedPage(name=name, url=page.url, html=html, source=source))
+
+
 def check_accessibility(page: Any, name: str) -> None:
-    """axe-core on the current page: zero violations; keeps a screenshot."""
+    """axe-core on the current page: zero violations; keeps a screenshot, and
+    the page's HTML for the markup check at the end of the session."""
     if not AXE.exists():
         service_missing("axe-core is not installed (npm ci)")
+    _keep_markup(page, name)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
