@@ -1,4 +1,5 @@
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 from allauth.account import app_settings as account_settings
@@ -28,16 +29,21 @@ def _json_safe(value: Any) -> Any:
     return str(value)
 
 
-def _just_signed_in_without_mfa(request: HttpRequest | None) -> bool:
-    """Whether the signed-in user has no authenticator yet and signed in
-    within the reauthentication window (allauth's own records of this session)."""
+def _setting_up_after_signing_in(request: HttpRequest | None) -> bool:
+    """Whether this session signed in within allauth's reauthentication window
+    and every authenticator the user has was set up since (allauth's own
+    records of how and when this session authenticated)."""
     user = getattr(request, "user", None)
     if request is None or user is None or not user.is_authenticated:
         return False
-    if Authenticator.objects.filter(user=user).exists():
-        return False
     records = get_authentication_records(request, user)
-    return bool(records) and time.time() - float(records[-1]["at"]) < account_settings.REAUTHENTICATION_TIMEOUT
+    if not records:
+        return False
+    signed_in_at = float(records[-1]["at"])
+    if time.time() - signed_in_at >= account_settings.REAUTHENTICATION_TIMEOUT:
+        return False
+    since = datetime.fromtimestamp(signed_in_at, tz=UTC)
+    return not Authenticator.objects.filter(user=user, created_at__lt=since).exists()
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -76,11 +82,12 @@ class AccountAdapter(DefaultAccountAdapter):
         return response
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
-        """Setting up the first authenticator right after signing in asks for
-        no password again: the sign-in a moment ago is the proof (judges,
-        chairs and staff are sent there by the first page they open). Every
-        later change to the authenticators still asks for it."""
-        if app == "allauth.mfa" and _just_signed_in_without_mfa(context.request):
+        """Setting up the first authenticator (and its recovery codes) right
+        after signing in asks for no password again: the sign-in a moment ago
+        is the proof (judges, chairs and staff are sent there by the first page
+        they open). Changing authenticators set up before this sign-in, or
+        after the window, still asks for it."""
+        if app == "allauth.mfa" and _setting_up_after_signing_in(context.request):
             return False
         return bool(super().is_reauthentication_required(app=app, **kwargs))
 
