@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +24,13 @@ ACCEPTED_FILES = ",".join([*EXTENSIONS, *EXTENSIONS.values(), ".jpeg"])
 
 
 def _entry_languages() -> list[tuple[str, str]]:
-    """Every language Django knows, named in the page's language (a callable: built per form)."""
-    return language_choices(code for code, _name in ALL_LANGUAGES)
+    """Every language Django knows, named in the page's language (a callable: built per form):
+    the site's six first, the way most entries are written, then the others."""
+    site = [code for code, _name in settings.LANGUAGES]
+    return [
+        *language_choices(site),
+        *language_choices(code for code, _name in ALL_LANGUAGES if code not in site),
+    ]
 
 
 class OrganisationForm(forms.ModelForm):
@@ -168,6 +174,8 @@ class EntryForm(forms.Form):
     BUILT_IN = ("language", "title_en", "summary_en", "title_original", "summary_original")
 
     def __init__(self, *args: Any, entry: Entry, questions: dict[str, Question], **kwargs: Any) -> None:
+        # Labels are questions, often ending in a question mark: no colon after them, in any language.
+        kwargs.setdefault("label_suffix", "")
         if not args and "data" not in kwargs:
             kwargs.setdefault("initial", self.initial_for(entry, questions))
         super().__init__(*args, **kwargs)

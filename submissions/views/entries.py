@@ -154,9 +154,8 @@ def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
         return _submit(request, entry, questions)
     if saved.draft_invalid:
         fresh = selectors.entry_get(user=request.user, entry_id=entry.pk, perm="submissions.edit_entry")
-        form = _form_as_saved(fresh, questions)
-        form.add_error(None, _("Your draft has been saved. Correct the fields marked below before you submit."))
-        return _render_form(request, fresh, form, status=400)
+        messages.warning(request, _("Your draft has been saved. Correct the fields marked below before you submit."))
+        return _render_form(request, fresh, _form_as_saved(fresh, questions), status=400)
     messages.success(request, _("Your draft has been saved."))
     return redirect("submissions:entry_edit", entry.pk)
 

@@ -21,3 +21,12 @@ def test_the_entry_language_menu_is_built_per_form_in_the_page_language() -> Non
     assert names("ja")["ja"] == "日本語"
     assert names("ko")["es"] == "스페인어"
     assert names("en")["ko"] == "Korean"
+
+
+@pytest.mark.django_db
+def test_the_site_languages_come_first_in_the_entry_language_menu() -> None:
+    with translation.override("ja"):
+        form = EntryStartForm(organisations=Organisation.objects.none(), categories=Category.objects.none())
+        codes = [str(code) for code, _name in form.fields["language"].choices]
+    assert set(codes[:6]) == {"en", "ko", "ja", "zh-hans", "es", "fr"}
+    assert len(codes) == len(set(codes)) > 50
