@@ -534,3 +534,16 @@ def test_query_counts_do_not_grow_with_the_number_of_awards(
     Publication.objects.filter(pk=publication.pk).update(withdrawn_at=None, withdraw_reason="", version=2)
     three = [_queries(client, url) for url in urls]
     assert one == three == [4, 3, 1]  # uncached: the live check, the publication with its cycle, the content
+
+
+def test_an_edition_name_without_a_translation_is_marked_english_on_the_winners_page(
+    client: Client, winner: Award
+) -> None:
+    cycle = winner.cycle
+    type(cycle).objects.filter(pk=cycle.pk).update(
+        name_ko="", ceremony_at=cycle.applications_close_at + timedelta(days=90), ceremony_place_en="Seoul"
+    )
+    publish_results(cycle)
+    html = _main(client.get(_edition_url("ko")).content.decode())
+    assert f'<h1><span lang="en">{cycle.name_en}</span> 수상자</h1>' in html
+    assert '<span lang="en">Seoul</span>' in html
