@@ -6,7 +6,7 @@ tracks (categories.py), the evaluation domains and their rubric
 and choices.py), the award levels (award_levels.py); the glossary
 (glossary.py) fixes each language's word for the prize's terms. Every text is
 a ``t()`` of all six languages (text.py). Staff change all of it in admin;
-``categories.services`` writes it.
+``categories.services.editions`` writes it.
 """
 
 from .award_levels import AWARD_LEVELS

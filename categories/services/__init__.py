@@ -1,0 +1,18 @@
+"""Writes of the prize configuration: editions created from the seed
+(editions.py), the quick start's demo edition (demo.py) and the seed's
+translations filled into an existing edition (translations.py)."""
+
+from .demo import DEMO_YEAR, DemoEdition, demo_window, seed_demo_edition
+from .editions import EditionWindow, seed_prize_2026
+from .translations import TranslationFill, seed_prize_2026_fill_translations
+
+__all__ = [
+    "DEMO_YEAR",
+    "DemoEdition",
+    "EditionWindow",
+    "TranslationFill",
+    "demo_window",
+    "seed_demo_edition",
+    "seed_prize_2026",
+    "seed_prize_2026_fill_translations",
+]
