@@ -10,7 +10,7 @@ from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from .forms import CategoryAdminForm, QuestionAdminForm, SignatoryAdminForm
+from .forms import CategoryAdminForm, QuestionAdminForm, QuestionChoiceFormSet, SignatoryAdminForm
 from .models import AwardLevel, Category, Criterion, Cycle, Question, QuestionChoice, RubricLevel, Signatory, Track
 
 # One labelled datetime-local input instead of admin's split date/time pair,
@@ -112,14 +112,15 @@ class CriterionAdmin(LanguageTabsMedia, TranslationAdmin):
 
 class QuestionChoiceInline(TranslationStackedInline):
     model = QuestionChoice
+    formset = QuestionChoiceFormSet
     extra = 0
 
 
 @admin.register(Question)
 class QuestionAdmin(LanguageTabsMedia, TranslationAdmin):
     form = QuestionAdminForm
-    list_display = ["label", "category", "criterion", "kind", "required", "identifying", "order"]
+    list_display = ["label", "category", "criterion", "kind", "required", "identifying", "shown_if", "order"]
     list_filter = ["category__cycle", "category", "kind", "required", "identifying"]
-    list_select_related = ["category__cycle", "criterion"]
+    list_select_related = ["category__cycle", "criterion", "shown_if"]
     search_fields = ["label", "code"]
     inlines = [QuestionChoiceInline]

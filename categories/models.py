@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import ApplicantType, CyclePhase, CycleStatus, QuestionKind
-from .validators import validate_applicant_types
+from .validators import validate_applicant_types, validate_condition
 
 code_validator = RegexValidator(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", _("Use lower-case letters, digits and hyphens."))
 
@@ -273,6 +273,26 @@ class Question(models.Model):
         default=False,
         help_text=_("Answers to this question (a website, a position) are hidden from judges in blind rounds."),
     )
+    shown_if = models.ForeignKey(
+        "self",
+        verbose_name=_("shown only if the answer to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dependents",
+        help_text=_(
+            "An earlier single- or multiple-choice question of the same category: this question is then asked "
+            "(and, if required, required) only when the answer to that one is one of the choices below. Otherwise "
+            "it is hidden: judges, staff and the entry PDF leave out its answer, which stays stored. Leave empty "
+            "to always ask it."
+        ),
+    )
+    shown_if_values = models.JSONField(
+        _("is one of"),
+        default=list,
+        blank=True,
+        help_text=_("The codes of that question's choices that show this one, separated by commas."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -290,6 +310,9 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def clean(self) -> None:
+        validate_condition(self)
 
     def is_asked_of(self, applicant_type: str) -> bool:
         return not self.applicant_types or applicant_type in self.applicant_types

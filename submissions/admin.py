@@ -28,7 +28,7 @@ from prize_portal.site.times import seoul_text
 from .errors import IntakeError
 from .exports import export_response
 from .models import Attachment, Entry, Membership, Organisation, Submission
-from .presentation import Section, answer_sections
+from .presentation import Section, answer_sections, shown_attachments
 from .services import attachment_set_identifying, entry_decide_eligibility, entry_grant_extension
 
 SEOUL = ZoneInfo(settings.PRIZE_TIME_ZONE)
@@ -110,7 +110,8 @@ def _attachment_url(entry: Entry, attachment_id: Any) -> str:
 def entry_submitted_version(entry: Entry) -> SubmittedVersion | None:
     """The last submitted version of ``entry``: its frozen text, its answers
     presented as judges and the entry PDF present them (with the answers to
-    questions removed since) and its attachments."""
+    questions removed since) and its attachments (without those of questions
+    its answers hide, as they do)."""
     submissions = list(entry.submissions.select_related("submitted_by").order_by("-number"))
     if not submissions:
         return None
@@ -124,7 +125,7 @@ def entry_submitted_version(entry: Entry) -> SubmittedVersion | None:
             size=int(item.get("size") or 0),
             url=_attachment_url(entry, item.get("id")),
         )
-        for item in content.get("attachments") or []
+        for item in shown_attachments(last)
     ]
     return SubmittedVersion(
         submission=last, content=content, sections=sections, attachments=attachments, version_count=len(submissions)

@@ -1,6 +1,7 @@
 """Forms of intake. They parse and present; the services decide what is
 valid and store it (their ValidationErrors come back keyed by field name)."""
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ from prize_portal.files.checks import EXTENSIONS
 from prize_portal.site.names import language_choices
 from prize_portal.site.translations import shown_text
 
+from .drafts import draft_digests, draft_values
 from .models import Attachment, Entry, Organisation
 from .services.organisations import ORGANISATION_FIELDS
 from .validators import SUMMARY_WORD_LIMIT, TEXT_CHARACTER_LIMIT, date_as_typed, date_example
@@ -148,6 +150,9 @@ class EntryForm(forms.Form):
     partial; completeness is checked on submit by the service."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    # The digest of each value as the form was opened (or last saved): each
+    # field is merged on its own (see submissions.drafts).
+    bases = forms.CharField(widget=forms.HiddenInput, required=False)
     language = forms.ChoiceField(label=_("Language of the entry"), choices=_entry_languages)
     title_en = forms.CharField(
         label=_("Title in English"),
@@ -192,6 +197,8 @@ class EntryForm(forms.Form):
         initial: dict[str, Any] = {name: getattr(entry, name) for name in EntryForm.BUILT_IN}
         initial["version"] = entry.version
         by_pk = {question.pk: question for question in questions.values()}
+        codes = {pk: question.code for pk, question in by_pk.items()}
+        initial["bases"] = json.dumps(draft_digests(draft_values(entry, codes)), separators=(",", ":"))
         for answer in entry.answers.all():
             question = by_pk.get(answer.question_id)
             if question is not None:
@@ -207,15 +214,16 @@ class EntryForm(forms.Form):
         )
         return initial
 
-    def fields_and_answers(self) -> tuple[dict[str, Any], dict[str, Any]]:
+    def fields_and_answers(self, only: set[str] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
         """The built-in values and the answers by question code, as the
-        service takes them: every field of the form, one that did not pass the
-        form's own checks as it was typed (the service keeps it so and says
-        what to correct)."""
+        service takes them: every field of the form (or those named in
+        ``only``, what an autosave changed), one that did not pass the form's
+        own checks as it was typed (the service keeps it so and says what to
+        correct)."""
         values: dict[str, Any] = {}
         cleaned = getattr(self, "cleaned_data", {})
         for name, field_ in self.fields.items():
-            if name == "version":
+            if name in ("version", "bases") or (only is not None and name not in only):
                 continue
             if name in self.errors:
                 widget = field_.widget
@@ -232,24 +240,36 @@ class EntryForm(forms.Form):
         about = FormSection(key="about", title=str(_("About the entry")))
         about.fields = [self[name] for name in self.BUILT_IN]
         files = FormSection(key="files", title=str(_("Supporting files")))
-        by_domain: dict[int, FormSection] = {}
-        criteria: list[Criterion] = []
+        by_domain = {
+            criterion.pk: FormSection(
+                key=domain_key(criterion),
+                title=shown_text(criterion, "name"),
+                description=shown_text(criterion, "description"),
+            )
+            for criterion in domains_of(self.questions)
+        }
         for code, question in self.questions.items():
-            criterion = question.criterion
-            if criterion is None:
+            if question.criterion is None:
                 section = files if question.kind == QuestionKind.FILE else about
             else:
-                if criterion.pk not in by_domain:
-                    by_domain[criterion.pk] = FormSection(
-                        key=f"domain-{criterion.code}",
-                        title=shown_text(criterion, "name"),
-                        description=shown_text(criterion, "description"),
-                    )
-                    criteria.append(criterion)
-                section = by_domain[criterion.pk]
+                section = by_domain[question.criterion.pk]
             if question.kind == QuestionKind.FILE:
                 section.file_questions.append(question)
             else:
                 section.fields.append(self[f"answer-{code}"])
-        criteria.sort(key=lambda criterion: (criterion.order, criterion.code))
-        return [about, *(by_domain[criterion.pk] for criterion in criteria), files]
+        return [about, *by_domain.values(), files]
+
+
+def domain_key(criterion: Criterion) -> str:
+    return f"domain-{criterion.code}"
+
+
+def domains_of(questions: dict[str, Question]) -> list[Criterion]:
+    """The evaluation domains the questions belong to, in the criteria's order."""
+    criteria = {question.criterion.pk: question.criterion for question in questions.values() if question.criterion}
+    return sorted(criteria.values(), key=lambda criterion: (criterion.order, criterion.code))
+
+
+def section_keys(questions: dict[str, Question]) -> list[str]:
+    """The keys of the form's sections (``EntryForm.sections``), its steps."""
+    return ["about", *(domain_key(criterion) for criterion in domains_of(questions)), "files"]

@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from categories.conditions import shown_questions
 from categories.enums import CHOICE_KINDS, QuestionKind
 from categories.models import Question
 from prize_portal.documents import bcp47_lang, language_name
@@ -75,6 +76,41 @@ def _answer_row(question: Question, value: Any, files: list[str]) -> AnswerRow:
     return AnswerRow(label=label, text=str(value), long=kind == QuestionKind.LONG_TEXT)
 
 
+def form_questions(submission: Submission) -> list[Question]:
+    """The questions of the submission's category, in the form's order."""
+    return list(
+        Question.objects.filter(category_id=submission.entry.category_id)
+        .select_related("criterion")
+        .prefetch_related("choices")
+        .order_by("order", "code")
+    )
+
+
+def submitted_questions(submission: Submission, questions: list[Question]) -> dict[str, Question]:
+    """Of the category's ``questions``, those the submitted version shows, by
+    code in order: asked of the applicant (or answered, when asked of them
+    then), and shown by the frozen answers (categories/conditions.py). The
+    answer to a hidden question, kept in the snapshot, is read by nobody."""
+    answers: dict[str, Any] = submission.content.get("answers", {})
+    applicant_type = submission.entry.organisation.type
+    on_form = {
+        question.code: question
+        for question in questions
+        if question.is_asked_of(applicant_type) or question.code in answers
+    }
+    return shown_questions(on_form, answers)
+
+
+def hidden_files(submission: Submission, question_of: dict[Any, int]) -> set[Any]:
+    """Of the attachments given with the question they answer (only those
+    whose question has a condition need be given), those whose question the
+    submitted version hides."""
+    if not question_of:
+        return set()
+    shown = {question.pk for question in submitted_questions(submission, form_questions(submission)).values()}
+    return {pk for pk, question_id in question_of.items() if question_id not in shown}
+
+
 def answer_sections(
     submission: Submission,
     *,
@@ -83,11 +119,11 @@ def answer_sections(
     with_removed: bool = False,
 ) -> list[Section]:
     """The answers under their question labels, in the form's order; a run of
-    questions of one evaluation domain is one section. ``blind`` leaves out
+    questions of one evaluation domain is one section. Questions the frozen
+    answers hide are left out (``submitted_questions``). ``blind`` leaves out
     the names of files marked as identifying the applicant; ``files``, when
     the caller has loaded them, saves the queries. ``with_removed`` (staff):
     answers to questions deleted since the submit follow, under their codes."""
-    entry = submission.entry
     answers: dict[str, Any] = submission.content.get("answers", {})
     attachments = shown_attachments(submission, blind=blind, files=files)
     # The snapshot lists files without their question; an attachment's question never changes.
@@ -97,18 +133,11 @@ def answer_sections(
         question_of = dict(
             Attachment.objects.filter(pk__in=[item.get("id") for item in attachments]).values_list("pk", "question_id")
         )
-    questions = (
-        Question.objects.filter(category_id=entry.category_id)
-        .select_related("criterion")
-        .prefetch_related("choices")
-        .order_by("order", "code")
-    )
+    questions = form_questions(submission)
     sections: list[Section] = []
     current: int | str | None = "none yet"
     seen_domain = False
-    for question in questions:
-        if not question.is_asked_of(entry.organisation.type) and question.code not in answers:
-            continue
+    for question in submitted_questions(submission, questions).values():
         if blind and question.identifying:  # its answer names the applicant (a website, a position)
             continue
         if question.criterion_id != current:
@@ -139,10 +168,19 @@ def _removed_text(value: Any) -> str:
 def shown_attachments(
     submission: Submission, *, blind: bool = False, files: list[Attachment] | None = None
 ) -> list[dict[str, Any]]:
-    """The snapshot's file list; ``blind``: without files marked as identifying,
-    and named by number (a file name may give the applicant away). ``files``:
-    the attachments the reader may see, already loaded."""
+    """The snapshot's file list, without the files of questions the frozen
+    answers hide; ``blind``: without files marked as identifying either, and
+    named by number (a file name may give the applicant away). ``files``: the
+    attachments the reader may see, already loaded and checked."""
     items: list[dict[str, Any]] = submission.content.get("attachments", [])
+    if files is None:
+        conditional = dict(
+            Attachment.objects.filter(
+                pk__in=[item.get("id") for item in items], question__shown_if__isnull=False
+            ).values_list("pk", "question_id")
+        )
+        hidden = hidden_files(submission, conditional)
+        items = [item for item in items if item.get("id") not in hidden]
     if not blind:
         return items
     if files is not None:

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from categories.conditions import shown_questions
 from categories.enums import CycleStatus, QuestionKind
 from categories.models import Category, Question, Track
 from prize_portal.accounts.models import User
@@ -160,38 +161,74 @@ def questions_for(entry: Entry) -> dict[str, Question]:
     return {q.code: q for q in questions if q.is_asked_of(entry.organisation.type)}
 
 
+def _stored_answers(entry: Entry) -> dict[int, Any]:
+    """The entry's stored answer values by question id (prefetched when a selector loaded the entry)."""
+    return {answer.question_id: answer.value for answer in entry.answers.all()}
+
+
+def _given(entry: Entry, questions: dict[str, Question], stored: dict[int, Any]) -> dict[str, Any]:
+    """The answers given, by question code: a value kept as typed because it
+    did not pass its checks (``draft_invalid``) is not given yet, so what its
+    answer would show stays hidden."""
+    invalid = entry.draft_invalid or {}
+    return {
+        code: stored[question.pk]
+        for code, question in questions.items()
+        if question.pk in stored and f"answer-{code}" not in invalid
+    }
+
+
+def questions_shown(entry: Entry) -> dict[str, Question]:
+    """The questions of the entry's form (``questions_for``) that its answers
+    show, in order: a question with a condition is asked only while the
+    answer to its trigger is one of the condition's choices
+    (categories/conditions.py). Hidden ones are not required; their answers
+    stay stored."""
+    questions = questions_for(entry)
+    return shown_questions(questions, _given(entry, questions, _stored_answers(entry)))
+
+
 def entry_missing(entry: Entry) -> dict[str, list[str]]:
-    """What still prevents submitting, by field name (empty when complete)."""
+    """What still prevents submitting, by field name (empty when complete).
+    Only the questions shown count (``questions_shown``)."""
     required = gettext("This is required.")
     missing: dict[str, list[str]] = {}
     built_in = ["title_en", "summary_en"] + ([] if entry.language == "en" else ["title_original", "summary_original"])
     for name in built_in:
         if not getattr(entry, name).strip():
             missing[name] = [required]
-    answers = {answer.question_id: answer.value for answer in entry.answers.all()}
+    answers = _stored_answers(entry)
+    questions = questions_for(entry)
+    shown = shown_questions(questions, _given(entry, questions, answers))
     with_files = {attachment.question_id for attachment in entry.attachments.all()}
-    for code, question in questions_for(entry).items():
+    for code, question in shown.items():
         if not question.required:
             continue
         present = question.pk in with_files if question.kind == QuestionKind.FILE else answers.get(question.pk)
         if present in (None, "", [], False):
             missing[f"answer-{code}"] = [required]
-    missing.update(entry_to_correct(entry))
+    missing.update(_to_correct(entry, shown))
     return missing
 
 
 def entry_to_correct(entry: Entry) -> dict[str, list[str]]:
     """The fields kept as typed because they did not pass their checks
-    (``Entry.draft_invalid``), with their messages in the reader's language."""
+    (``Entry.draft_invalid``), with their messages in the reader's language.
+    An answer to a question now hidden has nothing to correct (it is kept)."""
     if not entry.draft_invalid:
         return {}
-    questions = questions_for(entry)
+    return _to_correct(entry, questions_shown(entry))
+
+
+def _to_correct(entry: Entry, questions: dict[str, Question]) -> dict[str, list[str]]:
+    if not entry.draft_invalid:
+        return {}
     to_correct: dict[str, list[str]] = {}
     for name, value in entry.draft_invalid.items():
         try:
             if name.startswith("answer-"):
                 question = questions.get(name.removeprefix("answer-"))
-                if question is None:  # no longer asked: nothing to correct
+                if question is None:  # no longer asked, or hidden: nothing to correct
                     continue
                 clean_answer(question, value, {choice.code for choice in question.choices.all()})
             elif name in ("summary_en", "summary_original"):

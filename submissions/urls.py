@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from submissions.views import attachments, entries, invitations, organisations
+from submissions.views import attachments, entries, entry_form, invitations, organisations, review
 
 app_name = "submissions"
 urlpatterns = [
@@ -11,7 +11,9 @@ urlpatterns = [
     path("organisations/<int:organisation_id>/", organisations.organisation_edit, name="organisation_edit"),
     path("new/", entries.entry_start, name="entry_start"),
     path("<int:entry_id>/", entries.entry_detail, name="entry_detail"),
-    path("<int:entry_id>/edit/", entries.entry_edit, name="entry_edit"),
+    path("<int:entry_id>/edit/", entry_form.entry_edit, name="entry_edit"),
+    path("<int:entry_id>/edit/<slug:step>/", entry_form.entry_edit, name="entry_step"),
+    path("<int:entry_id>/review/", review.entry_review, name="entry_review"),
     path("<int:entry_id>/withdraw/", entries.entry_withdraw, name="entry_withdraw"),
     path("<int:entry_id>/files/", attachments.attachment_upload, name="attachment_upload"),
     path("<int:entry_id>/files/<int:attachment_id>/", attachments.attachment_download, name="attachment"),

@@ -10,7 +10,15 @@ import pytest
 
 from categories.enums import ApplicantType, QuestionKind
 from categories.models import Question, QuestionChoice
-from tests.factories import DEADLINE, CategoryFactory, CycleFactory, TrackFactory, make_organisation, make_user
+from tests.factories import (
+    DEADLINE,
+    CategoryFactory,
+    CycleFactory,
+    TrackFactory,
+    add_funding_questions,
+    make_organisation,
+    make_user,
+)
 from tests.services import SMTPRecorder, free_port, service_missing
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
@@ -77,6 +85,14 @@ def project(db: Any) -> Any:
         required=True,
     )
     return category
+
+
+@pytest.fixture
+def funded_project(project: Any) -> Any:
+    """The project category asking cities how the project is funded, and only
+    when co-funded (required then) the budget source and the agreement file."""
+    add_funding_questions(project)
+    return project
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The options of the Project form's multiple-choice questions."""
+"""The options of the Project form's choice questions."""
 
 from .text import T, t
 
@@ -80,5 +80,41 @@ FIELDS: list[tuple[str, T]] = [
     (
         "governance",
         t(en="Governance", ko="거버넌스", ja="ガバナンス", zh_hans="治理", es="Gobernanza", fr="Gouvernance"),
+    ),
+]
+
+FUNDING: list[tuple[str, T]] = [
+    (
+        "self-funded",
+        t(
+            en="Self-funded by the government",
+            ko="정부 자체 재원으로 마련",
+            ja="行政の自主財源",
+            zh_hans="政府自筹资金",
+            es="Autofinanciado por el gobierno",
+            fr="Autofinancé par les pouvoirs publics",
+        ),
+    ),
+    (
+        "co-funded",
+        t(
+            en="Co-funded with partners",
+            ko="협력 주체와 공동으로 마련",
+            ja="パートナーとの共同出資",
+            zh_hans="与合作伙伴共同出资",
+            es="Cofinanciado con socios",
+            fr="Cofinancé avec des partenaires",
+        ),
+    ),
+    (
+        "external",
+        t(
+            en="Funded externally",
+            ko="외부 재원으로 마련",
+            ja="外部資金",
+            zh_hans="外部资金资助",
+            es="Financiado con fondos externos",
+            fr="Financé par des sources extérieures",
+        ),
     ),
 ]

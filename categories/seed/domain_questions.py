@@ -2,11 +2,13 @@
 """The questions of the six evaluation domains, asked in Project, Leadership and Special.
 
 Two labels name their subject (the project, or the leader's work); the rest,
-and every help text, read the same for both.
+and every help text, read the same for both. A project's budget domain also
+asks cities how the project is funded (and, when co-funded, by whom).
 """
 
 from typing import Any, Literal
 
+from .choices import FUNDING
 from .question import q
 from .text import T, t
 
@@ -51,8 +53,69 @@ DESIGN_LABEL: dict[Subject, T] = {
 }
 
 
+# Asked of cities about a project, in its budget domain: who pays, and, only
+# when partners share the costs, who they are and in what shares.
+FUNDING_QUESTIONS = [
+    q(
+        "funding",
+        "choice",
+        t(
+            en="How is the project funded?",
+            ko="프로젝트의 재원은 어떻게 마련됩니까?",
+            ja="プロジェクトの資金はどのように賄われていますか。",
+            zh_hans="项目资金如何筹措？",
+            es="¿Cómo se financia el proyecto?",
+            fr="Comment le projet est-il financé ?",
+        ),
+        criterion="budget-planning",
+        required=False,
+        applicant_types=["city"],
+        choices=FUNDING,
+        help_text=t(
+            en="Choose one. If partners share the costs, you will then be asked who they are.",
+            ko="하나를 선택해 주십시오. 협력 주체와 비용을 분담하는 경우, 이어서 분담 주체를 묻습니다.",
+            ja="一つを選択してください。パートナーと費用を分担している場合は、続いてその分担先をお尋ねします。",
+            zh_hans="请选择一项。如与合作伙伴分担费用，随后将请您说明分担方。",
+            es="Seleccione una opción. Si comparte los gastos con socios, a continuación se le preguntará quiénes son.",
+            fr="Choisissez une réponse. Si des partenaires partagent les coûts, il vous sera ensuite demandé lesquels.",
+        ),
+    ),
+    q(
+        "budget-source",
+        "long_text",
+        t(
+            en="Budget source",
+            ko="예산 출처",
+            ja="財源の内訳",
+            zh_hans="预算来源",
+            es="Origen del presupuesto",
+            fr="Origine du budget",
+        ),
+        criterion="budget-planning",
+        applicant_types=["city"],
+        word_limit=150,
+        shown_if="funding",
+        shown_if_values=["co-funded"],
+        help_text=t(
+            en="Name the partners who co-fund the project and the share of the budget each provides, for example: "
+            "the city 60%, the national government 30%, a foundation 10%.",
+            ko="프로젝트 예산을 공동으로 부담하는 협력 주체와 각 주체의 분담 비율을 적어 주십시오"
+            "(예: 시 60%, 중앙정부 30%, 재단 10%).",
+            ja="プロジェクトの予算を共同で負担しているパートナーと、それぞれの負担割合を記入してください"
+            "（例：市60%、国30%、財団10%）。",
+            zh_hans="请列出共同出资的合作伙伴及各自承担的预算比例（例如：市政府60%、中央政府30%、某基金会10%）。",
+            es="Indique los socios que cofinancian el proyecto y la parte del presupuesto que aporta cada uno "
+            "(por ejemplo: la ciudad, 60\u00a0%; el gobierno nacional, 30\u00a0%; una fundación, 10\u00a0%).",
+            fr="Indiquez les partenaires qui cofinancent le projet et la part du budget apportée par chacun "
+            "(par exemple : la ville 60\u00a0%, l’État 30\u00a0%, une fondation 10\u00a0%).",
+        ),
+    ),
+]
+
+
 def domain_questions(subject: Subject) -> list[dict[str, Any]]:
-    """The nine questions of the six domains, worded for a project or a leader's work."""
+    """The questions of the six domains, worded for a project or a leader's
+    work (a project's with the funding questions asked of cities)."""
     return [
         q(
             "problem-innovation",
@@ -110,6 +173,7 @@ def domain_questions(subject: Subject) -> list[dict[str, Any]]:
                 fr="Le montant en chiffres uniquement, converti en dollars des États-Unis.",
             ),
         ),
+        *(FUNDING_QUESTIONS if subject == "project" else []),
         q(
             "budget-plan",
             "long_text",

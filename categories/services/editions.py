@@ -185,8 +185,11 @@ def _seed_criteria(category: Category, created: Counter[str]) -> dict[str, Crite
 def _seed_questions(
     category: Category, criteria: dict[str, Criterion], questions: list[dict[str, Any]], created: Counter[str]
 ) -> None:
+    """The form's questions in the seed's order, each with its choices; a
+    condition names an earlier question of the form, created already."""
+    by_code: dict[str, Question] = {}
     for order, spec in enumerate(questions):
-        question = _create(
+        question = by_code[spec["code"]] = _create(
             created,
             "questions",
             Question,
@@ -200,6 +203,8 @@ def _seed_questions(
                 "word_limit": spec["word_limit"],
                 "identifying": spec["identifying"],
                 "applicant_types": list(spec["applicant_types"]),
+                "shown_if": by_code[spec["shown_if"]] if spec["shown_if"] else None,
+                "shown_if_values": list(spec["shown_if_values"]),
                 "order": order * 10,
             },
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
@@ -142,6 +143,22 @@ def _fill_empty_translations(instance: Any, texts: dict[str, seed.T]) -> tuple[i
             setattr(instance, attname, text)
         update_fields += empty
     if update_fields:
-        instance.full_clean(exclude=[f.name for f in instance._meta.fields if f.name not in update_fields])
+        _validate_written(instance, update_fields)
         instance.save(update_fields=update_fields)
     return len(update_fields), left_edited
+
+
+def _validate_written(instance: Any, update_fields: list[str]) -> None:
+    """Validate the fields written. A model's clean() also checks other
+    fields (a question's condition, left without its trigger when staff
+    deleted that question): those errors are not the fill's to raise."""
+    try:
+        instance.full_clean(exclude=[f.name for f in instance._meta.fields if f.name not in update_fields])
+    except ValidationError as error:
+        written = {
+            name: messages
+            for name, messages in error.message_dict.items()
+            if name in update_fields or name == NON_FIELD_ERRORS
+        }
+        if written:
+            raise ValidationError(written) from error

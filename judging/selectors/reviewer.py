@@ -4,7 +4,7 @@ query counts flat in the number of assignments and criteria."""
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, CharField, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from judging.selectors import facts
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import GROUP_NAMES, Role
 from submissions.models import Attachment, Submission
+from submissions.presentation import hidden_files
 
 
 def committee() -> QuerySet[Any]:
@@ -177,15 +178,27 @@ def latest_submission(assignment: Assignment) -> Submission | None:
 
 
 def attachments_for(assignment: Assignment, submission: Submission | None) -> list[Attachment]:
-    """The files of the submitted version a judge may open: in a blind round,
-    not those marked as identifying the applicant."""
+    """The files of the submitted version a judge may open: not those of a
+    question its answers hide; in a blind round, not those marked as
+    identifying the applicant either."""
     if submission is None:
         return []
     ids = [item.get("id") for item in submission.content.get("attachments", [])]
-    query = Attachment.objects.filter(entry_id=assignment.entry_id, pk__in=ids).order_by("created_at", "pk")
+    query = (
+        Attachment.objects.filter(entry_id=assignment.entry_id, pk__in=ids)
+        .annotate(question_condition=F("question__shown_if"))
+        .order_by("created_at", "pk")
+    )
     if assignment.round.blind:
         query = query.filter(identifying=False)
-    return list(query)
+    files = list(query)
+    conditional = {
+        file.pk: file.question_id
+        for file in files
+        if file.question_id is not None and getattr(file, "question_condition", None) is not None
+    }
+    hidden = hidden_files(submission, conditional)
+    return [file for file in files if file.pk not in hidden]
 
 
 @dataclass

@@ -4,12 +4,22 @@
    [data-autosave-status] live region. The server answers a fetch POST with
    200 {version, saved_at}, 409 {errors: {__all__: [...]}} when someone saved
    meanwhile (autosave then stops, nothing is overwritten), or 400
-   {errors: {field: [...]}}. Without JavaScript the forms' buttons still save. */
+   {errors: {field: [...]}}. Without JavaScript the forms' buttons still save.
+
+   A form marked data-autosave-fields (the entry form) sends only the fields
+   changed, named in "changed", with "bases" (each field's digest as last
+   known from the server): the server merges field by field and answers 200
+   {version, saved_at, digests, conflicts, to_correct}. A field someone else
+   changed meanwhile is not stored: both texts are shown, the person chooses.
+   Changes not yet sent are also kept in this browser (localStorage, under
+   data-draft-key, removed at sign-out by portal.js) and restored after a
+   crash, a reload or a lost connection. */
 (function () {
   "use strict";
 
   var AUTOSAVE_EVERY_MS = 5000;
   var RETRY_AFTER_MS = 15000;
+  var COPY_PREFIX = "portal-draft:";  // portal.js removes these at sign-out
 
   function text(form, name, values) {
     var template = form.getAttribute("data-text-" + name) || "";
@@ -27,15 +37,49 @@
   function setUpAutosave(form) {
     var status = form.querySelector("[data-autosave-status]");
     var version = form.querySelector("[name=version]");
+    var basesInput = form.querySelector("[name=bases]");
+    var perField = form.hasAttribute("data-autosave-fields") && !!basesInput;
+    var copyKey = perField && form.getAttribute("data-draft-key") ? COPY_PREFIX + form.getAttribute("data-draft-key") : null;
     var edits = 0;        // changes made since the page loaded
-    var savedEdits = 0;   // changes the server has confirmed
+    var savedEdits = 0;   // changes the server has confirmed (whole-form mode)
+    var pending = {};     // per field: the edit count of its last change not yet stored
+    var conflicted = {};  // per field: what someone else stored, until this person chooses
     var saving = false;
     var stopped = false;  // after an edit conflict, until the page is reloaded
     var submitting = false;
     var rejectedEdits = -1;  // the server refused the values as of this edit
     var pendingSubmit = null;  // a submit held back while an autosave is answered
 
-    function dirty() { return edits !== savedEdits; }
+    function unsentNames() {
+      return Object.keys(pending).filter(function (name) { return !conflicted[name]; });
+    }
+    function dirty() { return perField ? Object.keys(pending).length > 0 : edits !== savedEdits; }
+
+    function bases() {
+      try { return JSON.parse(basesInput.value || "{}") || {}; } catch (error) { return {}; }
+    }
+
+    // The browser's copy of what is not stored yet, field by field (the
+    // entry's other steps keep theirs), each with the server value it was
+    // typed over: restoring it merges like any save.
+    function readCopy() {
+      try {
+        var copy = JSON.parse(window.localStorage.getItem(copyKey) || "null");
+        return copy && copy.fields ? copy : { fields: {} };
+      } catch (error) { return { fields: {} }; }
+    }
+    function keepCopy() {
+      if (!copyKey) return;
+      try {
+        var copy = readCopy(), data = new FormData(form), known = bases();
+        Object.keys(copy.fields).forEach(function (name) { if (fieldNamed(name)) delete copy.fields[name]; });
+        Object.keys(pending).forEach(function (name) {
+          copy.fields[name] = { values: data.getAll(name), base: known[name], version: version.value, at: Date.now(), submitting: submitting };
+        });
+        if (Object.keys(copy.fields).length) window.localStorage.setItem(copyKey, JSON.stringify(copy));
+        else window.localStorage.removeItem(copyKey);
+      } catch (error) { /* storage full or refused: the server copy is all there is */ }
+    }
 
     // A submit made while an autosave is on its way would carry the old version
     // and be refused as an edit conflict: it goes once the autosave is answered.
@@ -62,24 +106,6 @@
       var legend = group && group.querySelector("legend");
       if ((field.type === "checkbox" || field.type === "radio") && legend) return legend.textContent.trim();
       return (label || legend || field).textContent.trim() || field.name;
-    }
-
-    function sayToCorrect(names, time) {
-      status.textContent = text(form, "to-correct", { time: time }) + " ";
-      status.classList.add("autosave-status--problem");
-      names.forEach(function (name, index) {
-        var field = fieldNamed(name);
-        if (!field) return;
-        var link = document.createElement("a");
-        link.href = "#" + field.id;
-        link.textContent = labelOf(field);
-        link.addEventListener("click", function (event) {
-          event.preventDefault();
-          field.focus();
-        });
-        if (index) status.appendChild(document.createTextNode(", "));
-        status.appendChild(link);
-      });
     }
 
     function showFieldErrors(errors) {
@@ -114,13 +140,127 @@
       });
     }
 
+    function sayWithLinks(message, names) {
+      status.appendChild(document.createTextNode(message + " "));
+      status.classList.add("autosave-status--problem");
+      names.forEach(function (name, index) {
+        var field = fieldNamed(name);
+        if (!field) return;
+        var link = document.createElement("a");
+        link.href = "#" + field.id;
+        link.textContent = labelOf(field);
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          field.focus();
+        });
+        if (index) status.appendChild(document.createTextNode(", "));
+        status.appendChild(link);
+      });
+      status.appendChild(document.createTextNode(" "));
+    }
+
+    function setValues(name, values) {
+      form.querySelectorAll("[name='" + name + "']").forEach(function (field) {
+        if (field.type === "checkbox" || field.type === "radio") field.checked = values.indexOf(field.value) >= 0;
+        else field.value = values.length ? values[0] : "";
+      });
+    }
+
+    function setBase(name, digest) {
+      var known = bases();
+      known[name] = digest;
+      basesInput.value = JSON.stringify(known);
+    }
+
+    // Someone else stored another value in this field meanwhile: show theirs
+    // beside it (the field keeps what this person typed) and let them choose.
+    function showConflict(name, conflict) {
+      var field = fieldNamed(name);
+      if (!field) return;
+      var old = document.getElementById(field.id + "_conflict");
+      if (old) old.remove();
+      var box = document.createElement("div");
+      box.className = "conflict";
+      box.id = field.id + "_conflict";
+      box.setAttribute("role", "group");
+      var title = document.createElement("p");
+      title.className = "conflict__title";
+      title.id = box.id + "_title";
+      title.textContent = text(form, "conflict", { label: labelOf(field) });
+      box.setAttribute("aria-labelledby", title.id);
+      var theirs = document.createElement("blockquote");
+      theirs.className = "conflict__theirs";
+      theirs.textContent = conflict.text || text(form, "empty");
+      var actions = document.createElement("div");
+      actions.className = "actions";
+      function choice(label, choose) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "button button--small button--secondary";
+        button.textContent = label;
+        button.addEventListener("click", function () {
+          choose();
+          setBase(name, conflict.digest);
+          delete conflicted[name];
+          box.remove();
+          field.focus();
+          keepCopy();
+          save();
+        });
+        actions.appendChild(button);
+      }
+      choice(text(form, "keep-mine"), function () {});
+      choice(text(form, "use-theirs"), function () {
+        setValues(name, Array.isArray(conflict.theirs) ? conflict.theirs : [conflict.theirs]);
+        delete pending[name];
+      });
+      box.appendChild(title);
+      box.appendChild(theirs);
+      box.appendChild(actions);
+      (field.closest(".field") || field).insertAdjacentElement("afterend", box);
+    }
+
+    // What the server stored of the fields sent: their new bases; those in conflict wait for a choice.
+    function stored(sent, body) {
+      var known = bases(), digests = body.digests || {}, conflicts = body.conflicts || {};
+      Object.keys(sent).forEach(function (name) {
+        if (conflicts[name]) {
+          conflicted[name] = { theirs: conflicts[name].theirs, text: conflicts[name].text, digest: digests[name] };
+          showConflict(name, conflicted[name]);
+          return;
+        }
+        if (digests[name]) known[name] = digests[name];
+        if (pending[name] === sent[name]) delete pending[name];
+      });
+      basesInput.value = JSON.stringify(known);
+      keepCopy();
+    }
+
+    function requestBody(names) {
+      var all = new FormData(form);
+      if (!perField) {
+        Array.from(all.keys()).forEach(function (key) { if (key.indexOf("file-") === 0) all.delete(key); });
+        all.delete("action");
+        return all;
+      }
+      var body = new FormData();
+      body.append("csrfmiddlewaretoken", csrfToken(form));
+      body.append("version", version.value);
+      body.append("bases", basesInput.value);
+      body.append("changed", names.join(","));
+      names.forEach(function (name) { all.getAll(name).forEach(function (value) { body.append(name, value); }); });
+      return body;
+    }
+
     function save() {
-      if (saving || stopped || submitting || !dirty() || edits === rejectedEdits) return;
+      var names = perField ? unsentNames() : [];
+      var ready = perField ? names.length > 0 : dirty();
+      if (saving || stopped || submitting || !ready || edits === rejectedEdits) return;
       saving = true;
       var upTo = edits;
-      var data = new FormData(form);
-      Array.from(data.keys()).forEach(function (key) { if (key.indexOf("file-") === 0) data.delete(key); });
-      data.delete("action");
+      var sent = {};
+      names.forEach(function (name) { sent[name] = pending[name]; });
+      var data = requestBody(names);
       say(text(form, "saving"));
       fetch(form.getAttribute("action") || window.location.href, {
         method: "POST",
@@ -140,13 +280,17 @@
         } else if (result.status === 200) {
           version.value = result.body.version;
           savedEdits = upTo;
+          if (perField) stored(sent, result.body);
           clearFieldErrors();
           var time = new Date(result.body.saved_at).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
           var toCorrect = result.body.to_correct || {};
-          if (Object.keys(toCorrect).length) {
+          var inConflict = Object.keys(conflicted);
+          if (Object.keys(toCorrect).length || inConflict.length) {
             // Saved, the values in error as typed: say which fields to correct, each a link to it.
+            say("");
             showFieldErrors(toCorrect);
-            sayToCorrect(Object.keys(toCorrect), time);
+            if (Object.keys(toCorrect).length) sayWithLinks(text(form, "to-correct", { time: time }), Object.keys(toCorrect));
+            if (inConflict.length) sayWithLinks(text(form, "conflicts", { time: time }), inConflict);
           } else {
             say(dirty() ? text(form, "unsaved") : text(form, "saved", { time: time }));
           }
@@ -159,16 +303,100 @@
           rejectedEdits = upTo;  // still unsaved; the next edit tries again
         }
         releaseSubmit();
+        leaveWhenSaved();
       }).catch(function () {
         saving = false;
         say(text(form, "offline"), true);
+        if (leaveTo) leaveTo.tried = true;
         if (pendingSubmit) releaseSubmit(); else window.setTimeout(save, RETRY_AFTER_MS);
+        leaveWhenSaved();
       });
     }
 
+    // After a crash, a reload or a lost connection: put back what this
+    // browser kept for the fields of this page. Kept before the entry was
+    // saved again (elsewhere, or later from here): ask first.
+    function restoreCopy() {
+      var copy = readCopy(), silent = [], asked = [], latest = 0;
+      Object.keys(copy.fields).forEach(function (name) {
+        var kept = copy.fields[name];
+        if (!fieldNamed(name)) return;
+        if (String(kept.version) === String(version.value)) silent.push(name);
+        else if (kept.submitting) delete copy.fields[name];  // the save it was kept for went through
+        else { asked.push(name); latest = Math.max(latest, kept.at || 0); }
+      });
+      function apply(names) {
+        var known = bases();
+        names.forEach(function (name) {
+          setValues(name, copy.fields[name].values);
+          if (copy.fields[name].base) known[name] = copy.fields[name].base;
+          edits += 1;
+          pending[name] = edits;
+        });
+        basesInput.value = JSON.stringify(known);
+        say(text(form, "restored"));
+        save();
+      }
+      if (silent.length) apply(silent);
+      if (!asked.length) { keepCopy(); return; }
+      var panel = document.createElement("div");
+      panel.className = "note restore-prompt";
+      var question = document.createElement("p");
+      question.tabIndex = -1;
+      var when = new Date(latest).toLocaleString(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short" });
+      question.textContent = text(form, "restore-question", { time: when });
+      panel.appendChild(question);
+      var actions = document.createElement("div");
+      actions.className = "actions";
+      [["restore", function () { apply(asked); }], ["discard", function () {
+        asked.forEach(function (name) { delete copy.fields[name]; });
+        window.localStorage.setItem(copyKey, JSON.stringify(copy));
+        keepCopy();
+        say(text(form, "discarded"));
+      }]].forEach(function (pair) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "button button--small" + (pair[0] === "discard" ? " button--secondary" : "");
+        button.textContent = text(form, pair[0]);
+        button.addEventListener("click", function () { panel.remove(); pair[1](); });
+        actions.appendChild(button);
+      });
+      panel.appendChild(actions);
+      form.insertAdjacentElement("afterbegin", panel);
+      question.focus();
+    }
+
+    // Leaving by a link (the step list) once what was typed here is stored,
+    // or kept in this browser when the server cannot be reached.
+    var leaveTo = null;
+    function leaveWhenSaved() {
+      if (!leaveTo || saving) return;
+      if (unsentNames().length && !leaveTo.tried && !stopped) {
+        leaveTo.tried = true;
+        save();
+        if (!saving) leaveWhenSaved();
+        return;
+      }
+      leaveTo.going = true;  // no "unsaved changes" question: they are stored, or kept here
+      window.location.href = leaveTo.href;
+    }
+    document.querySelectorAll("[data-save-before-leaving] a[href]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (!dirty() && !saving) return;
+        event.preventDefault();
+        leaveTo = { href: link.href, tried: false };
+        leaveWhenSaved();
+      });
+    });
+
     form.addEventListener("input", function (event) {
-      if (event.target.type === "file") return;
+      var name = event.target.name;
+      if (!name || event.target.type === "file") return;
       edits += 1;
+      if (perField) {
+        pending[name] = edits;
+        keepCopy();
+      }
       if (!stopped) say(text(form, "unsaved"));
     });
     form.addEventListener("change", function (event) {
@@ -185,14 +413,17 @@
         return;
       }
       submitting = true;
+      keepCopy();  // marked as being submitted: dropped once the entry shows the save
     });
     window.setInterval(save, AUTOSAVE_EVERY_MS);
+    window.addEventListener("online", save);
     window.addEventListener("beforeunload", function (event) {
-      if (submitting || (!dirty() && !form.querySelector("[data-uploading]"))) return;
+      if (submitting || (leaveTo && leaveTo.going) || (!dirty() && !form.querySelector("[data-uploading]"))) return;
       event.preventDefault();
       event.returnValue = text(form, "leave");
       return event.returnValue;
     });
+    if (copyKey) restoreCopy();
   }
 
   window.portalForms = { text: text, csrfToken: csrfToken, setUpAutosave: setUpAutosave };

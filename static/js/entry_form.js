@@ -54,6 +54,41 @@
     update();
   }
 
+  // A question asked only for some answers to an earlier one appears and
+  // disappears as that answer changes (the server decides the same way; an
+  // answer given stays stored while its question is hidden).
+  function setUpConditions(form) {
+    var slots = Array.from(form.querySelectorAll("[data-shown-if]"));
+    var announce = form.querySelector("[data-conditions-status]");
+    if (!slots.length) return;
+    function chosen(name) {
+      var values = [];
+      form.querySelectorAll("[name='" + name + "']").forEach(function (field) {
+        if ((field.type === "radio" || field.type === "checkbox") ? field.checked : field.value) values.push(field.value);
+      });
+      return values;
+    }
+    function update(event) {
+      var appeared = [];
+      slots.forEach(function (slot) {  // in the page's order: a trigger is decided before what it shows
+        var name = slot.getAttribute("data-shown-if");
+        var trigger = form.querySelector("[name='" + name + "']");
+        if (!trigger) return;  // asked in another step: as the server showed it
+        var triggerSlot = trigger.closest("[data-shown-if]");
+        var wanted = JSON.parse(slot.getAttribute("data-shown-values") || "[]");
+        var show = (!triggerSlot || !triggerSlot.hidden) && chosen(name).some(function (value) { return wanted.indexOf(value) >= 0; });
+        if (show && slot.hidden && event) {
+          var label = slot.querySelector("label, legend");
+          if (label) appeared.push(label.textContent.trim());
+        }
+        slot.hidden = !show;
+      });
+      if (announce && appeared.length) announce.textContent = text(form, "question-shown", { label: appeared.join(", ") });
+    }
+    form.addEventListener("change", update);
+    update(null);
+  }
+
   function setUpUploads(form) {
     var url = form.getAttribute("data-upload-url");
     form.querySelectorAll("input[type=file][data-question]").forEach(function (input) {
@@ -134,7 +169,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.querySelector("[data-entry-form]");
     if (!form || !window.fetch || !window.FormData) return;
-    [setUpWordCounts, setUpOriginalLanguage, forms.setUpAutosave, setUpUploads].forEach(function (enhance) {
+    [setUpWordCounts, setUpOriginalLanguage, setUpConditions, forms.setUpAutosave, setUpUploads].forEach(function (enhance) {
       try { enhance(form); } catch (error) { if (window.console) window.console.error(error); }
     });
     var summary = document.querySelector("[data-error-summary]");

@@ -3,6 +3,21 @@
   "use strict";
   var lang = document.documentElement.lang || "en";
 
+  // Signing out removes the copies of unsaved entry changes this browser
+  // kept (autosave.js): the next person at this computer does not see them.
+  function forgetDraftCopiesAtSignOut() {
+    var signOut = document.body.getAttribute("data-sign-out-url");
+    document.addEventListener("submit", function (event) {
+      var action = new URL(event.target.getAttribute("action") || window.location.href, window.location.href).pathname;
+      if (!signOut || action !== signOut) return;
+      try {
+        Object.keys(window.localStorage).forEach(function (key) {
+          if (key.indexOf("portal-draft:") === 0) window.localStorage.removeItem(key);
+        });
+      } catch (error) { /* storage unavailable: nothing was kept */ }
+    });
+  }
+
   function unit(value, name) {
     try {
       return new Intl.NumberFormat(lang, { style: "unit", unit: name, unitDisplay: "long" }).format(value);
@@ -52,6 +67,8 @@
   function safely(enhance) {
     try { enhance(); } catch (error) { if (window.console) window.console.error(error); }
   }
+
+  safely(forgetDraftCopiesAtSignOut);
 
   document.addEventListener("DOMContentLoaded", function () {
     safely(showLocalTimes);

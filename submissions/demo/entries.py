@@ -79,6 +79,9 @@ ENTRIES = [
             "website": "https://www.garam.example/digital-companions",
             "population": 412000,
             "government-role": "시가 사업을 기획하고 예산을 지원하며, 주민센터와 복지관이 현장 운영을 맡습니다.",
+            "funding": "co-funded",
+            "budget-source": "가람시 70%, 중앙정부 공모 사업비 30%. 통신사와 은행은 실습용 기기와 강사를 "
+            "현물로 지원합니다.",
             **_domain(
                 "무인 키오스크와 앱 전용 서비스가 늘면서 어르신들이 병원 예약, 교통, 금융에서 소외되고 있습니다. "
                 "교육장에 모으는 대신 도우미가 어르신이 매일 찾는 곳으로 찾아가는 점이 새롭습니다.",
@@ -259,6 +262,7 @@ ENTRIES = [
             "target-groups": ["low-income"],
             "population": 48000,
             "government-role": "La alcaldía financia la plataforma, capacita a las familias y garantiza los pagos.",
+            "funding": "self-funded",
             **_domain(
                 "Los intermediarios se quedaban con la mitad del precio de la cosecha. La plataforma vende directo "
                 "y paga el mismo día.",

@@ -4,10 +4,10 @@ mail after commit."""
 
 from ..validators import ATTACHMENTS_PER_ENTRY
 from .attachments import attachment_add, attachment_delete, attachment_set_identifying
+from .drafts import DraftSaved, entry_save_changes, entry_save_draft
 from .entries import (
     entry_decide_eligibility,
     entry_grant_extension,
-    entry_save_draft,
     entry_start,
     entry_submit,
     entry_withdraw,
@@ -17,11 +17,13 @@ from .organisations import organisation_create, organisation_update
 
 __all__ = [
     "ATTACHMENTS_PER_ENTRY",
+    "DraftSaved",
     "attachment_add",
     "attachment_delete",
     "attachment_set_identifying",
     "entry_decide_eligibility",
     "entry_grant_extension",
+    "entry_save_changes",
     "entry_save_draft",
     "entry_start",
     "entry_submit",

@@ -1,17 +1,16 @@
-"""Writes of entries: start, save a draft, submit, withdraw, extend the
-deadline. Each checks its guard, saves, records the audit trail and queues
+"""Writes of entries: start, submit, withdraw, extend the deadline (saving
+a draft is in drafts.py). Each checks its guard, saves, records the audit trail and queues
 mail after commit."""
 
 from datetime import UTC, datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from categories.enums import CycleStatus, QuestionKind
-from categories.models import Category, Question, Track
+from categories.enums import CycleStatus
+from categories.models import Category, Track
 from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.files.cleanup import delete_files_on_commit
@@ -20,15 +19,12 @@ from prize_portal.site.times import seoul_text
 from prize_portal.tasks import queue_task_on_commit
 
 from ..enums import COUNTED_STATUSES, EDITABLE_STATUSES, EntryStatus
-from ..errors import EditConflictError, EntryIncompleteError, IntakeError
-from ..models import Answer, Entry, Membership, Organisation, ReferenceCounter, Submission
-from ..selectors import entry_missing, questions_for
-from ..validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
+from ..errors import EntryIncompleteError, IntakeError
+from ..models import Entry, Membership, Organisation, ReferenceCounter, Submission
+from ..selectors import entry_missing
 from .files import entry_file_names
 from .pdfs import PDF_TASK
 from .status import entry_change_status
-
-BUILT_IN_FIELDS = ("title_en", "summary_en", "title_original", "summary_original", "language")
 
 
 def lock_entry(entry_id: int) -> Entry:
@@ -95,89 +91,6 @@ def entry_start(
         target=entry,
         after={"category": category.code, "track": track.code if track else None},
     )
-    return entry
-
-
-def _set_fields(entry: Entry, fields: dict[str, Any]) -> dict[str, list[str]]:
-    """Put the built-in fields on ``entry`` (unsaved); their errors by field.
-    A field in error keeps its stored value (what was typed goes to
-    ``draft_invalid``, see ``entry_save_draft``)."""
-    errors: dict[str, list[str]] = {}
-    stored = {name: getattr(entry, name) for name in fields if name in BUILT_IN_FIELDS}
-    for name, value in fields.items():
-        if name not in BUILT_IN_FIELDS:
-            raise IntakeError(_("Unknown field."), code="unknown_field")
-        setattr(entry, name, (value or "").strip() if isinstance(value, str) else value)
-    for name in ("summary_en", "summary_original"):
-        try:
-            check_word_limit(getattr(entry, name), SUMMARY_WORD_LIMIT)
-        except ValidationError as error:
-            errors[name] = error.messages
-    try:
-        entry.full_clean(exclude=["cycle", "category", "track", "organisation", "owner", "draft_invalid"])
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            errors.setdefault(name, []).extend(messages)
-    for name in errors:
-        if name in stored:
-            setattr(entry, name, stored[name])
-    return errors
-
-
-def _clean_answers(entry: Entry, answers: dict[str, Any], errors: dict[str, list[str]]) -> dict[Question, Any]:
-    """The answers checked against the entry's form; bad ones go to ``errors``
-    under ``answer-<code>``."""
-    questions = questions_for(entry)
-    cleaned: dict[Question, Any] = {}
-    for code, value in answers.items():
-        question = questions.get(code)
-        if question is None or question.kind == QuestionKind.FILE:
-            raise IntakeError(_("This question is not part of your form."), code="unknown_question")
-        try:
-            cleaned[question] = clean_answer(question, value, {c.code for c in question.choices.all()})
-        except ValidationError as error:
-            errors[f"answer-{code}"] = error.messages
-    return cleaned
-
-
-@transaction.atomic
-def entry_save_draft(
-    *,
-    entry_id: int,
-    user: User,
-    version: int,
-    fields: dict[str, Any] | None = None,
-    answers: dict[str, Any] | None = None,
-    now: datetime | None = None,
-) -> Entry:
-    """Save any part of an entry. ``version`` is the one the form was opened
-    with: if someone saved since, EditConflictError, and nothing is stored.
-
-    Every field received is kept: a value that passes its checks is stored,
-    one that does not is kept as typed in ``draft_invalid`` (under its form
-    field name, ``answer-<code>`` for answers), the stored value is left as it
-    was (``selectors.entry_to_correct`` says what to correct, in the reader's
-    language); it never holds the others back. Submitting refuses while
-    anything is left to correct."""
-    now = now or timezone.now()
-    entry = lock_entry(entry_id)
-    check_open(entry, now)
-    if entry.version != version:
-        raise EditConflictError(
-            _("Someone else saved this entry since you opened it. Reload to see their changes; yours are kept here."),
-            code="conflict",
-        )
-    fields, answers = fields or {}, answers or {}
-    errors = _set_fields(entry, fields)
-    cleaned = _clean_answers(entry, answers, errors)
-    received = {**fields, **{f"answer-{code}": value for code, value in answers.items()}}
-    invalid = {name: value for name, value in entry.draft_invalid.items() if name not in received}
-    invalid.update({name: received[name] for name in errors if name in received})
-    entry.draft_invalid = invalid
-    entry.version += 1
-    entry.save(update_fields=[*BUILT_IN_FIELDS, "draft_invalid", "version", "updated_at"])
-    for question, value in cleaned.items():
-        Answer.objects.update_or_create(entry=entry, question=question, defaults={"value": value})
     return entry
 
 

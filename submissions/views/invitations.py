@@ -45,5 +45,5 @@ def invitation_accept(request: AuthenticatedRequest, token: str) -> HttpResponse
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("You now collaborate on this entry."))
-            return redirect("submissions:entry_edit", entry.pk)
+            return redirect("submissions:entry_step", entry.pk, "about")
     return render(request, "submissions/invitation_accept.html", {"invitation": invitation})

@@ -13,7 +13,7 @@ from categories.enums import QuestionKind
 from categories.models import Category
 from categories.services import seed_demo_edition
 from submissions.models import Entry
-from submissions.services import entry_start
+from submissions.services import entry_save_draft, entry_start
 from tests.browser.helpers import check_accessibility, sign_in
 from tests.factories import PASSWORD, make_organisation, make_user
 
@@ -90,3 +90,136 @@ def test_seven_answers_and_a_bad_date_survive_closing_the_browser(browser: Any, 
     assert draft.draft_invalid == {}
     assert draft.answers.get(question__code="start-date").value == "2024-03-15"
     context.close()
+
+
+def _seven_fields(draft: Entry) -> dict[str, str]:
+    texts = [
+        question.code
+        for question in draft.category.questions.order_by("order", "code")
+        if question.kind in (QuestionKind.TEXT, QuestionKind.LONG_TEXT)
+        and question.is_asked_of(draft.organisation.type)
+    ][:5]
+    typed = {"title_en": "Night buses that wait for you", "summary_en": "A bus waits until the rider is home."}
+    typed.update({f"answer-{code}": f"Answer {number} typed offline" for number, code in enumerate(texts)})
+    return typed
+
+
+def test_typed_offline_saved_when_the_connection_returns_or_after_a_crash(
+    browser: Any, live_server: Any, draft: Entry
+) -> None:
+    typed = _seven_fields(draft)
+    names = list(typed)
+    context, page = _signed_in_page(browser, live_server)
+    page.goto(f"/en/entries/{draft.pk}/edit/")
+    status = page.locator("[data-autosave-status]")
+
+    # The connection drops; the first three answers wait, and go when it is back.
+    context.set_offline(True)
+    for name in names[:3]:
+        page.fill(f"[name='{name}']", typed[name])
+    page.locator(f"[name='{names[2]}']").blur()
+    status.filter(has_text="the connection failed").wait_for()
+    context.set_offline(False)
+    status.filter(has_text="All changes saved").wait_for()
+    draft.refresh_from_db()
+    assert draft.title_en == typed["title_en"]
+
+    # Offline again; the rest and a bad date are typed, then the browser tab dies.
+    context.set_offline(True)
+    for name in names[3:]:
+        page.fill(f"[name='{name}']", typed[name])
+    page.fill("[name='answer-start-date']", "15032024")
+    page.locator("[name='answer-start-date']").blur()
+    status.filter(has_text="the connection failed").wait_for()
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('portal-draft:')).length")
+    assert kept == 1
+    page.close()
+    context.set_offline(False)
+
+    page = context.new_page()
+    page.goto(f"/en/entries/{draft.pk}/edit/")
+    status = page.locator("[data-autosave-status]")
+    status.get_by_role("link", name="Start date").wait_for()  # put back, saved, the date still to correct
+    for name, value in typed.items():
+        assert page.locator(f"[name='{name}']").input_value() == value, name
+    check_accessibility(page, "entry-form-restored-en")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('portal-draft:')).length") == 0
+    context.close()
+
+    context, page = _signed_in_page(browser, live_server)  # another browser: everything is on the server
+    page.goto(f"/en/entries/{draft.pk}/edit/")
+    for name, value in typed.items():
+        assert page.locator(f"[name='{name}']").input_value() == value, name
+    assert page.locator("[name='answer-start-date']").input_value() == "15032024"
+    assert page.locator("#id_answer-start-date_error").inner_text() == "Enter a date like 2026-03-15."
+    context.close()
+
+
+def test_a_copy_older_than_the_server_is_offered_and_signing_out_forgets_it(
+    browser: Any, live_server: Any, draft: Entry
+) -> None:
+    context, page = _signed_in_page(browser, live_server)
+    page.goto(f"/en/entries/{draft.pk}/edit/")
+    context.set_offline(True)
+    page.fill("[name='title_en']", "Typed before the crash")
+    page.locator("[name='title_en']").blur()
+    page.locator("[data-autosave-status]", has_text="the connection failed").wait_for()
+    page.close()
+    context.set_offline(False)
+    # Meanwhile a colleague saves another field: the server now holds a newer version.
+    entry_save_draft(
+        entry_id=draft.pk, user=draft.owner, version=draft.version, fields={"summary_en": "Their summary."}
+    )
+
+    page = context.new_page()
+    page.goto(f"/en/entries/{draft.pk}/edit/")
+    prompt = page.locator(".restore-prompt")
+    prompt.wait_for()
+    assert "This browser kept changes from" in prompt.inner_text()
+    assert page.evaluate("document.activeElement.closest('.restore-prompt') !== null")
+    check_accessibility(page, "entry-form-restore-prompt-en")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "Put my changes back"
+    page.locator("[data-autosave-status]", has_text="All changes saved").wait_for()
+    draft.refresh_from_db()
+    assert (draft.title_en, draft.summary_en) == ("Typed before the crash", "Their summary.")
+
+    # A copy kept again (the server unreachable), then signing out forgets it.
+    page.route("**/edit/", lambda route: route.abort() if route.request.method == "POST" else route.continue_())
+    page.fill("[name='title_en']", "Not sent")
+    page.locator("[name='title_en']").blur()
+    page.locator("[data-autosave-status]", has_text="the connection failed").wait_for()
+    other = context.new_page()
+    other.goto("/en/accounts/logout/")
+    other.get_by_role("button", name="Sign Out").click()
+    other.wait_for_load_state()
+    assert other.evaluate("Object.keys(localStorage).filter(k => k.startsWith('portal-draft:')).length") == 0
+    context.close()
+
+
+def test_two_people_editing_the_same_field_see_both_texts_and_choose(
+    browser: Any, live_server: Any, draft: Entry
+) -> None:
+    first_context, first = _signed_in_page(browser, live_server)
+    second_context, second = _signed_in_page(browser, live_server)
+    for page in (first, second):
+        page.goto(f"/en/entries/{draft.pk}/edit/")
+    first.fill("[name='summary_en']", "The first person's summary.")
+    first.fill("[name='title_en']", "First title")
+    first.locator("[name='title_en']").blur()
+    first.locator("[data-autosave-status]", has_text="All changes saved").wait_for()
+
+    second.fill("[name='summary_en']", "The second person's summary.")
+    second.locator("[name='summary_en']").blur()
+    conflict = second.locator("#id_summary_en_conflict")
+    conflict.wait_for()
+    assert "The first person's summary." in conflict.inner_text()
+    assert second.locator("[name='summary_en']").input_value() == "The second person's summary."
+    assert second.locator("[name='title_en']").input_value() == ""  # not touched here: not sent
+    check_accessibility(second, "entry-form-conflict-en")
+    conflict.get_by_role("button", name="Keep mine").click()
+    second.locator("[data-autosave-status]", has_text="All changes saved").wait_for()
+    draft.refresh_from_db()
+    assert (draft.title_en, draft.summary_en) == ("First title", "The second person's summary.")
+    first_context.close()
+    second_context.close()

@@ -114,8 +114,11 @@ def test_applicant_journey_from_sign_up_to_entry_pdf(
     page.check("input[name=track]")
     page.select_option("#id_language", "ko")
     page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r".*/entries/\d+/edit/$"))
+    page.wait_for_url(re.compile(r".*/entries/\d+/edit/about/$"))
     entry = Entry.objects.get()
+    check_accessibility(page, "intake-form-first-step")
+    page.click(".form-view a")  # every question on one page
+    page.wait_for_url(re.compile(r".*/entries/\d+/edit/$"))
     check_accessibility(page, "intake-form")
 
     # Write: autosave keeps it; the English summary is for the judges.
@@ -150,8 +153,12 @@ def test_applicant_journey_from_sign_up_to_entry_pdf(
     assert page.is_checked("#id_answer-fields_0")
     assert page.locator("[data-attachments=documents] li").count() == 2
 
-    # Submit.
-    page.click("main button[name=action][value=submit]")
+    # Review, then submit.
+    page.click("main button[name=action][value=review]")
+    page.wait_for_url(f"**/entries/{entry.pk}/review/")
+    assert TITLE_KO in page.locator("main").inner_text()
+    check_accessibility(page, "intake-review")
+    page.click("main .review-submit button[type=submit]")
     page.wait_for_url(f"**/entries/{entry.pk}/")
     entry.refresh_from_db()
     assert entry.reference == "SSCP-2031-P-0001"

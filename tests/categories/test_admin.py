@@ -112,3 +112,98 @@ def test_chair_cannot_change_configuration(client: Client) -> None:
     client.force_login(chair)
     # Not staff: Django admin is closed to the chair.
     assert client.get("/en/admin/categories/cycle/").status_code == 302
+
+
+# --- A question's condition ---
+
+
+def _question_post(page: Any, **changes: Any) -> dict[str, Any]:
+    """The question's change form as the page filled it, its choices included, with ``changes``."""
+    form = page.context["adminform"].form
+    data: dict[str, Any] = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = field.prepare_value(value) if name == "shown_if_values" else value
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{key}": value for key, value in formset.management_form.initial.items()})
+        for child in formset.forms:
+            for name in child.fields:
+                value = child[name].value()
+                if value is not None and value is not False:
+                    data[child.add_prefix(name)] = value
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def conditional_form() -> dict[str, Question]:
+    call_command("seed_prize")
+    project = Category.objects.get(cycle__year=2026, code="project")
+    return {q.code: q for q in Question.objects.filter(category=project)}
+
+
+def test_admin_question_condition_offers_the_category_choice_questions(
+    staff_client: Client, conditional_form: dict[str, Question]
+) -> None:
+    source = conditional_form["budget-source"]
+    page = staff_client.get(f"/en/admin/categories/question/{source.pk}/change/")
+    field = page.context["adminform"].form.fields["shown_if"]
+    assert [question.code for question in field.queryset] == ["fields", "target-groups", "funding"]
+    assert "Project (2026) · funding — How is the project funded?" in page.content.decode()
+    html = page.content.decode()
+    assert 'value="co-funded"' in html  # the values, one line of codes
+    assert "Its choices: self-funded, co-funded, external." in html
+    assert "judges, staff and the entry PDF leave out its answer" in html
+
+
+def test_admin_question_condition_is_saved_from_codes_separated_by_commas(
+    staff_client: Client, conditional_form: dict[str, Question]
+) -> None:
+    source = conditional_form["budget-source"]
+    url = f"/en/admin/categories/question/{source.pk}/change/"
+    response = staff_client.post(url, _question_post(staff_client.get(url), shown_if_values="co-funded, external"))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    source.refresh_from_db()
+    assert (source.shown_if_id, source.shown_if_values) == (conditional_form["funding"].pk, ["co-funded", "external"])
+
+
+def test_admin_question_condition_errors_are_shown_on_their_field(
+    staff_client: Client, conditional_form: dict[str, Question]
+) -> None:
+    source = conditional_form["budget-source"]
+    url = f"/en/admin/categories/question/{source.pk}/change/"
+    response = staff_client.post(url, _question_post(staff_client.get(url), shown_if_values="co-funded grants"))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"shown_if_values": ["Not a choice of that question: grants."]}
+
+
+def test_admin_choice_that_shows_a_question_is_not_deleted(
+    staff_client: Client, conditional_form: dict[str, Question]
+) -> None:
+    funding = conditional_form["funding"]
+    url = f"/en/admin/categories/question/{funding.pk}/change/"
+    page = staff_client.get(url)
+    response = staff_client.post(url, _question_post(page, **{"choices-1-DELETE": "on"}))
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.non_form_errors() == [
+        "Other questions are shown by these choices: co-funded. Change their condition first."
+    ]
+    assert funding.choices.filter(code="co-funded").exists()
+    response = staff_client.post(url, _question_post(page, **{"choices-2-DELETE": "on"}))  # "external" shows none
+    assert response.status_code == 302
+    assert list(funding.choices.values_list("code", flat=True)) == ["self-funded", "co-funded"]
+
+
+def test_admin_question_pages_name_each_condition(staff_client: Client, conditional_form: dict[str, Question]) -> None:
+    add = staff_client.get("/en/admin/categories/question/add/")
+    triggers = add.context["adminform"].form.fields["shown_if"].queryset
+    assert {(question.category.code, question.code) for question in triggers if question.code == "funding"} == {
+        ("project", "funding"),
+        ("special", "funding"),
+    }
+    listing = staff_client.get("/en/admin/categories/question/?q=budget-source").content.decode()
+    assert "Shown only if the answer to" in listing
+    assert listing.count("How is the project funded?") == 2  # Project and Special

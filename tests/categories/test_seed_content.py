@@ -212,3 +212,27 @@ def test_seed_prize_on_an_existing_edition_fills_and_says_how_many(seeded: None)
     out = io.StringIO()
     call_command("seed_prize", stdout=out)
     assert out.getvalue().startswith("The 2026 edition exists already; nothing changed.\n")
+
+
+def test_fill_keeps_conditions_and_never_puts_back_one_staff_removed(seeded: None) -> None:
+    """The deploy job fills on every start: a condition staff removed stays removed."""
+    _blank_new_languages()
+    Question.objects.filter(category__code="project", code="budget-source").update(shown_if=None, shown_if_values=[])
+    seed_prize_2026_fill_translations()
+    removed = Question.objects.get(category__code="project", code="budget-source")
+    kept = Question.objects.get(category__code="special", code="budget-source")
+    assert (removed.shown_if, removed.shown_if_values) == (None, [])
+    assert (kept.shown_if.code, kept.shown_if_values) == ("funding", ["co-funded"])
+    assert (removed.label_ja, kept.label_fr) == ("財源の内訳", "Origine du budget")
+    funding = Question.objects.get(category__code="project", code="funding")
+    assert funding.choices.get(code="co-funded").label_zh_hans == "与合作伙伴共同出资"
+
+
+def test_fill_completes_a_question_whose_trigger_staff_deleted(seeded: None) -> None:
+    """Its condition's values are left behind (admin asks staff to clear them); the fill still fills its texts."""
+    _blank_new_languages()
+    Question.objects.filter(category__code="project", code="funding").delete()
+    seed_prize_2026_fill_translations()
+    source = Question.objects.get(category__code="project", code="budget-source")
+    assert (source.shown_if, source.shown_if_values) == (None, ["co-funded"])
+    assert source.label_es == "Origen del presupuesto"

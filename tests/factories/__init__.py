@@ -1,7 +1,7 @@
 """Test data, one module per domain, built through the real services:
 
 - ``accounts``: users and their TOTP;
-- ``categories``: cycles, categories, tracks, criteria, and the test cycle's dates;
+- ``categories``: cycles, categories, tracks, criteria, conditional questions, and the test cycle's dates;
 - ``submissions``: organisations, entries, files, a signed-in staff member;
 - ``judging``: criteria with rubrics, judges, rounds, assignments, decided cycles,
   published results, certificates;
@@ -20,6 +20,7 @@ from tests.factories.categories import (
     CriterionFactory,
     CycleFactory,
     TrackFactory,
+    add_funding_questions,
 )
 from tests.factories.judging import (
     MEXICO,
@@ -61,6 +62,7 @@ __all__ = [
     "Decided",
     "TrackFactory",
     "add_criteria",
+    "add_funding_questions",
     "add_signatories",
     "assign",
     "award_entry",

@@ -1,5 +1,6 @@
-"""The prize configuration: cycles, categories, tracks and criteria, and the
-dates of the test cycle (its deadline in Seoul, and a moment before it)."""
+"""The prize configuration: cycles, categories, tracks, criteria and
+conditional questions, and the dates of the test cycle (its deadline in
+Seoul, and a moment before it)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from zoneinfo import ZoneInfo
 import factory
 from django.utils import timezone
 
-from categories.enums import ApplicantType, CycleStatus
-from categories.models import Category, Criterion, Cycle, Track
+from categories.enums import ApplicantType, CycleStatus, QuestionKind
+from categories.models import Category, Criterion, Cycle, Question, QuestionChoice, Track
 
 SEOUL = ZoneInfo("Asia/Seoul")
 # Deadline 29 May 2030 23:59:59 in Seoul (14:59:59 UTC); Korea has no daylight saving time.
@@ -61,3 +62,43 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     category = factory.SubFactory(CategoryFactory)
     code = factory.Sequence(lambda n: f"criterion-{n}")
     name_en = factory.Sequence(lambda n: f"Criterion {n}")
+
+
+def add_funding_questions(category: Category) -> dict[str, Question]:
+    """Questions asked of cities after the category's others (order 0): how
+    the project is funded (a choice, not required), and, only when it is
+    co-funded, the budget source (required, at most 10 words) and the
+    co-funding agreement (a required file). Validated as admin does."""
+    funding = Question(
+        category=category,
+        code="funding",
+        kind=QuestionKind.CHOICE,
+        label_en="How is the project funded?",
+        required=False,
+        applicant_types=[ApplicantType.CITY],
+        order=10,
+    )
+    funding.full_clean()
+    funding.save()
+    for order, code in enumerate(("self-funded", "co-funded", "external")):
+        QuestionChoice.objects.create(question=funding, code=code, label_en=code.replace("-", " ").title(), order=order)
+    questions = {"funding": funding}
+    for order, code, kind, label, limit in [
+        (20, "budget-source", QuestionKind.LONG_TEXT, "Budget source", 10),
+        (30, "agreement", QuestionKind.FILE, "Co-funding agreement", None),
+    ]:
+        question = Question(
+            category=category,
+            code=code,
+            kind=kind,
+            label_en=label,
+            word_limit=limit,
+            applicant_types=[ApplicantType.CITY],
+            shown_if=funding,
+            shown_if_values=["co-funded"],
+            order=order,
+        )
+        question.full_clean()
+        question.save()
+        questions[code] = question
+    return questions

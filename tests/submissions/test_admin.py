@@ -306,3 +306,28 @@ def test_admin_shows_the_answers_as_judges_and_the_pdf_do(staff_client: Client, 
     assert [section.title for section in answer_sections(submission)][-1] != (
         "Answers to questions removed since the submission"
     )  # judges and the PDF show only the form's questions
+
+
+def test_admin_submitted_version_leaves_out_what_its_answers_hide(staff_client: Client, funded_project: Any) -> None:
+    from submissions.admin import entry_submitted_version
+
+    entry = submit_entry(funded_project, email="mapo@example.org", submit=False)
+    upload = SimpleUploadedFile("agreement.pdf", PDF_BYTES, content_type="application/pdf")
+    attachment_add(entry_id=entry.pk, user=entry.owner, upload=upload, question_code="agreement", now=BEFORE_DEADLINE)
+    for answers in (
+        {"funding": "co-funded", "budget-source": "Half from the Hana Foundation."},
+        {"funding": "external"},
+    ):
+        entry.refresh_from_db()
+        entry_save_draft(
+            entry_id=entry.pk, user=entry.owner, version=entry.version, now=BEFORE_DEADLINE, answers=answers
+        )
+    entry_submit(entry_id=entry.pk, user=entry.owner, now=BEFORE_DEADLINE)
+    version = entry_submitted_version(entry)
+    assert version is not None
+    labels = [row.label for section in version.sections for row in section.rows]
+    assert "How is the project funded?" in labels
+    assert "Budget source" not in labels
+    assert version.attachments == []
+    html = staff_client.get(f"/en/admin/submissions/entry/{entry.pk}/change/").content.decode()
+    assert "Hana Foundation" not in html

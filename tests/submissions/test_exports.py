@@ -201,3 +201,19 @@ def test_admin_export_not_open_to_applicants(client: Client, entries: list[Entry
     )
     assert response.status_code == 302
     assert response["Location"].startswith("/en/admin/login/")
+
+
+def test_exports_hold_no_answer_of_a_question_the_answers_hide(funded_project: Any) -> None:
+    entry = submit_entry(funded_project, email="mapo@example.org", submit=False)
+    for answers in (
+        {"funding": "co-funded", "budget-source": "Half from the Hana Foundation."},
+        {"funding": "external"},
+    ):
+        entry.refresh_from_db()
+        entry_save_draft(
+            entry_id=entry.pk, user=entry.owner, version=entry.version, now=BEFORE_DEADLINE, answers=answers
+        )
+    entry_submit(entry_id=entry.pk, user=entry.owner, now=BEFORE_DEADLINE)
+    rows = _parse_csv(entries_csv(Entry.objects.all())) + _parse_xlsx(entries_xlsx(Entry.objects.all()))
+    assert len(rows) == 4
+    assert not [cell for row in rows for cell in row if "Hana" in str(cell)]

@@ -22,7 +22,7 @@ from submissions.models import Entry, Submission
 from submissions.pdf import render_submission_pdf
 from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
 from submissions.services.pdfs import submission_pdfs_missing, submission_pdfs_sweep, submission_render_pdf
-from tests.factories import BEFORE_DEADLINE, PDF_BYTES, CriterionFactory
+from tests.factories import BEFORE_DEADLINE, PDF_BYTES, CriterionFactory, add_funding_questions, complete_entry
 from tests.services import CeleryWorker, free_port, postgres_url_for_test_db, service_missing, wait_until, worker_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -171,6 +171,30 @@ def test_pdf_in_another_reader_language(submission: Submission) -> None:
     assert "Safety" in words
     assert "Mobility" in words
     assert "어르신 디지털 동행" in words  # the original title stays as written
+
+
+def test_pdf_leaves_out_what_the_frozen_answers_hide(form: Any, applicant: Any, organisation: Any) -> None:
+    """A budget source typed while co-funded, then self-funded at submit: kept, not printed."""
+    add_funding_questions(form)
+    entry = entry_start(
+        user=applicant, organisation=organisation, category=form, track=form.tracks.first(), now=BEFORE_DEADLINE
+    )
+    complete_entry(entry, applicant)
+    for answers in (
+        {"funding": "co-funded", "budget-source": "Half from the Hana Foundation."},
+        {"funding": "self-funded"},
+    ):
+        entry.refresh_from_db()
+        entry_save_draft(entry_id=entry.pk, user=applicant, version=entry.version, now=BEFORE_DEADLINE, answers=answers)
+    upload = SimpleUploadedFile("co-funding agreement.pdf", PDF_BYTES, content_type="application/pdf")
+    attachment_add(entry_id=entry.pk, user=applicant, upload=upload, question_code="agreement", now=BEFORE_DEADLINE)
+    submission = entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
+    words = flat(pdf_text(render_submission_pdf(submission, language="en")))
+    assert "How is the project funded? • Self Funded" in words
+    assert "Budget source" not in words
+    assert "Hana Foundation" not in words
+    assert "co-funding agreement.pdf" not in words
+    assert submission.content["answers"]["budget-source"] == "Half from the Hana Foundation."
 
 
 def test_submit_renders_pdf_once(submission: Submission, settings: Any) -> None:

@@ -205,6 +205,10 @@ REQUESTS: dict[tuple[str, str], Callable[[World], Request]] = {
     ("entry_edit", "POST submit"): lambda w: Request(
         "post", _entry_url(w, "entry_edit"), _entry_data(w, action="submit")
     ),
+    ("entry_step", "GET"): lambda w: Request("get", _entry_url(w, "entry_step", "about")),
+    ("entry_step", "POST"): lambda w: Request("post", _entry_url(w, "entry_step", "about"), _entry_data(w)),
+    ("entry_review", "GET"): lambda w: Request("get", _entry_url(w, "entry_review")),
+    ("entry_review", "POST"): lambda w: Request("post", _entry_url(w, "entry_review")),
     ("entry_withdraw", "GET"): lambda w: Request("get", _entry_url(w, "entry_withdraw")),
     ("entry_withdraw", "POST"): lambda w: Request("post", _entry_url(w, "entry_withdraw")),
     ("attachment_upload", "POST"): lambda w: Request(
@@ -337,6 +341,17 @@ ROWS = [
         ok=302,
         writers=EDITORS,
         change=(("entry", {**EDITED, "version": 5}), ("submissions", 2)),
+    ),
+    Row("entry_step", "GET", EDITORS, marker=b'value="Safe streets"'),
+    Row("entry_step", "POST", EDITORS, ok=302, writers=EDITORS, change=(("entry", {**EDITED, "version": 4}),)),
+    Row("entry_review", "GET", EDITORS, marker=b"Safe streets"),
+    Row(
+        "entry_review",
+        "POST",
+        EDITORS,
+        ok=302,
+        writers=EDITORS,
+        change=(("entry", {"title_en": "Safe streets", "status": "submitted", "version": 4}), ("submissions", 2)),
     ),
     Row("entry_withdraw", "GET", OWNER, marker=REFERENCE.encode()),
     Row(

@@ -47,6 +47,12 @@ def test_the_demo_edition_is_created_open_with_the_seed_content() -> None:
     assert (
         Question.objects.filter(category__cycle=cycle).count() == Question.objects.filter(category__cycle=real).count()
     )
+    source = Question.objects.get(category__cycle=cycle, category__code="project", code="budget-source")
+    assert (source.shown_if.code, source.shown_if.category_id, source.shown_if_values) == (
+        "funding",
+        source.category_id,
+        ["co-funded"],
+    )
 
 
 def test_run_again_within_the_window_changes_nothing() -> None:

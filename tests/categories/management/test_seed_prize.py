@@ -84,3 +84,24 @@ def test_seed_prize_twice_changes_nothing_and_keeps_admin_edits() -> None:
     assert [m.objects.count() for m in (Cycle, Category, Track, Criterion, RubricLevel, Question, AwardLevel)] == counts
     project = Category.objects.get(code="project")
     assert (project.name_en, project.entry_limit) == ("Projects (edited)", 5)
+
+
+def test_seed_prize_asks_cities_who_co_funds_only_when_the_project_is_co_funded() -> None:
+    call_command("seed_prize")
+    for code in ("project", "special"):  # Special asks what Project asks
+        questions = {q.code: q for q in Question.objects.filter(category__cycle__year=2026, category__code=code)}
+        funding, source = questions["funding"], questions["budget-source"]
+        assert (funding.kind, funding.required, funding.applicant_types) == ("choice", False, ["city"])
+        assert list(funding.choices.values_list("code", flat=True)) == ["self-funded", "co-funded", "external"]
+        assert (source.kind, source.required, source.word_limit, source.applicant_types) == (
+            "long_text",
+            True,
+            150,
+            ["city"],
+        )
+        assert (source.shown_if, source.shown_if_values) == (funding, ["co-funded"])
+        budget = [q.code for q in questions.values() if q.criterion and q.criterion.code == "budget-planning"]
+        assert budget == ["budget-total", "funding", "budget-source", "budget-plan"]
+    leadership = Question.objects.filter(category__cycle__year=2026, category__code="leadership")
+    assert not leadership.filter(code__in=["funding", "budget-source"]).exists()
+    assert not leadership.filter(shown_if__isnull=False).exists()

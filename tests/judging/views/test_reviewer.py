@@ -7,12 +7,15 @@ import json
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from categories.models import Question
 from judging.enums import AssignmentState, ConflictKind, ReviewState
 from judging.models import Conflict, Review
-from tests.factories import assign, make_judge
+from submissions.services import attachment_add, entry_save_draft, entry_submit
+from tests.factories import BEFORE_DEADLINE, PDF_BYTES, assign, make_judge, submit_entry
 
 
 @pytest.fixture
@@ -191,3 +194,40 @@ def test_submitted_review_reads_as_text(judge_client: Client, assignment: Any, c
     assert "<dt>Value generation</dt><dd>4</dd>" in text
     assert "<dt>Implementation</dt><dd>9</dd>" in text
     assert "<dt>Recommendation</dt><dd>Recommend</dd>" in text
+
+
+def test_judges_read_nothing_of_a_question_the_answers_hide(
+    judge_client: Client, funded_project: Any, scored_round: Any, judge: Any, staff: Any
+) -> None:
+    """Typed while co-funded, then self-funded at submit: the budget source and
+    the agreement are stored, but neither shown nor opened."""
+    entry = submit_entry(funded_project, email="mayor@mapo.example", name_en="Mapo District", submit=False)
+    upload = SimpleUploadedFile("agreement.pdf", PDF_BYTES, content_type="application/pdf")
+    attachment = attachment_add(
+        entry_id=entry.pk, user=entry.owner, upload=upload, question_code="agreement", now=BEFORE_DEADLINE
+    )
+    for answers in (
+        {"funding": "co-funded", "budget-source": "Half from the Hana Foundation."},
+        {"funding": "self-funded"},
+    ):
+        entry.refresh_from_db()
+        entry_save_draft(
+            entry_id=entry.pk, user=entry.owner, version=entry.version, now=BEFORE_DEADLINE, answers=answers
+        )
+    entry_submit(entry_id=entry.pk, user=entry.owner, now=BEFORE_DEADLINE)
+    assignment = assign(scored_round, entry, judge, actor=staff)
+
+    text = judge_client.get(reverse("judging:assignment", args=[assignment.pk])).content.decode()
+    assert "Self Funded" in text
+    assert "Budget source" not in text
+    assert "Hana Foundation" not in text
+    assert "agreement.pdf" not in text
+    assert judge_client.get(reverse("judging:file", args=[assignment.pk, attachment.pk])).status_code == 404
+    # Shown again when staff widen the condition: read from the frozen answers at once.
+    Question.objects.filter(category=funded_project, shown_if__isnull=False).update(
+        shown_if_values=["co-funded", "self-funded"]
+    )
+    text = judge_client.get(reverse("judging:assignment", args=[assignment.pk])).content.decode()
+    assert "Hana Foundation" in text
+    assert "agreement.pdf" in text
+    assert judge_client.get(reverse("judging:file", args=[assignment.pk, attachment.pk])).status_code == 200

@@ -81,6 +81,11 @@ def test_seed_demo_entries_creates_organisations_entries_and_states(prize: None)
     assert list(resubmitted.submissions.values_list("number", flat=True)) == [2, 1]
     first, second = resubmitted.submissions.order_by("number")
     assert (first.content["answers"]["beneficiaries"], second.content["answers"]["beneficiaries"]) == (6200, 6850)
+    # A co-funded city says who shares the budget; a self-funded one is not asked.
+    assert (second.content["answers"]["funding"], second.content["answers"]["budget-source"][:8]) == (
+        "co-funded",
+        "가람시 70%,",
+    )
     assert [(a["name"], a["type"]) for a in second.content["attachments"]] == [
         ("디지털 동행 도우미 연차보고서 2025.pdf", "application/pdf"),
         ("참여 어르신 분기별 현황.png", "image/png"),

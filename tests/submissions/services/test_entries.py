@@ -323,3 +323,28 @@ def test_screening_decides_eligibility_and_refuses_drafts(project: Any) -> None:
     with pytest.raises(IntakeError, match="Only submitted entries"):
         entry_decide_eligibility(entry_id=draft.pk, staff=staff, eligible=True)
     assert Entry.objects.get(pk=draft.pk).status == EntryStatus.DRAFT
+
+
+def test_submit_with_a_required_question_its_answers_hide_left_empty(
+    funded_project: Any, applicant: Any, organisation: Any
+) -> None:
+    entry = complete_entry(_start(funded_project, applicant, organisation), applicant)
+    entry = _save(entry, applicant, answers={"funding": "self-funded"})
+    submission = entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
+    assert submission.content["answers"]["funding"] == "self-funded"
+    assert "budget-source" not in submission.content["answers"]
+
+
+def test_submit_refused_while_a_required_question_its_answers_show_is_empty(
+    funded_project: Any, applicant: Any, organisation: Any
+) -> None:
+    entry = complete_entry(_start(funded_project, applicant, organisation), applicant)
+    entry = _save(entry, applicant, answers={"funding": "co-funded"})
+    with pytest.raises(EntryIncompleteError) as error:
+        entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
+    assert error.value.message_dict == {
+        "answer-budget-source": ["This is required."],
+        "answer-agreement": ["This is required."],
+    }
+    entry.refresh_from_db()
+    assert (entry.status, entry.reference) == (EntryStatus.DRAFT, None)

@@ -159,7 +159,7 @@ def test_invitation_accept_with_the_verified_address_makes_a_collaborator(entry:
     response = _client_of(invitee).post(_accept_url(invitation), follow=True)
 
     invitation.refresh_from_db()
-    assert response.redirect_chain == [(reverse("submissions:entry_edit", args=[entry.pk]), 302)]
+    assert response.redirect_chain == [(reverse("submissions:entry_step", args=[entry.pk, "about"]), 302)]
     assert [str(message) for message in response.context["messages"]] == ["You now collaborate on this entry."]
     assert list(entry.collaborators.all()) == [invitee]
     assert (invitation.accepted_by, invitation.accepted_at is not None) == (invitee, True)

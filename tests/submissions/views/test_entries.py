@@ -42,7 +42,7 @@ def test_start_entry_creates_a_draft(owner_client: Client, open_project: Any, or
     )
     entry = Entry.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("submissions:entry_edit", args=[entry.pk])
+    assert response["Location"] == reverse("submissions:entry_step", args=[entry.pk, "about"])
     assert (entry.track, entry.language, entry.status) == (track, "ko", EntryStatus.DRAFT)
 
 
@@ -156,7 +156,7 @@ def test_submit_is_refused_while_a_value_is_left_to_correct(owner_client: Client
     assert response.status_code == 400
     html = response.content.decode()
     assert "Your entry is not complete yet." in html
-    assert 'href="#id_answer-started"' in html
+    assert f'href="/en/entries/{entry.pk}/edit/about/#id_answer-started"' in html  # the review, linking to its step
     entry.refresh_from_db()
     assert entry.status == EntryStatus.DRAFT
 
@@ -168,7 +168,7 @@ def test_submit_incomplete_shows_summary_linking_to_each_field(owner_client: Cli
     assert response.status_code == 400
     assert "Your entry is not complete yet. Your draft has been saved." in html
     for name in ("summary_en", "title_original", "summary_original", "answer-problem", "answer-fields_0"):
-        assert f'href="#id_{name}"' in html
+        assert f'/edit/about/#id_{name}"' in html, name
     entry.refresh_from_db()
     assert (entry.title_en, entry.status) == ("Safe streets", EntryStatus.DRAFT)
 
