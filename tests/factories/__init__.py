@@ -47,6 +47,7 @@ from tests.factories.submissions import (
     make_organisation,
     sign_in_staff,
     submit_entry,
+    submit_with_a_hidden_answer,
 )
 
 __all__ = [
@@ -83,4 +84,5 @@ __all__ = [
     "sign_in_staff",
     "signature_png",
     "submit_entry",
+    "submit_with_a_hidden_answer",
 ]

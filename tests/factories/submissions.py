@@ -88,6 +88,32 @@ def submit_entry(
     return entry
 
 
+def submit_with_a_hidden_answer(
+    funded_project: Any, *, email: str, then: str = "external", agreement: bool = False, **organisation: Any
+) -> Entry:
+    """An entry answered "co-funded" with a budget source (and, with
+    ``agreement``, the agreement's PDF), then switched to ``then`` and
+    submitted: the budget source is stored but hidden by its answers."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from submissions.services import attachment_add
+
+    entry = submit_entry(funded_project, email=email, submit=False, **organisation)
+    if agreement:
+        upload = SimpleUploadedFile("agreement.pdf", PDF_BYTES, content_type="application/pdf")
+        attachment_add(
+            entry_id=entry.pk, user=entry.owner, upload=upload, question_code="agreement", now=BEFORE_DEADLINE
+        )
+    for answers in ({"funding": "co-funded", "budget-source": "Half from the Hana Foundation."}, {"funding": then}):
+        entry.refresh_from_db()
+        entry_save_draft(
+            entry_id=entry.pk, user=entry.owner, version=entry.version, now=BEFORE_DEADLINE, answers=answers
+        )
+    entry_submit(entry_id=entry.pk, user=entry.owner, now=BEFORE_DEADLINE)
+    entry.refresh_from_db()
+    return entry
+
+
 def sign_in_staff(client: Client) -> Any:
     """A staff member with TOTP (staff need MFA), signed in on ``client``."""
     user = make_user(Role.STAFF, email="secretariat@example.org")

@@ -23,6 +23,7 @@ from tests.factories import (
     make_user,
     sign_in_staff,
     submit_entry,
+    submit_with_a_hidden_answer,
 )
 
 pytestmark = pytest.mark.django_db
@@ -311,18 +312,7 @@ def test_admin_shows_the_answers_as_judges_and_the_pdf_do(staff_client: Client, 
 def test_admin_submitted_version_leaves_out_what_its_answers_hide(staff_client: Client, funded_project: Any) -> None:
     from submissions.admin import entry_submitted_version
 
-    entry = submit_entry(funded_project, email="mapo@example.org", submit=False)
-    upload = SimpleUploadedFile("agreement.pdf", PDF_BYTES, content_type="application/pdf")
-    attachment_add(entry_id=entry.pk, user=entry.owner, upload=upload, question_code="agreement", now=BEFORE_DEADLINE)
-    for answers in (
-        {"funding": "co-funded", "budget-source": "Half from the Hana Foundation."},
-        {"funding": "external"},
-    ):
-        entry.refresh_from_db()
-        entry_save_draft(
-            entry_id=entry.pk, user=entry.owner, version=entry.version, now=BEFORE_DEADLINE, answers=answers
-        )
-    entry_submit(entry_id=entry.pk, user=entry.owner, now=BEFORE_DEADLINE)
+    entry = submit_with_a_hidden_answer(funded_project, email="mapo@example.org", agreement=True)
     version = entry_submitted_version(entry)
     assert version is not None
     labels = [row.label for section in version.sections for row in section.rows]

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from submissions.exports import entries_csv, entries_xlsx
 from submissions.models import Entry
 from submissions.services import entry_save_draft, entry_submit
-from tests.factories import BEFORE_DEADLINE, sign_in_staff, submit_entry
+from tests.factories import BEFORE_DEADLINE, sign_in_staff, submit_entry, submit_with_a_hidden_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -204,16 +204,7 @@ def test_admin_export_not_open_to_applicants(client: Client, entries: list[Entry
 
 
 def test_exports_hold_no_answer_of_a_question_the_answers_hide(funded_project: Any) -> None:
-    entry = submit_entry(funded_project, email="mapo@example.org", submit=False)
-    for answers in (
-        {"funding": "co-funded", "budget-source": "Half from the Hana Foundation."},
-        {"funding": "external"},
-    ):
-        entry.refresh_from_db()
-        entry_save_draft(
-            entry_id=entry.pk, user=entry.owner, version=entry.version, now=BEFORE_DEADLINE, answers=answers
-        )
-    entry_submit(entry_id=entry.pk, user=entry.owner, now=BEFORE_DEADLINE)
+    submit_with_a_hidden_answer(funded_project, email="mapo@example.org")
     rows = _parse_csv(entries_csv(Entry.objects.all())) + _parse_xlsx(entries_xlsx(Entry.objects.all()))
     assert len(rows) == 4
     assert not [cell for row in rows for cell in row if "Hana" in str(cell)]

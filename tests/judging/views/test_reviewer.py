@@ -7,15 +7,13 @@ import json
 from typing import Any
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from categories.models import Question
 from judging.enums import AssignmentState, ConflictKind, ReviewState
 from judging.models import Conflict, Review
-from submissions.services import attachment_add, entry_save_draft, entry_submit
-from tests.factories import BEFORE_DEADLINE, PDF_BYTES, assign, make_judge, submit_entry
+from tests.factories import assign, make_judge, submit_with_a_hidden_answer
 
 
 @pytest.fixture
@@ -201,20 +199,10 @@ def test_judges_read_nothing_of_a_question_the_answers_hide(
 ) -> None:
     """Typed while co-funded, then self-funded at submit: the budget source and
     the agreement are stored, but neither shown nor opened."""
-    entry = submit_entry(funded_project, email="mayor@mapo.example", name_en="Mapo District", submit=False)
-    upload = SimpleUploadedFile("agreement.pdf", PDF_BYTES, content_type="application/pdf")
-    attachment = attachment_add(
-        entry_id=entry.pk, user=entry.owner, upload=upload, question_code="agreement", now=BEFORE_DEADLINE
+    entry = submit_with_a_hidden_answer(
+        funded_project, email="mayor@mapo.example", then="self-funded", agreement=True, name_en="Mapo District"
     )
-    for answers in (
-        {"funding": "co-funded", "budget-source": "Half from the Hana Foundation."},
-        {"funding": "self-funded"},
-    ):
-        entry.refresh_from_db()
-        entry_save_draft(
-            entry_id=entry.pk, user=entry.owner, version=entry.version, now=BEFORE_DEADLINE, answers=answers
-        )
-    entry_submit(entry_id=entry.pk, user=entry.owner, now=BEFORE_DEADLINE)
+    attachment = entry.attachments.get()
     assignment = assign(scored_round, entry, judge, actor=staff)
 
     text = judge_client.get(reverse("judging:assignment", args=[assignment.pk])).content.decode()
