@@ -1,5 +1,6 @@
 """Reads of the prize configuration that pages share (flat query counts)."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
@@ -109,6 +110,17 @@ _CONTENT: tuple[tuple[type[Model], str, str], ...] = (
 )
 
 
+def _content_objects(cycle: Cycle) -> Iterator[tuple[Model, Model]]:
+    """Every object of the edition's translated content, with the object whose
+    admin page edits it. One query per kind of content."""
+    for model, path, parent in _CONTENT:
+        objects = model._default_manager.filter(**{path: cycle.pk}).order_by("pk")
+        if parent:
+            objects = objects.select_related(parent)
+        for obj in objects:
+            yield obj, (getattr(obj, parent) if parent else obj)
+
+
 def content_translation_status(*, cycle: Cycle) -> list[LanguageStatus]:
     """For each language but English, how many of the edition's texts are
     translated and which are not (a text with no English has nothing to
@@ -118,12 +130,8 @@ def content_translation_status(*, cycle: Cycle) -> list[LanguageStatus]:
         for code, _name in settings.LANGUAGES
         if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     ]
-    for model, path, parent in _CONTENT:
-        objects = model._default_manager.filter(**{path: cycle.pk}).order_by("pk")
-        if parent:
-            objects = objects.select_related(parent)
-        for obj in objects:
-            _count_texts(obj, getattr(obj, parent) if parent else obj, statuses)
+    for obj, owner in _content_objects(cycle):
+        _count_texts(obj, owner, statuses)
     return statuses
 
 
@@ -135,11 +143,64 @@ def _count_texts(obj: Model, owner: Model, statuses: list[LanguageStatus]) -> No
     url = reverse(f"admin:categories_{owner._meta.model_name}_change", args=[owner.pk])
     kind, name_en = str(capfirst(obj._meta.verbose_name)), next(iter(english_of.values()))
     for name, english in english_of.items():
-        label = str(capfirst(getattr(obj._meta.get_field(name), "verbose_name", name)))
+        label = _field_label(obj, name)
         for status in statuses:
             status.total += 1
             if not (getattr(obj, build_localized_fieldname(name, status.code)) or "").strip():
                 status.missing.append(MissingText(kind=kind, name=name_en, field=label, english=english, admin_url=url))
+
+
+def _field_label(obj: Model, name: str) -> str:
+    return str(capfirst(getattr(obj._meta.get_field(name), "verbose_name", name)))
+
+
+@dataclass(frozen=True)
+class ContentText:
+    """One text of the edition's content and its translation in one language,
+    as outside translators get it. ``key`` names the object and field
+    (``<model>:<id>:<field>``) and stays the same while the object exists."""
+
+    key: str
+    kind: str
+    name: str
+    field: str
+    english: str
+    translation: str
+
+
+def content_key(obj: Model, name: str) -> str:
+    return f"{obj._meta.model_name}:{obj.pk}:{name}"
+
+
+def content_texts(*, cycle: Cycle, language: str) -> list[ContentText]:
+    """Every text of the edition with an English version, in the content's
+    order, with its translation in ``language`` ('' when missing)."""
+    texts = []
+    for obj, _owner in _content_objects(cycle):
+        english_of = _english_texts(obj)
+        if not english_of:
+            continue
+        kind, name_en = str(capfirst(obj._meta.verbose_name)), next(iter(english_of.values()))
+        for name, english in english_of.items():
+            translation = getattr(obj, build_localized_fieldname(name, language)) or ""
+            texts.append(
+                ContentText(
+                    key=content_key(obj, name),
+                    kind=kind,
+                    name=name_en,
+                    field=_field_label(obj, name),
+                    english=english,
+                    translation=translation,
+                )
+            )
+    return texts
+
+
+def content_objects_by_key(*, cycle: Cycle) -> dict[str, tuple[Model, str]]:
+    """The edition's translatable texts by ``content_key``: the object and the field's name."""
+    return {
+        content_key(obj, name): (obj, name) for obj, _owner in _content_objects(cycle) for name in _english_texts(obj)
+    }
 
 
 def _english_texts(obj: Model) -> dict[str, str]:

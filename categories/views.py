@@ -4,11 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from prize_portal.site.decorators import page_for
 from prize_portal.site.meta import page_meta
 
-from .models import Cycle
-from .selectors import category_get_public, content_translation_status, cycle_get_public
+from .selectors import category_get_public, cycle_get_public
 
 
 @require_safe
@@ -41,18 +39,3 @@ def category_detail(request: HttpRequest, year: int, code: str) -> HttpResponse:
         % {"category": category.name, "name": cycle.name},
     )
     return render(request, "categories/category_detail.html", {"category": category, "cycle": cycle, "page_meta": meta})
-
-
-@require_safe
-@page_for("accounts.use_staff_pages")
-def translation_status(request: HttpRequest) -> HttpResponse:
-    """How much of an edition's content (``?cycle=<year>``, by default the
-    newest) is translated into each language, and what is missing, each text
-    with a link to where it is edited."""
-    cycles = list(Cycle.objects.order_by("-year"))
-    year = request.GET.get("cycle", "")
-    cycle = next((option for option in cycles if str(option.year) == year), cycles[0] if cycles else None)
-    statuses = content_translation_status(cycle=cycle) if cycle else []
-    return render(
-        request, "categories/staff/translations.html", {"cycles": cycles, "cycle": cycle, "statuses": statuses}
-    )

@@ -20,7 +20,9 @@
 
   function unit(value, name) {
     try {
-      return new Intl.NumberFormat(lang, { style: "unit", unit: name, unitDisplay: "long" }).format(value);
+      var text = new Intl.NumberFormat(lang, { style: "unit", unit: name, unitDisplay: "long" }).format(value);
+      // Japanese writes no space between a number and its unit (75日11時間), as the server does.
+      return lang.indexOf("ja") === 0 ? text.replace(/(\d)\s+/, "$1") : text;
     } catch (error) {
       return value + " " + name + (value === 1 ? "" : "s");
     }

@@ -88,6 +88,41 @@ def check_accessibility(page: Any, name: str) -> None:
     ]
     if violations:
         raise AxeViolationError(f"{name} ({page.url}): {json.dumps(violations, indent=2, ensure_ascii=False)}")
+    check_reflow(page, name)
+
+
+# The elements past the right edge that no scrolling region of their own holds.
+OVERFLOWING = """w => Array.from(document.querySelectorAll('body *')).filter(e => {
+  if (e.getBoundingClientRect().right + window.scrollX <= w + 1) return false;
+  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+    if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return false;
+  }
+  return true;
+}).slice(0, 6)
+  .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right + window.scrollX)}`)"""
+
+# WCAG 1.4.10: a phone 320 px wide, and a 1366 px screen zoomed to 200 %.
+REFLOW_WIDTHS = (320, 683)
+
+
+def check_reflow(page: Any, name: str) -> None:
+    """No sideways scrolling of the page at the reflow widths (a wide table
+    or chart may scroll inside its own region); the viewport is put back."""
+    size = page.viewport_size
+    try:
+        for width in REFLOW_WIDTHS:
+            page.set_viewport_size({"width": width, "height": size["height"] if size else 800})
+            # Measured once the page has laid itself out again (two frames after the resize).
+            wide = page.evaluate(
+                "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>"
+                " done(document.documentElement.scrollWidth - document.documentElement.clientWidth))))"
+            )
+            if wide > 0:
+                culprits = page.evaluate(OVERFLOWING, width)
+                raise AssertionError(f"{name} ({page.url}) scrolls sideways at {width} px by {wide} px: {culprits}")
+    finally:
+        if size:
+            page.set_viewport_size(size)
 
 
 def sign_in(page: Any, email: str, password: str) -> None:

@@ -58,3 +58,18 @@ def test_admin_language_tabs_switch_by_keyboard(staff_page: Any) -> None:
     page.keyboard.press("End")
     assert page.get_by_role("tab", name="fr").get_attribute("aria-selected") == "true"
     check_accessibility(page, "admin-category-tabs-fr")
+
+
+def test_admin_language_tabs_say_what_is_not_translated(staff_page: Any) -> None:
+    page = staff_page
+    project = Category.objects.get(code="project")
+    Category.objects.filter(pk=project.pk).update(name_ja="", summary_ja="")
+    page.goto(f"/en/admin/categories/category/{project.pk}/change/")
+    japanese = page.locator("#language-tab-ja")
+    assert japanese.text_content() == "ja 2 not translated"
+    assert page.locator("#language-tab-ko").text_content() == "ko"
+    japanese.focus()
+    page.keyboard.press("Enter")
+    page.locator("#id_name_ja").fill("プロジェクト")
+    assert japanese.text_content() == "ja 1 not translated"
+    check_accessibility(page, "admin-category-tab-missing")

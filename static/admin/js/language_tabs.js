@@ -1,5 +1,7 @@
 /* One tab per language over modeltranslation's fields in Django admin.
- * Accessible tabs (WAI-ARIA tablist, arrow keys), no dependencies. */
+ * Accessible tabs (WAI-ARIA tablist, arrow keys), no dependencies. Each tab
+ * says how many texts it lacks that the default language has (kept current
+ * as staff type): the page's readers then fall back to English. */
 (function () {
   "use strict";
   var PREFIX = "mt-field-";
@@ -34,13 +36,44 @@
     list.setAttribute("role", "tablist");
     var label = document.querySelector('meta[name="language-tabs-label"]');
     list.setAttribute("aria-label", label ? label.content : "Language");
+    var missingText = document.querySelector('meta[name="language-tabs-missing"]');
+    var inputsOf = {};
+    inputs.forEach(function (input) {
+      var language = languageOf(input);
+      if (language) (inputsOf[language] = inputsOf[language] || []).push(input);
+    });
+    // The same field in the default (first) language: its name ends in that language's code instead.
+    function original(input, language) {
+      var name = input.name || "";
+      if (name.slice(-language.length - 1) !== "_" + language) return null;
+      return form.elements[name.slice(0, -language.length) + languages[0]] || null;
+    }
+    function missing(language) {
+      if (language === languages[0]) return 0;
+      return (inputsOf[language] || []).filter(function (input) {
+        var source = original(input, language);
+        return source && source.value.trim() && !input.value.trim();
+      }).length;
+    }
+    function markTab(tab, language) {
+      var count = missing(language);
+      tab.textContent = language.replace("_", "-");
+      tab.classList.toggle("language-tab--missing", count > 0);
+      if (!count) return;
+      var marker = document.createElement("span");
+      marker.className = "language-tab__missing";
+      marker.textContent = (missingText ? missingText.content : "{count} missing").replace("{count}", count);
+      tab.appendChild(document.createTextNode(" "));
+      tab.appendChild(marker);
+    }
+
     var tabs = languages.map(function (language, index) {
       var tab = document.createElement("button");
       tab.type = "button";
       tab.className = "language-tab";
       tab.id = "language-tab-" + language;
       tab.setAttribute("role", "tab");
-      tab.textContent = language.replace("_", "-");
+      markTab(tab, language);
       tab.addEventListener("click", function () { select(index); });
       tab.addEventListener("keydown", function (event) {
         var next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: languages.length - 1 }[event.key];
@@ -69,6 +102,9 @@
     var start = 0;
     languages.forEach(function (language, index) {
       if (start === 0 && rows[language].some(function (row) { return row.classList.contains("errors"); })) start = index;
+    });
+    form.addEventListener("input", function () {
+      languages.forEach(function (language, index) { markTab(tabs[index], language); });
     });
     var anchor = form.querySelector("fieldset") || form.firstElementChild;
     anchor.parentNode.insertBefore(list, anchor);
