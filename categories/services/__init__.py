@@ -4,7 +4,7 @@ translations filled into an existing edition (translations.py), and the
 translations outside translators send back (exchange.py)."""
 
 from .demo import DEMO_YEAR, DemoEdition, demo_window, seed_demo_edition
-from .editions import EditionWindow, seed_prize_2026
+from .editions import EditionWindow, seed_prize_2026, translated_fields
 from .exchange import TranslationImport, content_translations_import
 from .translations import TranslationFill, seed_prize_2026_fill_translations
 
@@ -19,4 +19,5 @@ __all__ = [
     "seed_demo_edition",
     "seed_prize_2026",
     "seed_prize_2026_fill_translations",
+    "translated_fields",
 ]

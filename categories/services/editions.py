@@ -16,7 +16,7 @@ from ..enums import CycleStatus
 from ..models import AwardLevel, Category, Criterion, Cycle, Question, QuestionChoice, RubricLevel, Track
 
 
-def _translated(**fields: dict[str, str]) -> dict[str, str]:
+def translated_fields(**fields: dict[str, str]) -> dict[str, str]:
     """{"name": {"en": .., "zh-hans": ..}} → {"name_en": .., "name_zh_hans": ..}."""
     values: dict[str, str] = {}
     for name, texts in fields.items():
@@ -93,7 +93,7 @@ def edition_create_from_seed(created: Counter[str], *, year: int, name: seed.T, 
         Cycle,
         {
             "year": year,
-            **_translated(
+            **translated_fields(
                 name=name,
                 tagline=data["tagline"],
                 description=data["description"],
@@ -113,7 +113,7 @@ def edition_create_from_seed(created: Counter[str], *, year: int, name: seed.T, 
             {
                 "cycle": cycle,
                 "code": spec["code"],
-                **_translated(name=spec["name"], summary=spec["summary"], description=spec["description"]),
+                **translated_fields(name=spec["name"], summary=spec["summary"], description=spec["description"]),
                 "reference_letter": spec["reference_letter"],
                 "applicant_types": list(spec["applicant_types"]),
                 "entry_limit": spec["entry_limit"],
@@ -131,7 +131,7 @@ def edition_create_from_seed(created: Counter[str], *, year: int, name: seed.T, 
                 {
                     "category": category,
                     "code": track["code"],
-                    **_translated(name=track["name"], summary=track["summary"], description=track["description"]),
+                    **translated_fields(name=track["name"], summary=track["summary"], description=track["description"]),
                     "award_count": track["award_count"],
                     "order": track_order,
                 },
@@ -147,7 +147,7 @@ def edition_create_from_seed(created: Counter[str], *, year: int, name: seed.T, 
             {
                 "cycle": cycle,
                 "code": spec["code"],
-                **_translated(name=spec["name"], description=spec["description"]),
+                **translated_fields(name=spec["name"], description=spec["description"]),
                 "order": order,
             },
         )
@@ -165,7 +165,7 @@ def _seed_criteria(category: Category, created: Counter[str]) -> dict[str, Crite
             {
                 "category": category,
                 "code": code,
-                **_translated(name=name, description=description),
+                **translated_fields(name=name, description=description),
                 "scale_min": 0,
                 "scale_max": 5,
                 "order": order,
@@ -177,7 +177,7 @@ def _seed_criteria(category: Category, created: Counter[str]) -> dict[str, Crite
                 created,
                 "rubric_levels",
                 RubricLevel,
-                {"criterion": criterion, "score": score, **_translated(label=label, descriptor=descriptor)},
+                {"criterion": criterion, "score": score, **translated_fields(label=label, descriptor=descriptor)},
             )
     return criteria
 
@@ -196,7 +196,7 @@ def _seed_questions(
             {
                 "category": category,
                 "code": spec["code"],
-                **_translated(label=spec["label"], help_text=spec["help_text"]),
+                **translated_fields(label=spec["label"], help_text=spec["help_text"]),
                 "kind": spec["kind"],
                 "criterion": criteria.get(spec["criterion"]) if spec["criterion"] else None,
                 "required": spec["required"],
@@ -213,7 +213,7 @@ def _seed_questions(
                 created,
                 "choices",
                 QuestionChoice,
-                {"question": question, "code": code, **_translated(label=label), "order": choice_order},
+                {"question": question, "code": code, **translated_fields(label=label), "order": choice_order},
             )
 
 

@@ -37,10 +37,15 @@ class ConflictRow:
     declared_at: datetime | None
     source: str
     conflict_id: int | None = None  # set for stored conflicts
+    target: str = ""  # a standing conflict's organisation, country or e-mail domain
 
     @property
     def kind_label(self) -> str:
-        return str(ConflictKind(self.kind).label)
+        label = str(ConflictKind(self.kind).label)
+        if not self.target:
+            return label
+        # Translators: a standing conflict and what it stands for: "Standing: a country (Japan)".
+        return _("%(kind)s (%(target)s)") % {"kind": label, "target": self.target}
 
     @property
     def status_label(self) -> str:
@@ -190,9 +195,19 @@ def _standing_rows(
                     declared_at=conflict.created_at,
                     source=str(Source.JUDGE),
                     conflict_id=conflict.pk,
+                    target=_standing_target(conflict, entry),
                 )
             )
     return rows
+
+
+def _standing_target(conflict: Conflict, entry: Entry) -> str:
+    """What a standing conflict names, in the reader's language."""
+    if conflict.kind == ConflictKind.ORGANISATION:
+        return entry.organisation.name_en
+    if conflict.kind == ConflictKind.COUNTRY:
+        return str(countries.name(str(conflict.country)))
+    return conflict.email_domain
 
 
 def round_conflict_request(round_: Round, conflict_id: int) -> Conflict:

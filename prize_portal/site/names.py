@@ -16,6 +16,11 @@ _COLLATOR = pyuca.Collator()
 # Django names zh-hant in words that do not match the site's own name for
 # zh-hans ("Simplified Chinese"): the site's catalogues translate both alike.
 gettext_noop("Traditional Chinese")
+# Django's own catalogues misname these in Korean (힌두어, 몽고어, 말레이시아어) and
+# Hindi in Chinese (北印度语); the site's catalogues name them as the languages are called.
+gettext_noop("Hindi")
+gettext_noop("Mongolian")
+gettext_noop("Malay")
 
 
 def name_order(name: str) -> tuple[int, ...]:

@@ -159,6 +159,15 @@ def test_the_entry_form_speaks_the_page_language(browser: Any, live_server: Any,
     assert label.locator("[lang=en]").count() == 1
     assert page.locator("[lang=en]", has_text="Optional, in a few words.").count() == 1
     check_accessibility(page, "entry-form-fr")
+    # The form in steps and the review before submitting, in each language.
+    step = f"domain-{project.criteria.order_by('order').first().code}"
+    for path in (f"/{{lang}}/entries/{entry.pk}/edit/{step}/", f"/{{lang}}/entries/{entry.pk}/review/"):
+        assert _english_left(page, path) == {}, path
+    for language in LANGUAGES:
+        page.goto(f"/{language}/entries/{entry.pk}/edit/{step}/")
+        check_accessibility(page, f"entry-step-{language}")
+        page.goto(f"/{language}/entries/{entry.pk}/review/")
+        check_accessibility(page, f"entry-review-{language}")
     context.close()
 
 

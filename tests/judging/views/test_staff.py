@@ -479,7 +479,7 @@ def test_conflicts_page_shows_standing_and_organisation_conflicts(
     services.conflict_declare_standing(judge=lee, kind=ConflictKind.COUNTRY, country="KR", reason="I advise Korea")
     rows = _rows(staff_client.get(_url("conflicts", scored_round.pk)).content.decode(), "conflicts-table")
     assert [row[1:4] for row in rows] == [
-        ["Lee", "Standing: a country", "I advise Korea"],
+        ["Lee", "Standing: a country (South Korea)", "I advise Korea"],
         [
             "Lee",
             "Detected: same organisation",

@@ -3,6 +3,7 @@ as a reader of that language expects, and are built per form."""
 
 from __future__ import annotations
 
+import pytest
 from django.utils import translation
 
 from prize_portal.site.names import country_choices, language_choices, name_order
@@ -36,3 +37,12 @@ def test_country_menus_follow_each_alphabet() -> None:
     assert korean == sorted(korean, key=name_order)
     assert korean[0].startswith("가")
     assert japanese[0].startswith("ア")
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [("ko", ["힌디어", "몽골어", "말레이어"]), ("zh-hans", ["印地语", "蒙古语", "马来语"])],
+)
+def test_languages_django_misnames_are_named_as_they_are_called(language: str, names: list[str]) -> None:
+    with translation.override(language):
+        assert [name for _code, name in language_choices(["hi", "mn", "ms"])] == sorted(names, key=name_order)
