@@ -11,7 +11,7 @@
    known from the server): the server merges field by field and answers 200
    {version, saved_at, digests, conflicts, to_correct}. A field someone else
    changed meanwhile is not stored: both texts are shown, the person chooses.
-   Changes not yet sent are also kept in this browser (localStorage, under
+   Changes not yet sent are also kept in this browser (draft_copy.js, under
    data-draft-key, removed at sign-out by portal.js) and restored after a
    crash, a reload or a lost connection. */
 (function () {
@@ -59,27 +59,23 @@
       try { return JSON.parse(basesInput.value || "{}") || {}; } catch (error) { return {}; }
     }
 
-    // The browser's copy of what is not stored yet, field by field (the
-    // entry's other steps keep theirs), each with the server value it was
-    // typed over: restoring it merges like any save.
-    function readCopy() {
-      try {
-        var copy = JSON.parse(window.localStorage.getItem(copyKey) || "null");
-        return copy && copy.fields ? copy : { fields: {} };
-      } catch (error) { return { fields: {} }; }
-    }
-    function keepCopy() {
-      if (!copyKey) return;
-      try {
-        var copy = readCopy(), data = new FormData(form), known = bases();
-        Object.keys(copy.fields).forEach(function (name) { if (fieldNamed(name)) delete copy.fields[name]; });
-        Object.keys(pending).forEach(function (name) {
-          copy.fields[name] = { values: data.getAll(name), base: known[name], version: version.value, at: Date.now(), submitting: submitting };
-        });
-        if (Object.keys(copy.fields).length) window.localStorage.setItem(copyKey, JSON.stringify(copy));
-        else window.localStorage.removeItem(copyKey);
-      } catch (error) { /* storage full or refused: the server copy is all there is */ }
-    }
+    // The browser's copy of what is not stored yet (draft_copy.js).
+    var copy = copyKey && window.portalDraftCopy ? window.portalDraftCopy(form, copyKey, {
+      fieldNamed: function (name) { return fieldNamed(name); },
+      pendingNames: function () { return Object.keys(pending); },
+      bases: function () { return bases(); },
+      version: function () { return version.value; },
+      submitting: function () { return submitting; },
+      put: function (name, values, base) {
+        setValues(name, values);
+        if (base) setBase(name, base);
+        edits += 1;
+        pending[name] = edits;
+      },
+      say: function (message) { say(message); },
+      save: function () { save(); }
+    }) : null;
+    function keepCopy() { if (copy) copy.keep(); }
 
     // A submit made while an autosave is on its way would carry the old version
     // and be refused as an edit conflict: it goes once the autosave is answered.
@@ -313,59 +309,6 @@
       });
     }
 
-    // After a crash, a reload or a lost connection: put back what this
-    // browser kept for the fields of this page. Kept before the entry was
-    // saved again (elsewhere, or later from here): ask first.
-    function restoreCopy() {
-      var copy = readCopy(), silent = [], asked = [], latest = 0;
-      Object.keys(copy.fields).forEach(function (name) {
-        var kept = copy.fields[name];
-        if (!fieldNamed(name)) return;
-        if (String(kept.version) === String(version.value)) silent.push(name);
-        else if (kept.submitting) delete copy.fields[name];  // the save it was kept for went through
-        else { asked.push(name); latest = Math.max(latest, kept.at || 0); }
-      });
-      function apply(names) {
-        var known = bases();
-        names.forEach(function (name) {
-          setValues(name, copy.fields[name].values);
-          if (copy.fields[name].base) known[name] = copy.fields[name].base;
-          edits += 1;
-          pending[name] = edits;
-        });
-        basesInput.value = JSON.stringify(known);
-        say(text(form, "restored"));
-        save();
-      }
-      if (silent.length) apply(silent);
-      if (!asked.length) { keepCopy(); return; }
-      var panel = document.createElement("div");
-      panel.className = "note restore-prompt";
-      var question = document.createElement("p");
-      question.tabIndex = -1;
-      var when = new Date(latest).toLocaleString(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short" });
-      question.textContent = text(form, "restore-question", { time: when });
-      panel.appendChild(question);
-      var actions = document.createElement("div");
-      actions.className = "actions";
-      [["restore", function () { apply(asked); }], ["discard", function () {
-        asked.forEach(function (name) { delete copy.fields[name]; });
-        window.localStorage.setItem(copyKey, JSON.stringify(copy));
-        keepCopy();
-        say(text(form, "discarded"));
-      }]].forEach(function (pair) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "button button--small" + (pair[0] === "discard" ? " button--secondary" : "");
-        button.textContent = text(form, pair[0]);
-        button.addEventListener("click", function () { panel.remove(); pair[1](); });
-        actions.appendChild(button);
-      });
-      panel.appendChild(actions);
-      form.insertAdjacentElement("afterbegin", panel);
-      question.focus();
-    }
-
     // Leaving by a link (the step list) once what was typed here is stored,
     // or kept in this browser when the server cannot be reached.
     var leaveTo = null;
@@ -423,7 +366,7 @@
       event.returnValue = text(form, "leave");
       return event.returnValue;
     });
-    if (copyKey) restoreCopy();
+    if (copy) copy.restore();
   }
 
   window.portalForms = { text: text, csrfToken: csrfToken, setUpAutosave: setUpAutosave };
