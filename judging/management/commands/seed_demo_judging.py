@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from categories import seed
 from categories.models import Criterion, Cycle
+from categories.services import translated_fields
 from judging.enums import PeerVisibility, ReviewState, RoundKind
 from judging.models import Round
 from judging.services import assignment_apply, judge_profile_update, review_submit, round_add_eligible_entries
@@ -25,7 +26,15 @@ from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services import entry_decide_eligibility
 
-ROUND_NAME = "Demo first round"
+ROUND_NAMES = seed.t(
+    en="Demo first round",
+    ko="데모 1차 심사",
+    ja="デモ第1次審査",
+    zh_hans="演示第一轮评审",
+    es="Primera ronda de demostración",
+    fr="Premier tour de démonstration",
+)
+ROUND_NAME = ROUND_NAMES["en"]
 # (e-mail, name, interface language, languages read, country, organisation)
 COMMITTEE = [
     ("judge@committee.sscp.test", "Demo Judge", "en", ["ko", "es"], "DE", "Demo University"),
@@ -77,8 +86,7 @@ class Command(BaseCommand):
         now = timezone.now()
         round_ = Round.objects.create(
             cycle=cycle,
-            name_en=ROUND_NAME,
-            name_ko="데모 1차 심사",
+            **translated_fields(name=ROUND_NAMES),
             kind=RoundKind.SCORED,
             opens_at=now - timedelta(days=1),
             closes_at=now + timedelta(days=14),
