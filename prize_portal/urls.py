@@ -1,5 +1,4 @@
 from allauth.account.decorators import secure_admin_login
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -52,7 +51,5 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
 )
 
-if settings.DEBUG and not settings.AWS_STORAGE_BUCKET_NAME:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, under `make run` either: every stored file (entry
+# files, photos, signatures, PDFs) goes through a view that checks who asks.

@@ -105,6 +105,9 @@ def _reencode_image(stream: IO[bytes], image_format: str) -> tuple[bytes, bytes]
         raise damaged from None
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
+    # Pillow writes back what it read into ``info``: a JPEG comment, PNG text
+    # chunks, XMP, EXIF. Only the colour profile stays (it is not about anyone).
+    image.info = {key: value for key, value in image.info.items() if key == "icc_profile"}
     output = io.BytesIO()
     image.save(output, format=image_format, **({"quality": 90} if image_format in ("JPEG", "WEBP") else {}))
     preview = image.copy()

@@ -43,14 +43,18 @@ def _safe(rows: Iterable[list[Cell]]) -> Iterable[list[Cell]]:
 
 
 def rows_csv(rows: Iterable[list[Cell]]) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel shows Korean and other scripts."""
+    """UTF-8 with a byte-order mark, so that Excel shows Korean and other scripts.
+    Every cell quoted: a spreadsheet set to split on semicolons (Spanish,
+    French, German settings) then cannot cut a cell into a formula."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(_safe(rows))
+    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerows(_safe(rows))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def rows_xlsx(rows: Iterable[list[Cell]], title: str) -> bytes:
-    """One sheet named ``title``; the first row (the header) bold and frozen, with filters."""
+    """One sheet named ``title``; the first row (the header) bold and frozen, with filters.
+    Text that starts like a formula is written as text, marked so (Excel's
+    quote prefix) that editing the cell keeps it text; no apostrophe shows."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
@@ -59,9 +63,13 @@ def rows_xlsx(rows: Iterable[list[Cell]], title: str) -> bytes:
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = title[:31]
-    for row in _safe(rows):
+    for row in rows:
         # Control characters that XML cannot hold are dropped, not fatal.
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value for value in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"
+                cell.quotePrefix = True
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

@@ -3,6 +3,8 @@ progress and reminders, the assignment matrix and conflicts of interest."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import timedelta
 from typing import Any
@@ -498,19 +500,66 @@ def test_conflicts_csv_holds_the_same_rows(
     request = conflicted_round["request"]
     recused_at = Assignment.objects.get(judge=declared.judge).recused_at
     ref = entry.reference
-    expected = (
-        "\ufeffJudge,Judge's e-mail address,Reference number,Title in English,Kind,Reason,Status,"
-        "Declared (Seoul time),Source\r\n"
-        f"Ann,ann@univ-a.example,{ref},Digital companions,Requested by the applicant,A competitor,"
-        f"Waiting for staff,{_seoul_iso(request.created_at)},Requested by the applicant\r\n"
-        f"Judge,judge@univ.example,{ref},Digital companions,Declared for one entry,I advised the city,"
-        f"In force,{_seoul_iso(declared.created_at)},Declared by the judge\r\n"
-        f"Judge,judge@univ.example,{ref},Digital companions,Recused from the assignment,I advised the city,"
-        f"In force,{_seoul_iso(recused_at)},Recorded on the assignment\r\n"
-        f"Pat,pat@{_domain(entry)},{ref},Digital companions,Detected: same e-mail domain,"
-        f"Shared e-mail domain: {_domain(entry)}.,In force,,Detected from profiles and entries\r\n"
-    )
-    assert response.content.decode("utf-8") == expected
+    expected = [
+        [
+            "Judge",
+            "Judge's e-mail address",
+            "Reference number",
+            "Title in English",
+            "Kind",
+            "Reason",
+            "Status",
+            "Declared (Seoul time)",
+            "Source",
+        ],
+        [
+            "Ann",
+            "ann@univ-a.example",
+            ref,
+            "Digital companions",
+            "Requested by the applicant",
+            "A competitor",
+            "Waiting for staff",
+            _seoul_iso(request.created_at),
+            "Requested by the applicant",
+        ],
+        [
+            "Judge",
+            "judge@univ.example",
+            ref,
+            "Digital companions",
+            "Declared for one entry",
+            "I advised the city",
+            "In force",
+            _seoul_iso(declared.created_at),
+            "Declared by the judge",
+        ],
+        [
+            "Judge",
+            "judge@univ.example",
+            ref,
+            "Digital companions",
+            "Recused from the assignment",
+            "I advised the city",
+            "In force",
+            _seoul_iso(recused_at),
+            "Recorded on the assignment",
+        ],
+        [
+            "Pat",
+            f"pat@{_domain(entry)}",
+            ref,
+            "Digital companions",
+            "Detected: same e-mail domain",
+            f"Shared e-mail domain: {_domain(entry)}.",
+            "In force",
+            "",
+            "Detected from profiles and entries",
+        ],
+    ]
+    content = response.content.decode("utf-8")
+    assert content.startswith('\ufeff"Judge","Judge\'s e-mail address",')  # every cell quoted
+    assert list(csv.reader(io.StringIO(content.removeprefix("\ufeff")))) == expected
     assert "+09:00" in _seoul_iso(declared.created_at)
 
 
@@ -521,8 +570,8 @@ def test_conflicts_csv_neutralises_formulas(
         judge=judge, assignment_id=assign(scored_round, entry, judge, actor=staff).pk, reason="=HYPERLINK(1)"
     )
     content = staff_client.get(_url("conflicts_csv", scored_round.pk)).content.decode("utf-8")
-    assert ",'=HYPERLINK(1)," in content
-    assert ",=HYPERLINK" not in content
+    assert ',"\'=HYPERLINK(1)",' in content
+    assert "=HYPERLINK" not in content.replace("'=HYPERLINK", "")
 
 
 def test_approving_a_request_recuses_the_judge(

@@ -67,6 +67,29 @@ def test_image_reencoded_without_metadata_with_thumbnail(entry: Entry, applicant
         assert max(thumbnail.size) == 480
 
 
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
+def test_image_comments_and_text_chunks_are_not_kept(entry: Entry, applicant: Any, image_format: str) -> None:
+    from PIL import PngImagePlugin
+
+    source = io.BytesIO()
+    image = Image.new("RGB", (40, 30), "teal")
+    if image_format == "JPEG":
+        image.save(source, format="JPEG", comment=b"Taken at 12 Sejong-daero by Kim Min-ji")
+    elif image_format == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Author", "Taken at 12 Sejong-daero by Kim Min-ji")
+        image.save(source, format="PNG", pnginfo=text)
+    else:
+        image.save(source, format="WEBP", xmp=b"<x:xmpmeta>Taken at 12 Sejong-daero by Kim Min-ji</x:xmpmeta>")
+    attachment = _add(entry, applicant, f"photo.{image_format.lower()}", source.getvalue())
+    stored = attachment.file.read()
+    assert b"Sejong-daero" not in stored
+    assert b"Sejong-daero" not in attachment.thumbnail.read()
+    with Image.open(io.BytesIO(stored)) as reread:
+        assert reread.format == image_format
+        assert not {"comment", "Author", "xmp", "exif"} & set(reread.info)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
