@@ -14,7 +14,8 @@ from typing import Any
 
 from .models import Entry
 
-BUILT_IN_FIELDS = ("title_en", "summary_en", "title_original", "summary_original", "language")
+# The entry's own fields on the form, in the form's order (the rest are answers).
+BUILT_IN_FIELDS = ("language", "title_en", "summary_en", "title_original", "summary_original")
 
 
 def value_digest(value: Any) -> str:

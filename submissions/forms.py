@@ -17,7 +17,7 @@ from prize_portal.files.checks import EXTENSIONS
 from prize_portal.site.names import language_choices
 from prize_portal.site.translations import shown_text
 
-from .drafts import draft_digests, draft_values
+from .drafts import BUILT_IN_FIELDS, draft_digests, draft_values
 from .models import Attachment, Entry, Organisation
 from .services.organisations import ORGANISATION_FIELDS
 from .validators import SUMMARY_WORD_LIMIT, TEXT_CHARACTER_LIMIT, date_as_typed, date_example
@@ -109,6 +109,14 @@ class FormSection:
     uploads: list[UploadSlot] = field(default_factory=list)
 
 
+def chosen_labels(field_: forms.ChoiceField, value: Any) -> list[str]:
+    """The labels of the choices ``value`` (a code or a list of codes) names,
+    as the field offers them in the page's language; an unknown code as is."""
+    labels = {str(code): str(label) for code, label in field_.choices}  # type: ignore[misc, union-attr]
+    codes = value if isinstance(value, list) else [value]
+    return [labels.get(str(code), str(code)) for code in codes if code not in (None, "")]
+
+
 def _word_limit_attrs(limit: int | None) -> dict[str, Any]:
     return {"data-word-limit": limit} if limit else {}
 
@@ -176,7 +184,7 @@ class EntryForm(forms.Form):
         help_text=_("At most 300 words. Leave empty if the entry is written in English."),
     )
 
-    BUILT_IN = ("language", "title_en", "summary_en", "title_original", "summary_original")
+    BUILT_IN = BUILT_IN_FIELDS
 
     def __init__(self, *args: Any, entry: Entry, questions: dict[str, Question], **kwargs: Any) -> None:
         # Labels are questions, often ending in a question mark: no colon after them, in any language.

@@ -17,7 +17,7 @@ from prize_portal.audit.services import audit_record
 from ..exchange import SheetRow, translatable_languages
 from ..models import Cycle
 from ..selectors import content_objects_by_key
-from .translations import _validate_written
+from .translations import validate_written
 
 
 @dataclass
@@ -72,7 +72,7 @@ def content_translations_import(*, cycle: Cycle, language: str, rows: list[Sheet
     errors: dict[str, Any] = defaultdict(list)
     for obj, keys in written.values():
         try:
-            _validate_written(obj, list(keys))
+            validate_written(obj, list(keys))
         except ValidationError as error:
             for attname, messages in error.message_dict.items():
                 errors[keys.get(attname, next(iter(keys.values())))].extend(messages)

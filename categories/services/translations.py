@@ -143,12 +143,12 @@ def _fill_empty_translations(instance: Any, texts: dict[str, seed.T]) -> tuple[i
             setattr(instance, attname, text)
         update_fields += empty
     if update_fields:
-        _validate_written(instance, update_fields)
+        validate_written(instance, update_fields)
         instance.save(update_fields=update_fields)
     return len(update_fields), left_edited
 
 
-def _validate_written(instance: Any, update_fields: list[str]) -> None:
+def validate_written(instance: Any, update_fields: list[str]) -> None:
     """Validate the fields written. A model's clean() also checks other
     fields (a question's condition, left without its trigger when staff
     deleted that question): those errors are not the fill's to raise."""

@@ -27,7 +27,7 @@ from prize_portal.site.translations import shown_text
 from submissions import selectors, services
 from submissions.drafts import parse_bases
 from submissions.errors import EditConflictError
-from submissions.forms import ACCEPTED_FILES, EntryForm, UploadSlot, section_keys
+from submissions.forms import ACCEPTED_FILES, EntryForm, UploadSlot, chosen_labels, section_keys
 from submissions.models import Attachment, Entry
 from submissions.services import DraftSaved
 from submissions.steps import entry_progress, section_names
@@ -166,9 +166,7 @@ def _conflict_shown(form: EntryForm, name: str, value: Any) -> dict[str, Any]:
     if value in (None, ""):
         value = [] if _is_list(form, name) else ""
     if isinstance(field, forms.ChoiceField):
-        labels = dict(field.choices)  # type: ignore[arg-type]
-        codes = value if isinstance(value, list) else [value]
-        return {"theirs": value, "text": ", ".join(str(labels.get(code, code)) for code in codes if code)}
+        return {"theirs": value, "text": ", ".join(chosen_labels(field, value))}
     question = form.questions.get(name.removeprefix("answer-"))
     if question is not None and question.kind == QuestionKind.DATE and value:
         value = date_as_typed(value)

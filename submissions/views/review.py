@@ -20,7 +20,7 @@ from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.site.translations import shown_text
 from submissions import selectors, services
 from submissions.errors import EntryIncompleteError, IntakeError
-from submissions.forms import EntryForm
+from submissions.forms import EntryForm, chosen_labels
 from submissions.models import Attachment, Entry
 from submissions.steps import entry_progress, required_names
 
@@ -54,9 +54,7 @@ def _shown_value(bound: forms.BoundField) -> tuple[str, list[str]]:
     value = bound.value()
     field_ = bound.field
     if isinstance(field_, forms.ChoiceField):
-        labels = {str(code): str(label) for code, label in field_.choices}  # type: ignore[misc, union-attr]
-        codes = value if isinstance(value, list) else [value]
-        chosen = [labels.get(str(code), str(code)) for code in codes if code not in (None, "")]
+        chosen = chosen_labels(field_, value)
         return ("", chosen) if isinstance(field_, forms.MultipleChoiceField) else (chosen[0] if chosen else "", [])
     return (str(value or "").strip(), [])
 
