@@ -12,12 +12,13 @@ may fail and only delay the work.
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
 
 from celery import Task, current_app, shared_task
+from django.core.cache import cache
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -75,3 +76,21 @@ def queue_task_on_commit(name: str, *args: Any, eta: datetime | None = None) -> 
     reads a row before it is committed."""
     registered_task(name)  # a wrong name fails here, in the request, not later
     transaction.on_commit(partial(queue_task, name, *args, eta=eta))
+
+
+def queue_sweep(name: str, ids: Iterable[int], *, every: int) -> int:
+    """A sweep's queueing: task ``name`` once for each id it found, but not
+    for an id queued by a sweep in the last ``every`` seconds (work that keeps
+    failing must not be queued every minute for ever). Stops at the first id
+    the broker refuses: the next sweep tries them all again. Returns how many
+    were queued."""
+    queued = 0
+    for item in ids:
+        key = f"sweep:{name}:{item}"
+        if not cache.add(key, True, timeout=every):
+            continue  # queued by a recent sweep, still waiting or failing
+        if not queue_task(name, item):
+            cache.delete(key)
+            break
+        queued += 1
+    return queued

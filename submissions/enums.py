@@ -20,6 +20,15 @@ EDITABLE_STATUSES = frozenset({EntryStatus.DRAFT, EntryStatus.SUBMITTED})
 COUNTED_STATUSES = frozenset(set(EntryStatus) - {EntryStatus.WITHDRAWN})
 
 
+class AttachmentStatus(models.TextChoices):
+    """An uploaded file on its way to the judges: an image is checked while
+    it uploads; a PDF is checked (and cleaned) by a task just after."""
+
+    CHECKING = "checking", _("Being checked")
+    CLEAN = "clean", _("Checked")
+    REFUSED = "refused", _("Refused")
+
+
 class MembershipRole(models.TextChoices):
     OWNER = "owner", _("Owner")
     MEMBER = "member", _("Member")

@@ -93,7 +93,8 @@ class UploadSlot:
     label: str
     help_text: str = ""
     required: bool = False
-    attachments: list[Attachment] = field(default_factory=list)
+    # Each file with what its check tells the applicant ("" when nothing).
+    files: list[tuple[Attachment, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 

@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 from categories.enums import ApplicantType
 from categories.models import Category, Cycle, Question, Track
 
-from .enums import EDITABLE_STATUSES, EntryStatus, MembershipRole
+from .enums import EDITABLE_STATUSES, AttachmentStatus, EntryStatus, MembershipRole
 
 
 class Organisation(models.Model):
@@ -162,15 +162,34 @@ class Attachment(models.Model):
     identifying = models.BooleanField(_("identifies the applicant"), default=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # Only a checked file is shown, downloaded or submitted (prize_portal/files/pdfs.py).
+    status = models.CharField(
+        _("check"), max_length=10, choices=AttachmentStatus.choices, default=AttachmentStatus.CHECKING
+    )
+    checked_at = models.DateTimeField(_("checked"), null=True, blank=True)
+    # Why a file was refused (a code of prize_portal.files.pdfs.REFUSALS) …
+    refusal = models.CharField(_("reason refused"), max_length=20, blank=True)
+    # … or what was taken out of it (codes of REMOVED_KINDS).
+    removed = models.JSONField(_("active content removed"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["created_at", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(size__gt=0), name="attachment_not_empty")]
+        constraints = [
+            models.CheckConstraint(condition=Q(size__gt=0), name="attachment_not_empty"),
+            # A refused file is not kept: only its row, to tell the applicant why.
+            models.CheckConstraint(
+                condition=~Q(status=AttachmentStatus.REFUSED) | Q(file=""), name="attachment_refused_not_stored"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def is_clean(self) -> bool:
+        return self.status == AttachmentStatus.CLEAN
 
 
 def submission_pdf_path(instance: "Submission", filename: str) -> str:

@@ -10,13 +10,16 @@ from typing import Any
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from categories.conditions import shown_questions
 from categories.enums import CHOICE_KINDS, QuestionKind
 from categories.models import Question
 from prize_portal.documents import bcp47_lang, language_name
+from prize_portal.files.pdfs import REFUSALS, REMOVED_KINDS
 from prize_portal.site.translations import shown_text
 
+from .enums import AttachmentStatus
 from .models import Attachment, Submission
 
 
@@ -192,3 +195,20 @@ def shown_attachments(
         )
         kept = [item for item in items if item.get("id") not in identifying]
     return [{**item, "name": _("Attachment %(number)d") % {"number": number}} for number, item in enumerate(kept, 1)]
+
+
+def attachment_check_text(attachment: Attachment) -> str:
+    """What the uploader is told of a file's check, in their language; ""
+    for a file checked with nothing to say."""
+    if attachment.status == AttachmentStatus.CHECKING:
+        return _("Being checked for safety…")
+    if attachment.status == AttachmentStatus.REFUSED:
+        return str(REFUSALS.get(attachment.refusal, REFUSALS["not_pdf"]))
+    kinds = [str(REMOVED_KINDS[code]) for code in attachment.removed if code in REMOVED_KINDS]
+    if not kinds:
+        return ""
+    # Translators: joins the kinds of content removed from a PDF ("scripts, embedded files").
+    separator = pgettext("list separator", ", ")
+    return _("For safety we removed %(kinds)s from this PDF. Open it to check that it still reads as you intended.") % {
+        "kinds": separator.join(kinds)
+    }

@@ -18,6 +18,7 @@ from categories.models import Category, Question, Track
 from prize_portal.accounts.models import User
 from prize_portal.audit.models import AuditEvent
 
+from .enums import AttachmentStatus
 from .models import Attachment, Entry, Invitation, Organisation, Submission
 from .validators import SUMMARY_WORD_LIMIT, check_word_limit, clean_answer
 
@@ -200,7 +201,8 @@ def entry_missing(entry: Entry) -> dict[str, list[str]]:
     answers = _stored_answers(entry)
     questions = questions_for(entry)
     shown = shown_questions(questions, _given(entry, questions, answers))
-    with_files = {attachment.question_id for attachment in entry.attachments.all()}
+    attachments = list(entry.attachments.all())
+    with_files = {attachment.question_id for attachment in attachments if attachment.status != AttachmentStatus.REFUSED}
     for code, question in shown.items():
         if not question.required:
             continue
@@ -208,7 +210,28 @@ def entry_missing(entry: Entry) -> dict[str, list[str]]:
         if present in (None, "", [], False):
             missing[f"answer-{code}"] = [required]
     missing.update(_to_correct(entry, shown))
+    missing.update(_files_unchecked(attachments, shown))
     return missing
+
+
+def _files_unchecked(attachments: list[Attachment], shown: dict[str, Question]) -> dict[str, list[str]]:
+    """A file still being checked, or refused, holds the submit back (only
+    a checked file reaches the judges), under its question's field or, for
+    the other files, ``file-``."""
+    codes = {question.pk: code for code, question in shown.items()}
+    problems: dict[str, list[str]] = {}
+    for attachment in attachments:
+        if attachment.is_clean:
+            continue
+        if attachment.question_id is not None and attachment.question_id not in codes:
+            continue  # its question is hidden: the file is not submitted
+        name = f"answer-{codes[attachment.question_id]}" if attachment.question_id is not None else "file-"
+        if attachment.status == AttachmentStatus.CHECKING:
+            message = gettext("“%(name)s” is still being checked. Wait a moment, then reload this page.")
+        else:
+            message = gettext("“%(name)s” was refused: remove it and upload another file.")
+        problems.setdefault(name, []).append(message % {"name": attachment.original_name})
+    return problems
 
 
 def entry_to_correct(entry: Entry) -> dict[str, list[str]]:

@@ -1,6 +1,7 @@
 from prize_portal.tasks import portal_task
 
-from .models import Submission
+from .models import Attachment, Submission
+from .services.attachment_checks import attachment_check, attachment_checks_sweep
 from .services.files import orphan_files_sweep
 from .services.pdfs import submission_pdfs_sweep, submission_render_pdf
 from .services.reminders import draft_reminders_send
@@ -34,3 +35,20 @@ def task_send_draft_reminders() -> int:
     """Periodic (Celery beat): remind applicants of drafts near the deadline;
     safe to run any number of times (each reminder is queued once)."""
     return draft_reminders_send()
+
+
+@portal_task(name="submissions.tasks.task_check_attachment", soft_time_limit=120, time_limit=180)
+def task_check_attachment(attachment_id: int) -> str:
+    """Clean or refuse the uploaded PDF ``attachment_id``; safe to run any
+    number of times (a file already checked is left as it is)."""
+    try:
+        attachment = attachment_check(attachment_id=attachment_id)
+    except Attachment.DoesNotExist:  # removed meanwhile: nothing to do
+        return "missing"
+    return str(attachment.status)
+
+
+@portal_task(name="submissions.tasks.task_sweep_attachment_checks")
+def task_sweep_attachment_checks() -> int:
+    """Periodic (Celery beat): queue again the checks still waiting a minute after the upload."""
+    return attachment_checks_sweep()

@@ -23,6 +23,7 @@ urlpatterns = [
         {"thumbnail": True},
         name="attachment_thumbnail",
     ),
+    path("<int:entry_id>/files/<int:attachment_id>/status/", attachments.attachment_status, name="attachment_status"),
     path("<int:entry_id>/files/<int:attachment_id>/delete/", attachments.attachment_delete, name="attachment_delete"),
     path("<int:entry_id>/versions/<int:number>.pdf", entries.entry_pdf, name="entry_pdf"),
     path("<int:entry_id>/collaborators/", invitations.invitation_create, name="invitation_create"),

@@ -32,6 +32,19 @@ def service_missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+def poppler(tool: str, *arguments: str, content: bytes) -> str:
+    """What poppler's ``tool`` prints for the PDF ``content`` given on stdin."""
+    if not shutil.which(tool):
+        service_missing(f"{tool} (poppler-utils) is not installed")
+    result = subprocess.run([tool, *arguments], input=content, capture_output=True, check=True)
+    return result.stdout.decode()
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF as poppler reads it."""
+    return poppler("pdftotext", "-enc", "UTF-8", "-", "-", content=content)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

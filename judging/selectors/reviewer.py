@@ -14,6 +14,7 @@ from judging.models import Assignment, Review, ReviewScore, Round
 from judging.selectors import facts
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import GROUP_NAMES, Role
+from submissions.enums import AttachmentStatus
 from submissions.models import Attachment, Submission
 from submissions.presentation import hidden_files
 
@@ -178,14 +179,15 @@ def latest_submission(assignment: Assignment) -> Submission | None:
 
 
 def attachments_for(assignment: Assignment, submission: Submission | None) -> list[Attachment]:
-    """The files of the submitted version a judge may open: not those of a
+    """The files of the submitted version a judge may open: checked ones
+    (a PDF uploaded before the check existed waits for it), not those of a
     question its answers hide; in a blind round, not those marked as
     identifying the applicant either."""
     if submission is None:
         return []
     ids = [item.get("id") for item in submission.content.get("attachments", [])]
     query = (
-        Attachment.objects.filter(entry_id=assignment.entry_id, pk__in=ids)
+        Attachment.objects.filter(entry_id=assignment.entry_id, pk__in=ids, status=AttachmentStatus.CLEAN)
         .annotate(question_condition=F("question__shown_if"))
         .order_by("created_at", "pk")
     )

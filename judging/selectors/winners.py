@@ -15,6 +15,7 @@ from judging.enums import AssignmentState
 from judging.models import Assignment, Award, Publication
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import GROUP_NAMES, Role
+from submissions.enums import AttachmentStatus
 from submissions.models import Attachment
 
 
@@ -51,7 +52,9 @@ def editions_live(*, now: datetime | None = None) -> QuerySet[Cycle]:
 def _public_images() -> QuerySet[Attachment]:
     # Attachments marked as identifying (a signed letter, an ID photo) are for
     # staff only; the oldest image is the one the applicant put first.
-    return Attachment.objects.filter(content_type__startswith="image/", identifying=False).order_by("created_at", "pk")
+    return Attachment.objects.filter(
+        content_type__startswith="image/", identifying=False, status=AttachmentStatus.CLEAN
+    ).order_by("created_at", "pk")
 
 
 @dataclass

@@ -89,8 +89,109 @@
     update(null);
   }
 
+  // A file as the list shows it: its name (a link once checked), its size,
+  // what its check says, and a Remove button. A file still being checked is
+  // asked after until its check is done.
+  function attachmentItem(form, body, announce) {
+    var item = document.createElement("li");
+    item.setAttribute("data-attachment-status", body.status);
+    var name = document.createElement("span");
+    name.setAttribute("data-attachment-name", "");
+    name.textContent = body.name;
+    item.appendChild(name);
+    var size = document.createElement("span");
+    size.className = "help";
+    size.textContent = body.size_text || "";
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(size);
+    var note = document.createElement("span");
+    note.setAttribute("data-check-note", "");
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(note);
+    var remove = document.createElement("form");
+    remove.method = "post";
+    remove.action = body.delete_url;
+    remove.className = "inline-form";
+    var token = document.createElement("input");
+    token.type = "hidden";
+    token.name = "csrfmiddlewaretoken";
+    token.value = csrfToken(form);
+    var button = document.createElement("button");
+    button.type = "submit";
+    button.className = "button button--small button--secondary";
+    button.textContent = text(form, "remove") + " ";
+    var hidden = document.createElement("span");
+    hidden.className = "visually-hidden";
+    hidden.textContent = body.name;
+    button.appendChild(hidden);
+    remove.appendChild(token);
+    remove.appendChild(button);
+    // The list sits inside the entry form and forms do not nest: the button names its own form.
+    remove.id = "delete-attachment-" + body.id;
+    remove.hidden = true;
+    form.parentNode.appendChild(remove);
+    button.setAttribute("form", remove.id);
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(button);
+    showCheck(item, body);
+    if (body.status === "checking") watchCheck(form, item, body.status_url, announce);
+    return item;
+  }
+
+  function showCheck(item, body) {
+    item.setAttribute("data-attachment-status", body.status);
+    var name = item.querySelector("[data-attachment-name], a");
+    if (body.url && name && name.tagName !== "A") {
+      var link = document.createElement("a");
+      link.href = body.url;
+      link.textContent = body.name;
+      name.replaceWith(link);
+    }
+    var note = item.querySelector("[data-check-note]");
+    if (!note) {
+      note = document.createElement("span");
+      note.setAttribute("data-check-note", "");
+      (item.querySelector("a, [data-attachment-name]") || item).after(note);
+    }
+    note.textContent = body.note || "";
+    note.className = body.status === "refused" ? "error-text" : "help";
+  }
+
+  // Asks every 1, 2, 4… (at most 10) seconds for up to five minutes; after
+  // that the note stays "being checked" and a reload shows the result.
+  function watchCheck(form, item, url, announce) {
+    var delay = 1000;
+    var until = Date.now() + 5 * 60 * 1000;
+    function ask() {
+      fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) {
+          if (body && body.status !== "checking") {
+            showCheck(item, body);
+            var message = body.status === "refused"
+              ? text(form, "check-refused", { name: body.name, reason: body.note })
+              : (body.note || text(form, "checked", { name: body.name }));
+            if (announce) announce(message, body.status === "refused");
+            return;
+          }
+          if (Date.now() < until) window.setTimeout(ask, delay);
+          delay = Math.min(delay * 2, 10000);
+        })
+        .catch(function () { if (Date.now() < until) window.setTimeout(ask, delay); });
+    }
+    window.setTimeout(ask, delay);
+  }
+
   function setUpUploads(form) {
     var url = form.getAttribute("data-upload-url");
+    var pageAnnouncer = form.querySelector("[data-upload-status]");
+    var pageAlarm = form.querySelector("[data-upload-alert]");
+    form.querySelectorAll("li[data-status-url]").forEach(function (item) {
+      watchCheck(form, item, item.getAttribute("data-status-url"), function (message, failed) {
+        var target = failed ? pageAlarm : pageAnnouncer;
+        if (target) target.textContent = message;
+      });
+    });
     form.querySelectorAll("input[type=file][data-question]").forEach(function (input) {
       var box = form.querySelector("[data-progress-for='" + input.id + "']");
       var bar = box.querySelector("progress");
@@ -134,12 +235,11 @@
             bar.value = 100;
             label.textContent = body.message;
             announce(body.message, false);
-            var item = document.createElement("li");
-            var link = document.createElement("a");
-            link.href = body.url;
-            link.textContent = body.name;
-            item.appendChild(link);
-            list.appendChild(item);
+            // What the check finds replaces "being checked" under the input too.
+            list.appendChild(attachmentItem(form, body, function (message, failed) {
+              label.textContent = message;
+              announce(message, failed);
+            }));
           } else {
             label.textContent = text(form, "upload-failed", { name: file.name, reason: body.error || request.statusText });
             announce(label.textContent, true);

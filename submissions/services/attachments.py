@@ -1,4 +1,5 @@
-"""Writes of attachments: files checked by content, streamed to storage."""
+"""Writes of attachments: files checked by content, streamed to storage
+(a PDF is cleaned after the upload: attachment_checks.py)."""
 
 from datetime import datetime
 
@@ -13,11 +14,14 @@ from categories.enums import QuestionKind
 from prize_portal.accounts.models import User
 from prize_portal.files.checks import check_upload, display_name
 from prize_portal.files.cleanup import delete_files_on_commit
+from prize_portal.tasks import queue_task_on_commit
 
+from ..enums import AttachmentStatus
 from ..errors import IntakeError
 from ..models import Attachment
 from ..selectors import questions_for
 from ..validators import ATTACHMENTS_PER_ENTRY
+from .attachment_checks import CHECK_TASK
 from .entries import check_open, lock_entry
 
 
@@ -31,7 +35,9 @@ def attachment_add(
     now: datetime | None = None,
 ) -> Attachment:
     """Attach a file checked by its content (see uploads.py). A PDF is streamed
-    to storage as uploaded; an image is stored re-encoded, with a thumbnail."""
+    to storage as uploaded and stays "being checked" until the task queued
+    after commit has cleaned it; an image is stored re-encoded, with a
+    thumbnail, and is checked at once."""
     now = now or timezone.now()
     entry = lock_entry(entry_id)
     check_open(entry, now)
@@ -53,10 +59,11 @@ def attachment_add(
         uploaded_by=user,
     )
     name = f"upload{checked.extension}"
-    if checked.content is None:
+    if checked.content is None:  # a PDF: stored as uploaded, cleaned by a task once committed
         attachment.size = upload.size or 0
         attachment.file.save(name, File(upload.file), save=False)
     else:
+        attachment.status, attachment.checked_at = AttachmentStatus.CLEAN, now
         attachment.size = len(checked.content)
         attachment.file.save(name, ContentFile(checked.content), save=False)
         attachment.thumbnail.save("thumbnail.webp", ContentFile(checked.thumbnail or b""), save=False)
@@ -69,6 +76,8 @@ def attachment_add(
         if attachment.thumbnail:
             attachment.thumbnail.delete(save=False)
         raise
+    if attachment.status == AttachmentStatus.CHECKING:
+        queue_task_on_commit(CHECK_TASK, attachment.pk)  # a broker outage is left to the sweep
     # Files do not raise the text's version: a collaborator's upload is no
     # edit conflict for someone typing.
     entry.save(update_fields=["updated_at"])

@@ -120,6 +120,7 @@ def _snapshot(entry: Entry) -> dict[str, Any]:
         "attachments": [
             {"id": a.pk, "name": a.original_name, "type": a.content_type, "size": a.size}
             for a in entry.attachments.all()
+            if a.is_clean  # the submit waits for the others, but for those of hidden questions
         ],
     }
 

@@ -4,12 +4,11 @@ after commit, and sweep up those a dead broker or worker left without one."""
 import logging
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from prize_portal.tasks import queue_task
+from prize_portal.tasks import queue_sweep
 
 from ..models import Submission
 
@@ -61,13 +60,4 @@ def submission_pdfs_missing(*, now: datetime | None = None, limit: int = SWEEP_B
 def submission_pdfs_sweep(*, now: datetime | None = None) -> int:
     """Queue the rendering of every PDF still missing (Redis or the worker was
     down at submit, or rendering failed); returns how many were queued."""
-    queued = 0
-    for submission_id in submission_pdfs_missing(now=now):
-        key = f"submissions:pdf-sweep:{submission_id}"
-        if not cache.add(key, True, timeout=SWEEP_REQUEUE_INTERVAL):
-            continue  # queued by a recent sweep, still waiting or failing
-        if not queue_task(PDF_TASK, submission_id):
-            cache.delete(key)
-            break  # the broker is down: the next sweep tries them all again
-        queued += 1
-    return queued
+    return queue_sweep(PDF_TASK, submission_pdfs_missing(now=now), every=SWEEP_REQUEUE_INTERVAL)

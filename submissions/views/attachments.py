@@ -1,11 +1,14 @@
 """Applicant pages of intake: uploading, downloading and deleting an entry's files."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -14,6 +17,8 @@ from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
 from submissions import selectors, services
+from submissions.models import Attachment
+from submissions.presentation import attachment_check_text
 from submissions.views.entries import wants_json
 
 
@@ -36,24 +41,45 @@ def attachment_upload(request: AuthenticatedRequest, entry_id: int) -> HttpRespo
             return JsonResponse({"error": message}, status=400)
         messages.error(request, message)
         return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
+    if attachment.is_clean:
+        message = _("%(name)s has been uploaded.") % {"name": attachment.original_name}
+    else:
+        message = _("%(name)s has been uploaded and is being checked for safety.") % {"name": attachment.original_name}
     if wants_json(request):
-        return JsonResponse(
-            {
-                "id": attachment.pk,
-                "name": attachment.original_name,
-                "size": attachment.size,
-                "content_type": attachment.content_type,
-                "url": reverse("submissions:attachment", args=[entry.pk, attachment.pk]),
-                "delete_url": reverse("submissions:attachment_delete", args=[entry.pk, attachment.pk]),
-                "thumbnail_url": reverse("submissions:attachment_thumbnail", args=[entry.pk, attachment.pk])
-                if attachment.thumbnail
-                else None,
-                "message": _("%(name)s has been uploaded.") % {"name": attachment.original_name},
-            },
-            status=201,
-        )
-    messages.success(request, _("%(name)s has been uploaded.") % {"name": attachment.original_name})
+        return JsonResponse({**_described(entry.pk, attachment), "message": message}, status=201)
+    messages.success(request, message)
     return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
+
+
+def _described(entry_id: int, attachment: Attachment) -> dict[str, Any]:
+    """An attachment as the upload script shows it: a link only once checked."""
+    args = [entry_id, attachment.pk]
+    return {
+        "id": attachment.pk,
+        "name": attachment.original_name,
+        "size": attachment.size,
+        "size_text": filesizeformat(attachment.size),
+        "content_type": attachment.content_type,
+        "status": attachment.status,
+        "note": attachment_check_text(attachment),
+        "url": reverse("submissions:attachment", args=args) if attachment.is_clean else None,
+        "status_url": reverse("submissions:attachment_status", args=args),
+        "delete_url": reverse("submissions:attachment_delete", args=args),
+        "thumbnail_url": reverse("submissions:attachment_thumbnail", args=args) if attachment.thumbnail else None,
+    }
+
+
+@require_safe
+@login_required
+def attachment_status(request: AuthenticatedRequest, entry_id: int, attachment_id: int) -> JsonResponse:
+    """Where a file's check stands, asked by the upload script while it waits."""
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
+    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
+    if attachment is None:
+        raise Http404
+    response = JsonResponse(_described(entry.pk, attachment))
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_POST
@@ -79,8 +105,8 @@ def attachment_download(
 ) -> HttpResponseBase:
     entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
     attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
-    if attachment is None or (thumbnail and not attachment.thumbnail):
-        raise Http404
+    if attachment is None or not attachment.is_clean or (thumbnail and not attachment.thumbnail):
+        raise Http404  # a file being checked is not handed out, not even to its uploader
     if thumbnail:
         return file_response(attachment.thumbnail, "thumbnail.webp", "image/webp", inline=True)
     inline = attachment.content_type.startswith("image/")

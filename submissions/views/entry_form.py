@@ -29,6 +29,7 @@ from submissions.drafts import parse_bases
 from submissions.errors import EditConflictError
 from submissions.forms import ACCEPTED_FILES, EntryForm, UploadSlot, chosen_labels, section_keys
 from submissions.models import Attachment, Entry
+from submissions.presentation import attachment_check_text
 from submissions.services import DraftSaved
 from submissions.steps import entry_progress, section_names
 from submissions.validators import ATTACHMENTS_PER_ENTRY, date_as_typed
@@ -227,9 +228,9 @@ def _render_form(
     attachments = list(entry.attachments.all())
     sections = form.sections()
     _mark_conditions(form, entry)
-    by_question: dict[int | None, list[Attachment]] = defaultdict(list)
+    by_question: dict[int | None, list[tuple[Attachment, str]]] = defaultdict(list)
     for attachment in attachments:
-        by_question[attachment.question_id].append(attachment)
+        by_question[attachment.question_id].append((attachment, attachment_check_text(attachment)))
     for section in sections:
         section.uploads = [
             UploadSlot(
@@ -237,13 +238,13 @@ def _render_form(
                 label=shown_text(question, "label"),
                 help_text=shown_text(question, "help_text"),
                 required=question.required,
-                attachments=by_question[question.pk],
+                files=by_question[question.pk],
                 errors=file_errors.get(question.code, []),
             )
             for question in section.file_questions
         ]
     if by_question[None] or not any(section.file_questions for section in sections):
-        sections[-1].uploads.append(UploadSlot(code="", label=_("Other files"), attachments=by_question[None]))
+        sections[-1].uploads.append(UploadSlot(code="", label=_("Other files"), files=by_question[None]))
     progress = entry_progress(entry, sections, current=step)
     previous_step, next_step = progress.neighbours(step) if step else (None, None)
     context = {

@@ -64,6 +64,13 @@ def _target(bound: forms.BoundField) -> str:
     return f"{bound.auto_id}_0" if bound.use_fieldset else str(bound.id_for_label)
 
 
+def _file_item(attachment: Attachment) -> str:
+    """A file as the review lists it: its name, and where its check stands unless it passed."""
+    if attachment.is_clean:
+        return attachment.original_name
+    return _("%(name)s (%(status)s)") % {"name": attachment.original_name, "status": attachment.get_status_display()}
+
+
 def review_sections(entry: Entry, form: EntryForm, errors: dict[str, list[str]]) -> list[ReviewSection]:
     """The draft as saved, section by section; the questions its answers hide left out."""
     shown = {f"answer-{code}" for code in selectors.questions_shown(entry)}
@@ -100,7 +107,7 @@ def review_sections(entry: Entry, form: EntryForm, errors: dict[str, list[str]])
                     label=shown_text(question, "label"),
                     name=name,
                     link=f"{step_url}#file-{question.code}",
-                    items=[attachment.original_name for attachment in files[question.pk]],
+                    items=[_file_item(attachment) for attachment in files[question.pk]],
                     required=name in required,
                     errors=errors.get(name, []),
                 )
@@ -111,7 +118,8 @@ def review_sections(entry: Entry, form: EntryForm, errors: dict[str, list[str]])
                     label=_("Other files"),
                     name="file-",
                     link=f"{step_url}#file-",
-                    items=[attachment.original_name for attachment in files[None]],
+                    items=[_file_item(attachment) for attachment in files[None]],
+                    errors=errors.get("file-", []),
                 )
             )
         sections.append(review)

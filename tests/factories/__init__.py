@@ -42,6 +42,7 @@ from tests.factories.judging import (
 )
 from tests.factories.submissions import (
     PDF_BYTES,
+    PDF_TEXT,
     complete_entry,
     make_jpeg,
     make_organisation,
@@ -56,6 +57,7 @@ __all__ = [
     "MEXICO",
     "PASSWORD",
     "PDF_BYTES",
+    "PDF_TEXT",
     "SEOUL",
     "CategoryFactory",
     "CriterionFactory",

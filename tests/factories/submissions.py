@@ -12,13 +12,29 @@ from PIL import Image
 
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
+from submissions.management.commands.seed_demo_entries import demo_pdf
 from submissions.models import Entry
 from submissions.services import entry_save_draft, entry_start, entry_submit, organisation_create
 from tests.factories.accounts import give_totp, make_user
 from tests.factories.categories import BEFORE_DEADLINE
 
-# The smallest file the upload check takes for a whole PDF.
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+# A small, whole one-page PDF (what the demo entries carry): its check cleans it unchanged.
+PDF_BYTES = demo_pdf("Annual report 2025")
+PDF_TEXT = b"(Annual report 2025) Tj"  # its page's text, as the cleaned copy keeps it
+
+
+def attachment_add_checked(**kwargs: Any) -> Any:
+    """``attachment_add`` as a request makes it: committed, so the check it
+    queues after commit runs (Celery runs eagerly in the tests, as a worker
+    would); the attachment as the check left it."""
+    from django.test import TestCase
+
+    from submissions.services import attachment_add
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        attachment = attachment_add(**kwargs)
+    attachment.refresh_from_db()
+    return attachment
 
 
 def make_organisation(user: User, *, type: str = "city", **extra: Any) -> Any:
@@ -96,12 +112,10 @@ def submit_with_a_hidden_answer(
     submitted: the budget source is stored but hidden by its answers."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from submissions.services import attachment_add
-
     entry = submit_entry(funded_project, email=email, submit=False, **organisation)
     if agreement:
         upload = SimpleUploadedFile("agreement.pdf", PDF_BYTES, content_type="application/pdf")
-        attachment_add(
+        attachment_add_checked(
             entry_id=entry.pk, user=entry.owner, upload=upload, question_code="agreement", now=BEFORE_DEADLINE
         )
     for answers in ({"funding": "co-funded", "budget-source": "Half from the Hana Foundation."}, {"funding": then}):

@@ -27,11 +27,12 @@ from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.outbox.models import OutboxMessage
 from submissions.models import Attachment, Entry
-from submissions.services import attachment_add, entry_submit
+from submissions.services import entry_submit
 from submissions.services.entries import entry_decide_eligibility
 from tests.factories import (
     BEFORE_DEADLINE,
     PDF_BYTES,
+    PDF_TEXT,
     assign,
     give_totp,
     make_jpeg,
@@ -40,6 +41,7 @@ from tests.factories import (
     make_user,
     submit_entry,
 )
+from tests.factories.submissions import attachment_add_checked
 
 pytestmark = pytest.mark.django_db
 
@@ -100,13 +102,13 @@ def world(project: Any, criteria: list[Any]) -> World:
         submit=False,
     )
     owner = entry.owner
-    report = attachment_add(
+    report = attachment_add_checked(
         entry_id=entry.pk,
         user=owner,
         upload=SimpleUploadedFile("gangnam-budget.pdf", PDF_BYTES, content_type="application/pdf"),
         now=BEFORE_DEADLINE,
     )
-    photo = attachment_add(
+    photo = attachment_add_checked(
         entry_id=entry.pk,
         user=owner,
         upload=SimpleUploadedFile("gangnam-mayor.jpg", make_jpeg(), content_type="image/jpeg"),
@@ -264,7 +266,7 @@ ROWS = [
     Row("recuse", "GET", JUDGE, marker=b'name="reason"'),
     Row("recuse", "POST", JUDGE, ok=302, change=(("assignments", _assignments_with("recused")),)),
     Row("entry_pdf", "GET", JUDGE, marker=b"%PDF-"),
-    Row("file", "GET", JUDGE, marker=PDF_BYTES),
+    Row("file", "GET", JUDGE, marker=PDF_TEXT),
 ]
 
 CASES = [pytest.param(row, role, id=f"{row.name}-{row.action}-{role}") for row in ROWS for role in ROLES]
@@ -340,7 +342,7 @@ def test_conflicted_judge_is_refused_on_their_own_assignment(
 def test_file_of_another_entry_is_404_under_ones_own_assignment(client: Client, world: World, project: Any) -> None:
     other = submit_entry(project, email="lima@lima.example", name_en="Lima", country="PE", submit=False)
     upload = SimpleUploadedFile("lima.pdf", PDF_BYTES, content_type="application/pdf")
-    foreign = attachment_add(entry_id=other.pk, user=other.owner, upload=upload, now=BEFORE_DEADLINE)
+    foreign = attachment_add_checked(entry_id=other.pk, user=other.owner, upload=upload, now=BEFORE_DEADLINE)
     entry_submit(entry_id=other.pk, user=other.owner, now=BEFORE_DEADLINE)
     _signed_in(client, world, "judge")
 
@@ -432,7 +434,7 @@ def test_blind_round_file_is_served_as_a_numbered_attachment(client: Client, wor
     response = _signed_in(client, world, "judge").get(_url("file", world, world.report.pk))
 
     assert response.status_code == 200
-    assert _body(response) == PDF_BYTES
+    assert _body(response) == world.report.file.open("rb").read()  # the checked copy
     assert "gangnam" not in response["Content-Disposition"].casefold()
     assert 'filename="Attachment 1.pdf"' in response["Content-Disposition"]
 

@@ -22,8 +22,9 @@ from judging.enums import PeerVisibility
 from judging.models import Assignment, Round
 from judging.services import review_save_draft, review_submit
 from prize_portal.accounts.models import User
-from submissions.services import attachment_add, entry_submit
+from submissions.services import entry_submit
 from tests.factories import BEFORE_DEADLINE, PDF_BYTES, assign, make_judge, make_round, submit_entry
+from tests.factories.submissions import attachment_add_checked
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +180,7 @@ def test_assignment_page_queries_flat_in_files(
 
     def add_file(number: int) -> None:
         upload = SimpleUploadedFile(f"plan-{number}.pdf", PDF_BYTES, content_type="application/pdf")
-        attachment_add(entry_id=entry.pk, user=entry.owner, upload=upload, now=BEFORE_DEADLINE)
+        attachment_add_checked(entry_id=entry.pk, user=entry.owner, upload=upload, now=BEFORE_DEADLINE)
 
     add_file(1)
     entry_submit(entry_id=entry.pk, user=entry.owner, now=BEFORE_DEADLINE)

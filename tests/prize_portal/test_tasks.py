@@ -35,6 +35,9 @@ NAMES_OF_BEFORE = {
     "judging.tasks.task_sweep_publications",
     "judging.tasks.task_render_certificate",
     "judging.tasks.task_sweep_certificates",
+    # Named from the start; listed so that they never change either.
+    "submissions.tasks.task_check_attachment",
+    "submissions.tasks.task_sweep_attachment_checks",
 }
 
 OUR_APPS = ("prize_portal.", "categories.", "submissions.", "judging.")
@@ -103,6 +106,7 @@ def test_worker_handles_a_message_under_each_name_of_before(
     arguments: dict[str, tuple[Any, ...]] = {
         "prize_portal.outbox.tasks.task_send_message": (0,),  # no such message: nothing to send
         "submissions.tasks.task_render_submission_pdf": (0,),  # no such submission
+        "submissions.tasks.task_check_attachment": (0,),  # no such attachment
         "judging.tasks.task_render_certificate": (0,),  # no such certificate
         "judging.tasks.task_publish_results": (embargoed.pk,),  # embargoed: waits for its time
     }

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from prize_portal.audit.models import AuditEvent
 from submissions.models import Attachment, Entry
-from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
+from submissions.services import entry_save_draft, entry_start, entry_submit
 from tests.factories import (
     BEFORE_DEADLINE,
     DEADLINE,
@@ -25,6 +25,7 @@ from tests.factories import (
     submit_entry,
     submit_with_a_hidden_answer,
 )
+from tests.factories.submissions import attachment_add_checked
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +148,7 @@ def _hostile_entry(project: Any) -> Entry:
         },
     )
     upload = SimpleUploadedFile(FILE_NAME, PDF_BYTES, content_type="application/pdf")
-    attachment_add(entry_id=entry.pk, user=user, upload=upload, question_code="documents", now=BEFORE_DEADLINE)
+    attachment_add_checked(entry_id=entry.pk, user=user, upload=upload, question_code="documents", now=BEFORE_DEADLINE)
     entry_submit(entry_id=entry.pk, user=user, now=BEFORE_DEADLINE)
     return entry
 
@@ -175,7 +176,7 @@ def test_admin_entry_shows_last_submitted_version_escaped(staff_client: Client, 
     assert "<dt>Role of government</dt>\n              <dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>" in html
     assert '<dd><a href="https://example.org/plan" rel="nofollow">https://example.org/plan</a></dd>' in html
     assert f"{ESCAPED_FILE_NAME}</a>" in html
-    assert f"(application/pdf, {len(PDF_BYTES)}\xa0bytes)" in html
+    assert f"(application/pdf, {Attachment.objects.get().size}\xa0bytes)" in html  # the checked copy's size
     assert "Unsent title" in html  # the working copy, shown below as a read-only field
     assert html.index("Submitted version 1") < html.index("Unsent title")
 
@@ -277,7 +278,7 @@ def test_extended_deadline_lets_the_entry_submit_late(staff_client: Client, proj
 def test_staff_mark_an_attachment_identifying_in_admin(client: Any, project: Any) -> None:
     entry = submit_entry(project, email="logo@city.example", submit=False)
     upload = SimpleUploadedFile("letter.pdf", PDF_BYTES, content_type="application/pdf")
-    attachment = attachment_add(entry_id=entry.pk, user=entry.owner, upload=upload, now=BEFORE_DEADLINE)
+    attachment = attachment_add_checked(entry_id=entry.pk, user=entry.owner, upload=upload, now=BEFORE_DEADLINE)
     sign_in_staff(client)
     response = client.post(
         reverse("admin:submissions_attachment_changelist"),

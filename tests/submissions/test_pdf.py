@@ -5,8 +5,6 @@ tests/prize_portal/test_documents.py.)"""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -20,23 +18,23 @@ from categories.enums import QuestionKind
 from categories.models import Question, QuestionChoice
 from submissions.models import Entry, Submission
 from submissions.pdf import render_submission_pdf
-from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
+from submissions.services import entry_save_draft, entry_start, entry_submit
 from submissions.services.pdfs import submission_pdfs_missing, submission_pdfs_sweep, submission_render_pdf
 from tests.factories import BEFORE_DEADLINE, PDF_BYTES, CriterionFactory, add_funding_questions, complete_entry
-from tests.services import CeleryWorker, free_port, postgres_url_for_test_db, service_missing, wait_until, worker_env
+from tests.factories.submissions import attachment_add_checked
+from tests.services import (
+    CeleryWorker,
+    free_port,
+    pdf_text,
+    postgres_url_for_test_db,
+    wait_until,
+    worker_env,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TITLE_KO = "어르신 디지털 동행"
 SCRIPT = '<script>alert("x")</script>'
-
-
-def pdf_text(content: bytes) -> str:
-    """The text of a PDF as poppler reads it."""
-    if not shutil.which("pdftotext"):
-        service_missing("pdftotext (poppler-utils) is not installed")
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True)
-    return result.stdout.decode()
 
 
 def flat(text: str) -> str:
@@ -82,6 +80,12 @@ def form(project: Any) -> Any:
 
 
 def _submit(form: Any, applicant: Any, organisation: Any) -> Submission:
+    entry = _ready(form, applicant, organisation)
+    return entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
+
+
+def _ready(form: Any, applicant: Any, organisation: Any) -> Entry:
+    """A complete draft, its file checked: ready to submit."""
     entry = entry_start(
         user=applicant, organisation=organisation, category=form, track=form.tracks.first(), now=BEFORE_DEADLINE
     )
@@ -106,8 +110,10 @@ def _submit(form: Any, applicant: Any, organisation: Any) -> Submission:
         },
     )
     upload = SimpleUploadedFile("연례 보고서 2025.pdf", PDF_BYTES, content_type="application/pdf")
-    attachment_add(entry_id=entry.pk, user=applicant, upload=upload, question_code="documents", now=BEFORE_DEADLINE)
-    return entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
+    attachment_add_checked(
+        entry_id=entry.pk, user=applicant, upload=upload, question_code="documents", now=BEFORE_DEADLINE
+    )
+    return entry
 
 
 @pytest.fixture
@@ -187,7 +193,9 @@ def test_pdf_leaves_out_what_the_frozen_answers_hide(form: Any, applicant: Any, 
         entry.refresh_from_db()
         entry_save_draft(entry_id=entry.pk, user=applicant, version=entry.version, now=BEFORE_DEADLINE, answers=answers)
     upload = SimpleUploadedFile("co-funding agreement.pdf", PDF_BYTES, content_type="application/pdf")
-    attachment_add(entry_id=entry.pk, user=applicant, upload=upload, question_code="agreement", now=BEFORE_DEADLINE)
+    attachment_add_checked(
+        entry_id=entry.pk, user=applicant, upload=upload, question_code="agreement", now=BEFORE_DEADLINE
+    )
     submission = entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
     words = flat(pdf_text(render_submission_pdf(submission, language="en")))
     assert "How is the project funded? • Self Funded" in words
@@ -214,9 +222,10 @@ def test_submit_survives_broker_outage_and_sweep_renders_pdf(
     from django.core.cache import cache
 
     cache.clear()
+    entry = _ready(form, applicant, organisation)
     celery_on_broker(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
     started = time.monotonic()
-    submission = _submit(form, applicant, organisation)
+    submission = entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
     assert time.monotonic() - started < 10  # the outage does not hold the submit up
     submission.refresh_from_db()
     assert submission.pdf.name == ""

@@ -25,7 +25,6 @@ from prize_portal.accounts.roles import Role
 from submissions.enums import MembershipRole
 from submissions.models import Attachment, Entry, Invitation, Membership, Organisation, Submission
 from submissions.services import (
-    attachment_add,
     entry_start,
     entry_submit,
     invitation_accept,
@@ -34,6 +33,7 @@ from submissions.services import (
 from submissions.services.pdfs import submission_render_pdf
 from tests.factories import (
     PDF_BYTES,
+    PDF_TEXT,
     CategoryFactory,
     CycleFactory,
     TrackFactory,
@@ -43,6 +43,7 @@ from tests.factories import (
     make_organisation,
     make_user,
 )
+from tests.factories.submissions import attachment_add_checked
 
 pytestmark = pytest.mark.django_db
 
@@ -88,13 +89,13 @@ def world(project: Any, applicant: User, organisation: Organisation) -> World:
     # No service adds a member to an organisation yet.
     Membership.objects.create(organisation=organisation, user=member, role=MembershipRole.MEMBER)
     complete_entry(entry, applicant)
-    report = attachment_add(
+    report = attachment_add_checked(
         entry_id=entry.pk,
         user=applicant,
         upload=SimpleUploadedFile("report.pdf", PDF_BYTES, content_type="application/pdf"),
         question_code="documents",
     )
-    photo = attachment_add(
+    photo = attachment_add_checked(
         entry_id=entry.pk,
         user=applicant,
         upload=SimpleUploadedFile("photo.jpg", make_jpeg(), content_type="image/jpeg"),
@@ -219,6 +220,7 @@ REQUESTS: dict[tuple[str, str], Callable[[World], Request]] = {
     ),
     ("attachment", "GET"): lambda w: Request("get", _entry_url(w, "attachment", w.report.pk)),
     ("attachment_thumbnail", "GET"): lambda w: Request("get", _entry_url(w, "attachment_thumbnail", w.photo.pk)),
+    ("attachment_status", "GET"): lambda w: Request("get", _entry_url(w, "attachment_status", w.report.pk)),
     ("attachment_delete", "POST"): lambda w: Request("post", _entry_url(w, "attachment_delete", w.report.pk)),
     ("entry_pdf", "GET"): lambda w: Request("get", _entry_url(w, "entry_pdf", 1)),
     ("invitation_create", "POST"): lambda w: Request(
@@ -371,8 +373,9 @@ ROWS = [
         change=(("attachments", ["budget.pdf", "photo.jpg", "report.pdf"]),),
         marker=b'"name": "budget.pdf"',
     ),
-    Row("attachment", "GET", READERS, marker=PDF_BYTES),
+    Row("attachment", "GET", READERS, marker=PDF_TEXT),
     Row("attachment_thumbnail", "GET", READERS, marker=b"WEBP"),
+    Row("attachment_status", "GET", EDITORS, marker=b'"status": "clean"'),
     Row("attachment_delete", "POST", EDITORS, ok=302, writers=EDITORS, change=(("attachments", ["photo.jpg"]),)),
     Row("entry_pdf", "GET", READERS, marker=b"%PDF-"),
     Row(
@@ -448,7 +451,7 @@ def test_dashboard_lists_the_entry_only_to_its_people(client: Client, world: Wor
     assert (detail in html, "Safe streets" in html, REFERENCE in html) == (listed, listed, listed)
 
 
-@pytest.mark.parametrize("name", ["attachment", "attachment_thumbnail", "attachment_delete"])
+@pytest.mark.parametrize("name", ["attachment", "attachment_thumbnail", "attachment_status", "attachment_delete"])
 def test_attachment_of_another_entry_is_404_under_ones_own(client: Client, world: World, name: str) -> None:
     """Another applicant puts the owner's file id under their own entry's URL."""
     _signed_in(client, world, "other")

@@ -15,8 +15,9 @@ from prize_portal.accounts.models import User
 from submissions.models import Answer, Entry, Organisation, Submission
 from submissions.pdf import render_submission_html
 from submissions.presentation import answer_sections, shown_attachments
-from submissions.services import attachment_add, entry_save_draft, entry_start, entry_submit
+from submissions.services import entry_save_draft, entry_start, entry_submit
 from tests.factories import BEFORE_DEADLINE, PDF_BYTES, complete_entry
+from tests.factories.submissions import attachment_add_checked
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,9 @@ def co_funded(funded_project: Any, applicant: User, organisation: Organisation) 
     complete_entry(entry, applicant)
     _save(entry, applicant, **{"funding": "co-funded", "budget-source": SOURCE})
     upload = SimpleUploadedFile("agreement.pdf", PDF_BYTES, content_type="application/pdf")
-    attachment_add(entry_id=entry.pk, user=applicant, upload=upload, question_code="agreement", now=BEFORE_DEADLINE)
+    attachment_add_checked(
+        entry_id=entry.pk, user=applicant, upload=upload, question_code="agreement", now=BEFORE_DEADLINE
+    )
     _submit(entry, applicant)
     return entry
 

@@ -15,7 +15,6 @@ from categories.models import Category, Question, QuestionChoice
 from prize_portal.accounts.models import User
 from submissions.models import Entry, Organisation
 from submissions.services import (
-    attachment_add,
     entry_save_draft,
     entry_start,
     entry_submit,
@@ -23,6 +22,7 @@ from submissions.services import (
     invitation_create,
 )
 from tests.factories import PDF_BYTES, CategoryFactory, CriterionFactory, make_user
+from tests.factories.submissions import attachment_add_checked
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def _entry(category: Category, user: User, organisation: Organisation, *, files:
     file_question = category.questions.filter(kind=QuestionKind.FILE).first()
     for number in range(files):
         upload = SimpleUploadedFile(f"plan-{number}.pdf", PDF_BYTES, content_type="application/pdf")
-        attachment_add(entry_id=entry.pk, user=user, upload=upload, question_code=file_question.code)
+        attachment_add_checked(entry_id=entry.pk, user=user, upload=upload, question_code=file_question.code)
     return entry
 
 

@@ -14,8 +14,9 @@ from categories.models import Question
 from prize_portal.accounts.models import User
 from submissions.models import Answer, Entry, Organisation
 from submissions.selectors import entry_get, entry_missing, entry_to_correct, questions_shown
-from submissions.services import attachment_add, entry_save_draft, entry_start
+from submissions.services import entry_save_draft, entry_start
 from tests.factories import BEFORE_DEADLINE, PDF_BYTES, complete_entry
+from tests.factories.submissions import attachment_add_checked
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,7 @@ def test_entry_missing_lists_required_questions_shown_and_left_empty(
     }
     _save(entry, applicant, budget_source="The city and a foundation, half each.")
     upload = SimpleUploadedFile("agreement.pdf", PDF_BYTES, content_type="application/pdf")
-    attachment_add(entry_id=entry.pk, user=applicant, upload=upload, question_code="agreement")
+    attachment_add_checked(entry_id=entry.pk, user=applicant, upload=upload, question_code="agreement")
     assert entry_missing(_loaded(entry, applicant)) == {}
 
 

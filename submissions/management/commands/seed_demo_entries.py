@@ -31,6 +31,7 @@ from submissions.services import (
     entry_withdraw,
     organisation_create,
 )
+from submissions.services.attachment_checks import attachment_check
 
 
 def demo_pdf(title: str) -> bytes:
@@ -113,13 +114,16 @@ def seed_entry(spec: DemoEntry, organisation: Organisation, user: User, cycle: C
             SimpleUploadedFile("참여 어르신 분기별 현황.png", demo_png()),
         ]
         for minutes, upload in enumerate(uploads, start=50):
-            attachment_add(
+            attachment = attachment_add(
                 entry_id=entry.pk,
                 user=user,
                 upload=upload,
                 question_code="supporting-documents",
                 now=clock.at(spec.started, minutes=minutes),
             )
+            # Checked at once, as the worker does just after an upload (a no-op
+            # when Celery ran eagerly and the check is done already).
+            attachment_check(attachment_id=attachment.pk)
     if spec.submitted is None:
         return entry
     entry_submit(entry_id=entry.pk, user=user, now=clock.at(spec.submitted))

@@ -40,7 +40,7 @@ from tests.factories import (
     publish_results,
     submit_entry,
 )
-from tests.services import service_missing
+from tests.services import pdf_text, service_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -65,17 +65,6 @@ def certificate(project: Any) -> Certificate:
 
 
 # --- Reading PDFs back with poppler ---
-
-
-def poppler(tool: str, *arguments: str, content: bytes) -> str:
-    if not shutil.which(tool):
-        service_missing(f"{tool} (poppler-utils) is not installed")
-    result = subprocess.run([tool, *arguments], input=content, capture_output=True, check=True)
-    return result.stdout.decode()
-
-
-def pdf_text(content: bytes) -> str:
-    return poppler("pdftotext", "-enc", "UTF-8", "-", "-", content=content)
 
 
 def poppler_file(tool: str, content: bytes, tmp_path: Path) -> str:

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from submissions.models import Entry
-from submissions.services import attachment_add, attachment_delete, entry_start, entry_withdraw
+from submissions.services import attachment_delete, entry_start, entry_withdraw
 from submissions.services.files import orphan_files_sweep
 from tests.factories import BEFORE_DEADLINE, PDF_BYTES, make_jpeg
+from tests.factories.submissions import attachment_add_checked
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def entry(project: Any, applicant: Any, organisation: Any) -> Entry:
 
 def _add(entry: Entry, user: Any, name: str, content: bytes) -> Any:
     upload = SimpleUploadedFile(name, content)
-    return attachment_add(entry_id=entry.pk, user=user, upload=upload, now=BEFORE_DEADLINE)
+    return attachment_add_checked(entry_id=entry.pk, user=user, upload=upload, now=BEFORE_DEADLINE)
 
 
 def test_deleting_a_draft_removes_its_files(
