@@ -65,6 +65,13 @@ class AccountAdapter(DefaultAccountAdapter):
         language = user.language if user else (translation.get_language() or "en")
         outbox_enqueue(to=email, template=template_prefix, language=language, context=stored, user=user)
 
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        """The key failed sign-ins are counted under: the address and the
+        client together, so that failures from elsewhere never lock the
+        owner of the address out (allauth counts by address alone). Each
+        client is still held to its own limit per address and overall."""
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{self.get_client_ip(request)}"
+
     def format_email_subject(self, subject: str) -> str:
         return _("[Seoul Smart City Prize] %(subject)s") % {"subject": subject}
 

@@ -1,7 +1,10 @@
 from typing import Any
 
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.http import HttpRequest
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -33,3 +36,15 @@ class ProfileForm(forms.Form):
         required=False,
         help_text=_("Reminders before deadlines. E-mails about your account, receipts and results are always sent."),
     )
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up, costing the same for a taken address: allauth then
+    creates nobody (it mails the owner instead), so the password given is
+    hashed all the same, as storing it would have (no timing tells whether
+    the address has an account)."""
+
+    def try_save(self, request: HttpRequest) -> tuple[Any, Any]:
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or None)
+        return super().try_save(request)

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 
 from .models import User
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
 def sign_in_with_new_password(request: HttpRequest, user: User) -> None:
@@ -14,5 +14,5 @@ def sign_in_with_new_password(request: HttpRequest, user: User) -> None:
     judge accepting an invitation). The password is recorded as this
     session's sign-in, as allauth records its own, so that setting up the
     authenticator next does not ask for the same password again."""
-    login(request, user, backend=MODEL_BACKEND)
+    login(request, user, backend=SIGN_IN_BACKEND)
     record_authentication(request, user, method="password", email=user.email)

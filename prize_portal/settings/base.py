@@ -156,6 +156,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "submissions.tasks.task_sweep_submission_pdfs",
         "schedule": env.float("SUBMISSION_PDF_SWEEP_SECONDS", default=60.0),
     },
+    # Uploaded PDFs that a dead broker or worker left unchecked.
+    "attachment-check-sweep": {
+        "task": "submissions.tasks.task_sweep_attachment_checks",
+        "schedule": env.float("ATTACHMENT_CHECK_SWEEP_SECONDS", default=60.0),
+    },
     # Files left in storage by a rolled-back upload.
     "orphan-files-sweep": {
         "task": "submissions.tasks.task_sweep_orphan_files",
@@ -270,9 +275,12 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # --- Accounts (django-allauth) -------------------------------------------------
+# allauth's backend checks passwords (the admin's sign-in too) and, being a
+# ModelBackend, model permissions; Django's own ModelBackend beside it would
+# hash a wrong password twice. It hashes a dummy password for an unknown
+# address, so both cost the same (tests/prize_portal/accounts/test_enumeration.py).
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -287,12 +295,17 @@ ACCOUNT_ADAPTER = "prize_portal.accounts.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "prize_portal.accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_PREVENT_ENUMERATION = True
+# Failed sign-ins: 10 a minute from one client, and 5 in 5 minutes for one
+# address from one client (the key is address and client together, see
+# AccountAdapter): a stranger who knows a judge's address locks out only
+# themselves. Judges and staff also need their second factor.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/h/ip",
