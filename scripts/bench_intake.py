@@ -15,8 +15,12 @@ server log), so the developer database and media are never touched:
 4. per run: the worker's peak RSS is reset (``/proc/<pid>/clear_refs``), the PDF
    is streamed from disk as a multipart body (the client never holds it in
    memory either), and the worker's VmHWM afterwards gives the peak growth.
-   The stored file must equal the upload byte for byte; the attachment is then
-   deleted again (an entry holds at most 12 files).
+   Celery is not eager here (as in production): the stored file must equal
+   the upload byte for byte. Then the PDF check a worker runs after the upload
+   runs in a process of its own, its time and peak growth printed beside the
+   upload's, and the stored file must be the checked copy (made here too,
+   byte for byte); the attachment is then deleted again (an entry holds at
+   most 12 files).
 
 Exit status 1 when any run is not HTTP 201, stores a different file, or grows
 the worker by the target or more. Linux only (reads /proc).
@@ -130,46 +134,68 @@ def setup_data() -> None:
 
 
 def write_pdf(path: Path, size: int) -> None:
-    """A valid one-page PDF of exactly ``size`` bytes: header, objects, comment
-    lines as padding, then the cross-reference table, trailer and %%EOF."""
+    """A valid one-page PDF of exactly ``size`` bytes: header, the catalogue,
+    a page whose content stream is comment lines (padding a reader draws
+    nothing for, but which the check must copy like any page content), then
+    the cross-reference table, trailer and %%EOF."""
     header = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
     ]
     body = bytearray(header)
     offsets = []
     for number, content in enumerate(objects, start=1):
         offsets.append(len(body))
         body += b"%d 0 obj\n%s\nendobj\n" % (number, content)
+    offsets.append(len(body))  # object 4, the content stream, is written below
+    count = len(objects) + 1
 
     def tail(xref_at: int) -> bytes:
         entries = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
         return (
-            b"xref\n0 %d\n0000000000 65535 f \n%s" % (len(objects) + 1, entries)
-            + b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+            b"xref\n0 %d\n0000000000 65535 f \n%s" % (count + 1, entries)
+            + b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (count + 1)
             + b"startxref\n%d\n%%%%EOF\n" % xref_at
         )
 
+    def stream_head(length: int) -> bytes:
+        return b"4 0 obj\n<< /Length %010d >>\nstream\n" % length
+
+    stream_end = b"\nendstream\nendobj\n"
     xref_at = 0
     for _ in range(5):  # the offset's digit count changes the tail's length
         xref_at = size - len(tail(xref_at))
     end = tail(xref_at)
-    padding = size - len(body) - len(end)
-    if padding < 0 or xref_at != size - len(end):
+    padding = size - len(body) - len(stream_head(0)) - len(stream_end) - len(end)
+    if padding < 2 or xref_at != size - len(end):
         raise SystemExit(f"--size {size} is too small for a PDF")
     line = b"%" + b"benchmark padding " * 56 + b"\n"  # 1010 bytes per comment line
     with path.open("wb") as out:
         out.write(body)
-        while padding >= len(line):
+        out.write(stream_head(padding))
+        left = padding
+        while left >= len(line):
             out.write(line)
-            padding -= len(line)
-        if padding:
-            out.write(b"%" * (padding - 1) + b"\n" if padding > 1 else b"\n")
+            left -= len(line)
+        if left:
+            out.write(b"%" * (left - 1) + b"\n" if left > 1 else b"\n")
+        out.write(stream_end)
         out.write(end)
     if path.stat().st_size != size:
         raise SystemExit(f"wrote {path.stat().st_size} bytes, expected {size}")
+
+
+def clean_copy(python: str, pdf: Path, work: Path, env: dict[str, str]) -> Path:
+    """What the check stores for ``pdf`` (prize_portal/files/pdfs.py), made
+    here too, in a process of its own (this client's memory stays the
+    streaming client's): with Celery eager (``make run``) the check runs in
+    the web worker right after the upload commits, and replaces the upload."""
+    target = work / "expected-clean.pdf"
+    code = "import sys; from prize_portal.files.pdfs import clean_pdf; clean_pdf(sys.argv[1], sys.argv[2])"
+    subprocess.run([python, "-c", code, str(pdf), str(target)], cwd=ROOT, env=env, check=True)  # noqa: S603
+    return target
 
 
 def sha256(path: Path) -> str:
@@ -334,17 +360,47 @@ def stored_file(database: Path, media: Path, attachment_id: int) -> Path | None:
     return media / row[0] if row else None
 
 
-def check_stored(database: Path, media: Path, answer: dict[str, Any], pdf: Path, digest: str) -> str:
-    """Empty when the stored file equals the upload, else what differs."""
-    stored = stored_file(database, media, int(answer["id"]))
-    size = pdf.stat().st_size
+def check_stored(stored: Path | None, answer: dict[str, Any], expected: Path, digest: str) -> str:
+    """Empty when the stored file is ``expected`` (size and sha256 ``digest``)
+    and the upload reported the whole file; else what differs."""
+    if answer.get("size") is not None and answer["size"] != expected.stat().st_size:
+        return f"upload size reported {answer.get('size')} != {expected.stat().st_size}"
     if stored is None or not stored.is_file():
         return "stored file missing"
-    if answer.get("size") != size or stored.stat().st_size != size:
-        return f"size {stored.stat().st_size} (reported {answer.get('size')}) != {size}"
-    if sha256(stored) != digest:
-        return "content differs"
+    if stored.stat().st_size != expected.stat().st_size or sha256(stored) != digest:
+        return f"stored {stored.stat().st_size} bytes differ from {expected.name} ({expected.stat().st_size} bytes)"
     return ""
+
+
+def run_check(python: str, env: dict[str, str], attachment_id: int) -> dict[str, Any]:
+    """The PDF check, as a worker runs it, in a process of its own: its time,
+    its peak memory growth over the process's RSS before the check, its result."""
+    answer = subprocess.run(  # noqa: S603
+        [python, str(Path(__file__).resolve()), "--check", str(attachment_id)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return dict(json.loads(answer.stdout.decode().strip().splitlines()[-1]))
+
+
+def check_attachment(attachment_id: int) -> None:
+    """(``--check``) Run the check of one attachment and print what it cost as JSON."""
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from submissions.services.attachment_checks import attachment_check
+
+    before = memory(os.getpid())["VmRSS"]
+    reset_peak(os.getpid())
+    started = time.perf_counter()
+    checked = attachment_check(attachment_id=attachment_id)
+    seconds = time.perf_counter() - started
+    growth = memory(os.getpid())["VmHWM"] - before
+    result = {"seconds": seconds, "growth": growth, "status": checked.status, "removed": checked.removed}
+    sys.stdout.write(json.dumps(result) + "\n")
 
 
 def mb(value: float) -> str:
@@ -360,6 +416,9 @@ def benchmark(args: argparse.Namespace, work: Path, cleanup: list[Any]) -> int:
         "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(media),
         "REDIS_URL": "",
+        # As in production, the PDF check is a worker's: queued (to an in-memory broker
+        # nobody reads) by the web process, run by this script after each upload.
+        "CELERY_TASK_ALWAYS_EAGER": "false",
         "AWS_STORAGE_BUCKET_NAME": "",
         "EMAIL_URL": "consolemail://",
         "LOG_LEVEL": "WARNING",
@@ -375,6 +434,8 @@ def benchmark(args: argparse.Namespace, work: Path, cleanup: list[Any]) -> int:
 
     write_pdf(pdf, args.size)
     digest = sha256(pdf)
+    expected = clean_copy(python, pdf, work, env)
+    expected_digest = sha256(expected)
     small = work / "warm-up.pdf"
     write_pdf(small, 16 * 1024)
 
@@ -418,9 +479,10 @@ def benchmark(args: argparse.Namespace, work: Path, cleanup: list[Any]) -> int:
     )
     say(
         f"{'run':>3}  {'status':>6}  {'seconds':>7}  {'MB/s':>6}  {'RSS before':>10}  {'peak RSS':>10}  "
-        f"{'growth':>8}  stored"
+        f"{'growth':>8}  stored  check s  check growth"
     )
     runs: list[Run] = []
+    checks: list[dict[str, Any]] = []
     for number in range(1, args.runs + 1):
         reset_peak(worker)
         before = memory(worker)["VmRSS"]
@@ -429,18 +491,27 @@ def benchmark(args: argparse.Namespace, work: Path, cleanup: list[Any]) -> int:
         seconds = time.perf_counter() - started
         peak = memory(worker)["VmHWM"]
         detail = ""
+        check: dict[str, Any] = {"seconds": 0.0, "growth": 0}
         if answer.status == 201:
             created = json.loads(answer.body)
-            detail = check_stored(database, media, created, pdf, digest)
+            detail = check_stored(stored_file(database, media, int(created["id"])), created, pdf, digest)
+            if not detail:  # the upload is stored as sent; now the check a worker runs after it
+                check = run_check(python, env, int(created["id"]))
+                cleaned = stored_file(database, media, int(created["id"]))
+                detail = (
+                    check_stored(cleaned, {}, expected, expected_digest) if check["status"] == "clean" else "refused"
+                )
             delete(created)
         else:
             detail = answer.body[:300].decode(errors="replace")
         run = Run(answer.status, seconds, before, peak, stored_ok=answer.status == 201 and not detail, detail=detail)
         runs.append(run)
+        checks.append(check)
         say(
             f"{number:>3}  {run.status:>6}  {run.seconds:>7.3f}  {size / MB / run.seconds:>6.1f}  "
             f"{mb(run.rss_before):>7} MB  {mb(run.peak):>7} MB  {mb(run.growth):>5} MB  "
-            f"{'ok' if run.stored_ok else 'WRONG' if run.status == 201 else '-'}"
+            f"{'ok' if run.stored_ok else 'WRONG' if run.status == 201 else '-':>6}  "
+            f"{check['seconds']:>7.3f}  {mb(check['growth']):>5} MB"
         )
         if detail:
             say(f"     {detail}")
@@ -461,6 +532,11 @@ def benchmark(args: argparse.Namespace, work: Path, cleanup: list[Any]) -> int:
         f"peak growth: median {mb(statistics.median(growths))} MB, max {mb(max(growths))} MB "
         f"(target < {args.target_mb:g} MB)"
     )
+    say(
+        f"check (in a worker, after the upload): median {statistics.median(c['seconds'] for c in checks):.3f} s, "
+        f"peak growth median {mb(statistics.median(c['growth'] for c in checks))} MB "
+        "(the worker's, not the web process's)"
+    )
     client_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     say(f"benchmark client's own peak RSS: {mb(client_peak)} MB (the PDF is streamed from disk)")
     say(f"{'PASS' if passed else 'FAIL'}" + ("" if ok else " (a run failed or stored a different file)"))
@@ -477,9 +553,13 @@ def main() -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the work folder (database, media, server log)")
     parser.add_argument("--setup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--check", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.setup:
         setup_data()
+        return 0
+    if args.check:
+        check_attachment(args.check)
         return 0
     if args.runs < 1:
         parser.error("--runs must be at least 1")

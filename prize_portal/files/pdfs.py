@@ -235,6 +235,7 @@ def clean_pdf(source: Path, target: Path) -> PdfCleaned:
                 compress_streams=False,
                 object_stream_mode=pikepdf.ObjectStreamMode.preserve,
                 fix_metadata_version=False,
+                deterministic_id=True,  # the same upload gives the same file
             )
         except (pikepdf.PdfError, ValueError, RuntimeError):
             raise PdfRefusedError("not_pdf") from None
