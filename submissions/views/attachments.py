@@ -17,7 +17,7 @@ from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
 from submissions import selectors, services
-from submissions.models import Attachment
+from submissions.models import Attachment, Entry
 from submissions.presentation import attachment_check_text
 from submissions.views.entries import wants_json
 
@@ -51,6 +51,18 @@ def attachment_upload(request: AuthenticatedRequest, entry_id: int) -> HttpRespo
     return redirect(reverse("submissions:entry_edit", args=[entry.pk]) + "#files")
 
 
+def _entry_file(
+    request: AuthenticatedRequest, entry_id: int, attachment_id: int, *, perm: str
+) -> tuple[Entry, Attachment]:
+    """The entry, if ``perm`` allows, and its file ``attachment_id``; 404 otherwise
+    (another entry's file under this entry's URL included)."""
+    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm=perm)
+    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
+    if attachment is None:
+        raise Http404
+    return entry, attachment
+
+
 def _described(entry_id: int, attachment: Attachment) -> dict[str, Any]:
     """An attachment as the upload script shows it: a link only once checked."""
     args = [entry_id, attachment.pk]
@@ -73,10 +85,7 @@ def _described(entry_id: int, attachment: Attachment) -> dict[str, Any]:
 @login_required
 def attachment_status(request: AuthenticatedRequest, entry_id: int, attachment_id: int) -> JsonResponse:
     """Where a file's check stands, asked by the upload script while it waits."""
-    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
-    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
-    if attachment is None:
-        raise Http404
+    entry, attachment = _entry_file(request, entry_id, attachment_id, perm="submissions.edit_entry")
     response = JsonResponse(_described(entry.pk, attachment))
     response["Cache-Control"] = "private, no-store"
     return response
@@ -85,10 +94,7 @@ def attachment_status(request: AuthenticatedRequest, entry_id: int, attachment_i
 @require_POST
 @login_required
 def attachment_delete(request: AuthenticatedRequest, entry_id: int, attachment_id: int) -> HttpResponse:
-    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.edit_entry")
-    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
-    if attachment is None:
-        raise Http404
+    entry, attachment = _entry_file(request, entry_id, attachment_id, perm="submissions.edit_entry")
     try:
         services.attachment_delete(entry_id=entry.pk, attachment_id=attachment.pk, user=request.user)
     except ValidationError as error:
@@ -103,9 +109,8 @@ def attachment_delete(request: AuthenticatedRequest, entry_id: int, attachment_i
 def attachment_download(
     request: AuthenticatedRequest, entry_id: int, attachment_id: int, thumbnail: bool = False
 ) -> HttpResponseBase:
-    entry = selectors.entry_get(user=request.user, entry_id=entry_id, perm="submissions.see_entry")
-    attachment = next((a for a in entry.attachments.all() if a.pk == attachment_id), None)
-    if attachment is None or not attachment.is_clean or (thumbnail and not attachment.thumbnail):
+    _entry, attachment = _entry_file(request, entry_id, attachment_id, perm="submissions.see_entry")
+    if not attachment.is_clean or (thumbnail and not attachment.thumbnail):
         raise Http404  # a file being checked is not handed out, not even to its uploader
     if thumbnail:
         return file_response(attachment.thumbnail, "thumbnail.webp", "image/webp", inline=True)

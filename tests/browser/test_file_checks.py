@@ -5,14 +5,11 @@ button; the review says what still holds the submit back."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-import pikepdf
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from pikepdf import Dictionary, Name, String
 
 from categories.models import Category
 from categories.services import seed_demo_edition
@@ -21,20 +18,12 @@ from submissions.models import Attachment, Entry
 from submissions.services import entry_start
 from tests.browser.helpers import check_accessibility, sign_in
 from tests.factories import PASSWORD, make_organisation, make_user
+from tests.factories.submissions import scripted_pdf
 from tests.services import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "ville.numerique@lyon.example"
-
-
-def _scripted_pdf() -> bytes:
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    pdf.Root.OpenAction = Dictionary(S=Name.JavaScript, JS=String("app.alert('ouvert')"))
-    output = io.BytesIO()
-    pdf.save(output)
-    return output.getvalue()
 
 
 @pytest.fixture
@@ -62,7 +51,7 @@ def test_uploads_are_checked_and_the_page_says_what_was_found(browser: Any, live
     files = page.locator("input[type=file]").first
     listed = page.locator("ul[data-attachments]").first
 
-    files.set_input_files(files=[{"name": "rapport.pdf", "mimeType": "application/pdf", "buffer": _scripted_pdf()}])
+    files.set_input_files(files=[{"name": "rapport.pdf", "mimeType": "application/pdf", "buffer": scripted_pdf()}])
     cleaned = listed.locator("li", has=page.locator("a", has_text="rapport.pdf"))
     cleaned.wait_for()  # a link only once the check is done
     assert "Par sécurité, nous avons retiré des scripts de ce PDF." in cleaned.inner_text()

@@ -23,6 +23,18 @@ PDF_BYTES = demo_pdf("Annual report 2025")
 PDF_TEXT = b"(Annual report 2025) Tj"  # its page's text, as the cleaned copy keeps it
 
 
+def scripted_pdf(script: str = "app.alert('opened')") -> bytes:
+    """A one-page PDF that runs ``script`` when it opens (what the check removes)."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String(script))
+    output = io.BytesIO()
+    pdf.save(output)
+    return output.getvalue()
+
+
 def attachment_add_checked(**kwargs: Any) -> Any:
     """``attachment_add`` as a request makes it: committed, so the check it
     queues after commit runs (Celery runs eagerly in the tests, as a worker

@@ -4,17 +4,14 @@ idempotent, swept up after a broker outage, and run by a real worker."""
 
 from __future__ import annotations
 
-import io
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import pikepdf
 import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from pikepdf import Dictionary, Name, String
 
 from categories.enums import QuestionKind
 from categories.models import Question
@@ -27,20 +24,12 @@ from submissions.services import attachment_add, attachment_delete, entry_start,
 from submissions.services.attachment_checks import attachment_check, attachment_checks_sweep, attachments_unchecked
 from tests.factories import BEFORE_DEADLINE, PDF_BYTES, complete_entry, make_judge, make_round
 from tests.factories.judging import assign
+from tests.factories.submissions import scripted_pdf
 from tests.services import CeleryWorker, free_port, postgres_url_for_test_db, wait_until, worker_env
 
 pytestmark = pytest.mark.django_db
 
 HTML_AS_PDF = b"%PDF-1.7\n<html><script>alert(document.cookie)</script></html>\n%%EOF\n"
-
-
-def _scripted_pdf() -> bytes:
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    pdf.Root.OpenAction = Dictionary(S=Name.JavaScript, JS=String("app.launchURL('https://evil.example')"))
-    output = io.BytesIO()
-    pdf.save(output)
-    return output.getvalue()
 
 
 @pytest.fixture
@@ -63,7 +52,7 @@ def _upload(entry: Entry, content: bytes, name: str = "report.pdf", question: st
 
 
 def test_a_pdf_waits_for_its_check_and_is_then_replaced_by_its_clean_copy(entry: Entry) -> None:
-    attachment = _upload(entry, _scripted_pdf())
+    attachment = _upload(entry, scripted_pdf())
     uploaded = attachment.file.name
     assert attachment.status == AttachmentStatus.CHECKING
 
@@ -107,7 +96,7 @@ def test_a_refused_file_is_deleted_and_its_row_says_why(entry: Entry, django_cap
 
 
 def test_checking_twice_changes_nothing(entry: Entry) -> None:
-    attachment = _upload(entry, _scripted_pdf())
+    attachment = _upload(entry, scripted_pdf())
     first = attachment_check(attachment_id=attachment.pk)
     second = attachment_check(attachment_id=attachment.pk)
     assert (second.file.name, second.checked_at, second.removed) == (first.file.name, first.checked_at, first.removed)
@@ -157,7 +146,7 @@ def test_the_sweep_checks_what_a_broker_outage_left(entry: Entry, celery_on_brok
 
     cache.clear()
     celery_on_broker(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
-    attachment = _upload(entry, _scripted_pdf())
+    attachment = _upload(entry, scripted_pdf())
     uploaded_at = Attachment.objects.get(pk=attachment.pk).created_at
     assert attachments_unchecked(now=uploaded_at + timedelta(seconds=30)) == []  # its own task may still come
     later = uploaded_at + timedelta(minutes=2)
@@ -182,7 +171,7 @@ def test_a_real_worker_cleans_an_upload_once_it_commits(
     worker = CeleryWorker(env=env, log=tmp_path / "worker.log")
     worker.start()
     try:
-        attachment = _upload(entry, _scripted_pdf())  # commits: no test transaction here
+        attachment = _upload(entry, scripted_pdf())  # commits: no test transaction here
         checked = wait_until(
             lambda: Attachment.objects.filter(pk=attachment.pk, status=AttachmentStatus.CLEAN).first(), timeout=90
         )
