@@ -13,9 +13,10 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-# Actions a reader performs without asking much, or that reach outside the
-# document: removed wherever they are attached (links, outlines, pages,
-# form fields, the document itself). Go-to-page and web links stay.
+# Actions are kept only when harmless: going to a page, turning pages, and
+# links to web or mail addresses (see _Cleaner.action_kind). Every other one
+# is removed wherever it is attached (links, outlines, pages, form fields,
+# the document itself); this table only names what is reported.
 ACTIVE_ACTIONS = {
     "/JavaScript": "scripts",
     "/Launch": "launch",
@@ -61,10 +62,15 @@ class PdfRefusedError(Exception):
         self.code = code
 
 
+# More objects than any report needs: refused before the walk, so that a file
+# built to keep the check busy cannot hold a worker for minutes.
+MAX_OBJECTS = 200_000
+
 REFUSALS = {
     "not_pdf": _("This file is not a readable PDF. Export or print it to PDF again and upload the new file."),
     "encrypted": _("This PDF is protected by a password. Save it without the password and upload it again."),
     "no_pages": _("This PDF has no pages."),
+    "too_complex": _("This PDF is built in an unusually complex way. Export or print it to PDF again and upload it."),
     "xfa_only": _(
         "This PDF is a dynamic XFA form that only some readers can show. Print it to PDF and upload the printed file."
     ),
@@ -77,18 +83,41 @@ class PdfCleaned:
     removed: list[str] = field(default_factory=list)  # codes of REMOVED_KINDS, sorted
 
 
+def _as_dict(value: Any) -> Any:
+    """A dictionary, or a stream's dictionary: readers (Acrobat's CosDictGet,
+    PDFium's GetDictFor) take a stream wherever a dictionary is expected."""
+    import pikepdf
+
+    if isinstance(value, pikepdf.Stream):
+        return value.stream_dict
+    return value if isinstance(value, pikepdf.Dictionary) else None
+
+
 def _is_action(value: Any) -> bool:
     import pikepdf
 
-    return isinstance(value, pikepdf.Dictionary) and "/S" in value
+    return isinstance(value, pikepdf.Stream) or (isinstance(value, pikepdf.Dictionary) and "/S" in value)
 
 
 class _Cleaner:
     def __init__(self) -> None:
         self.removed: set[str] = set()
+        self.arrays_done: set[tuple[str, tuple[int, int]]] = set()  # (key, objgen)
 
     def action_kind(self, action: Any) -> str | None:
-        return ACTIVE_ACTIONS.get(str(action.get("/S")))
+        import pikepdf
+
+        if isinstance(action, pikepdf.Stream):  # never a real action: drop whatever it claims to be
+            return ACTIVE_ACTIONS.get(str(action.stream_dict.get("/S")), "scripts")
+        kind = str(action.get("/S"))
+        if kind == "/GoTo":
+            return None
+        if kind == "/Named" and str(action.get("/N")) in ("/NextPage", "/PrevPage", "/FirstPage", "/LastPage"):
+            return None
+        if kind == "/URI":
+            uri = bytes(action.get("/URI", b"")).lstrip().lower()
+            return None if uri.startswith((b"http://", b"https://", b"mailto:")) else "external_files"
+        return ACTIVE_ACTIONS.get(kind, "scripts")  # allow-list: anything else (Thread, SetOCGState...) goes
 
     def clean_dictionary(self, dictionary: Any) -> None:
         self._drop_triggers(dictionary)
@@ -115,9 +144,16 @@ class _Cleaner:
         for key in ACTION_KEYS:
             value = dictionary.get(key)
             if isinstance(value, pikepdf.Array):
+                if value.is_indirect:
+                    if (key, value.objgen) in self.arrays_done:
+                        continue
+                    self.arrays_done.add((key, value.objgen))
                 kept = [item for item in value if not (_is_action(item) and self._drop(item))]
                 if len(kept) != len(value):
-                    dictionary[key] = pikepdf.Array(kept)
+                    if value.is_indirect:
+                        value[:] = kept
+                    else:
+                        dictionary[key] = pikepdf.Array(kept)
             elif value is not None and _is_action(value) and self._drop(value):
                 del dictionary[key]
 
@@ -127,6 +163,9 @@ class _Cleaner:
             if key in dictionary:
                 del dictionary[key]
                 self.removed.add("embedded_files")
+        if "/XFA" in dictionary:  # wherever the form dictionary is, or whatever it is written as
+            del dictionary["/XFA"]
+            self.removed.add("xfa")
 
     def _drop_annotations(self, dictionary: Any) -> None:
         import pikepdf
@@ -134,8 +173,15 @@ class _Cleaner:
         annotations = dictionary.get("/Annots")
         if not isinstance(annotations, pikepdf.Array):
             return
+        if annotations.is_indirect:  # shared: filter it once, in place
+            if ("/Annots", annotations.objgen) in self.arrays_done:
+                return
+            self.arrays_done.add(("/Annots", annotations.objgen))
         kept = []
         for annotation in annotations:
+            if isinstance(annotation, pikepdf.Stream):
+                self.removed.add("media")  # an annotation is never a stream
+                continue
             subtype = str(annotation.get("/Subtype")) if isinstance(annotation, pikepdf.Dictionary) else ""
             kind = ACTIVE_ANNOTATIONS.get(subtype)
             if kind:
@@ -143,7 +189,10 @@ class _Cleaner:
             else:
                 kept.append(annotation)
         if len(kept) != len(annotations):
-            dictionary["/Annots"] = pikepdf.Array(kept)
+            if annotations.is_indirect:
+                annotations[:] = kept
+            else:
+                dictionary["/Annots"] = pikepdf.Array(kept)
 
     def _drop(self, action: Any) -> bool:
         kind = self.action_kind(action)
@@ -156,21 +205,23 @@ class _Cleaner:
         import pikepdf
 
         root = pdf.Root
-        names = root.get("/Names")
-        if isinstance(names, pikepdf.Dictionary):
+        names = _as_dict(root.get("/Names"))
+        if names is not None:
             for key, kind in (("/JavaScript", "scripts"), ("/EmbeddedFiles", "embedded_files")):
                 if key in names:
                     del names[key]
                     self.removed.add(kind)
-        form = root.get("/AcroForm")
-        if isinstance(form, pikepdf.Dictionary) and "/XFA" in form:
+        form = _as_dict(root.get("/AcroForm"))
+        if form is not None and "/XFA" in form:
             del form["/XFA"]
             self.removed.add("xfa")
         if "/NeedsRendering" in root:
             del root["/NeedsRendering"]
         open_action = root.get("/OpenAction")
         # Opening at a page (an array destination or a GoTo) is harmless; anything else is dropped.
-        if isinstance(open_action, pikepdf.Dictionary) and str(open_action.get("/S")) != "/GoTo":
+        if isinstance(open_action, pikepdf.Stream) or (
+            isinstance(open_action, pikepdf.Dictionary) and str(open_action.get("/S")) != "/GoTo"
+        ):
             del root["/OpenAction"]
             self.removed.add(self.action_kind(open_action) or "scripts")
 
@@ -222,6 +273,8 @@ def clean_pdf(source: Path, target: Path) -> PdfCleaned:
             raise PdfRefusedError("xfa_only")
         if pages == 0:
             raise PdfRefusedError("no_pages")
+        if len(pdf.objects) > MAX_OBJECTS:
+            raise PdfRefusedError("too_complex")
         cleaner = _Cleaner()
         try:
             cleaner.clean_catalog(pdf)

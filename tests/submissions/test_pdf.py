@@ -249,11 +249,12 @@ def test_worker_stores_pdf_of_submitted_entry(
     """A real worker process, on our redis-server and the PostgreSQL test database."""
     media = Path(settings.MEDIA_ROOT)
     env = worker_env(DATABASE_URL=postgres_url_for_test_db(), REDIS_URL=redis_server.url, MEDIA_ROOT=str(media))
+    entry = _ready(form, applicant, organisation)  # its file checked here (Celery still eager)
     celery_on_broker(redis_server.url)
     worker = CeleryWorker(env=env, log=tmp_path / "worker.log")
     worker.start()
     try:
-        submission = _submit(form, applicant, organisation)
+        submission = entry_submit(entry_id=entry.pk, user=applicant, now=BEFORE_DEADLINE)
         assert Submission.objects.get(pk=submission.pk).pdf.name == ""  # not rendered in this process
         stored = wait_until(lambda: Submission.objects.get(pk=submission.pk).pdf.name, timeout=90)
     finally:

