@@ -211,10 +211,6 @@ class _Cleaner:
                 if key in names:
                     del names[key]
                     self.removed.add(kind)
-        form = _as_dict(root.get("/AcroForm"))
-        if form is not None and "/XFA" in form:
-            del form["/XFA"]
-            self.removed.add("xfa")
         if "/NeedsRendering" in root:
             del root["/NeedsRendering"]
         open_action = root.get("/OpenAction")

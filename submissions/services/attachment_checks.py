@@ -1,6 +1,7 @@
-"""Writes of the check every uploaded PDF goes through before anyone but its
-uploader sees it: run by a task after the upload (so the upload itself stays
-streamed), swept up when a dead broker or worker left it undone."""
+"""Writes of the check every uploaded PDF goes through before anyone, its
+uploader included, can open it: run by a task after the upload (so the
+upload itself stays streamed), swept up when a dead broker or worker left
+it undone."""
 
 import logging
 import shutil

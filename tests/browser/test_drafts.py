@@ -6,16 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.utils import timezone
 
 from categories.enums import QuestionKind
-from categories.models import Category
-from categories.services import seed_demo_edition
 from submissions.models import Entry
-from submissions.services import entry_save_draft, entry_start
+from submissions.services import entry_save_draft
 from tests.browser.helpers import check_accessibility, sign_in
-from tests.factories import PASSWORD, make_organisation, make_user
+from tests.factories import PASSWORD
+from tests.factories.submissions import demo_edition_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,15 +22,8 @@ EMAIL = "digital.office@daejeon.example"
 @pytest.fixture
 def draft() -> Entry:
     """A city's new draft in the seeded demo edition (open today), in Korean."""
-    call_command("seed_prize")
-    seed_demo_edition(now=timezone.now())
-    user = make_user(email=EMAIL, language="ko")
-    organisation = make_organisation(
-        user, name_en="Daejeon Metropolitan City", name_native="대전광역시", city="Daejeon"
-    )
-    project = Category.objects.get(cycle__year=2027, code="project")
-    return entry_start(
-        user=user, organisation=organisation, category=project, track=project.tracks.first(), language="ko"
+    return demo_edition_draft(
+        EMAIL, language="ko", name_en="Daejeon Metropolitan City", name_native="대전광역시", city="Daejeon"
     )
 
 

@@ -8,17 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.utils import timezone
 
-from categories.models import Category
-from categories.services import seed_demo_edition
 from submissions.enums import AttachmentStatus
 from submissions.models import Attachment, Entry
-from submissions.services import entry_start
 from tests.browser.helpers import check_accessibility, sign_in
-from tests.factories import PASSWORD, make_organisation, make_user
-from tests.factories.submissions import scripted_pdf
+from tests.factories import PASSWORD
+from tests.factories.submissions import demo_edition_draft, scripted_pdf
 from tests.services import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,15 +23,8 @@ EMAIL = "ville.numerique@lyon.example"
 
 @pytest.fixture
 def draft() -> Entry:
-    call_command("seed_prize")
-    seed_demo_edition(now=timezone.now())
-    user = make_user(email=EMAIL, language="fr")
-    organisation = make_organisation(
-        user, name_en="City of Lyon", name_native="Ville de Lyon", country="FR", city="Lyon"
-    )
-    project = Category.objects.get(cycle__year=2027, code="project")
-    return entry_start(
-        user=user, organisation=organisation, category=project, track=project.tracks.first(), language="fr"
+    return demo_edition_draft(
+        EMAIL, language="fr", name_en="City of Lyon", name_native="Ville de Lyon", country="FR", city="Lyon"
     )
 
 

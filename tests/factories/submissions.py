@@ -49,6 +49,27 @@ def attachment_add_checked(**kwargs: Any) -> Any:
     return attachment
 
 
+def demo_edition_draft(email: str, *, language: str, **organisation: Any) -> Entry:
+    """A city's new Project draft, in ``language``, in the seeded demo edition
+    (the real prize's content, open for applications today)."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from categories.services import seed_demo_edition
+
+    call_command("seed_prize")
+    cycle = seed_demo_edition(now=timezone.now()).cycle
+    user = make_user(email=email, language=language)
+    project = cycle.categories.get(code="project")
+    return entry_start(
+        user=user,
+        organisation=make_organisation(user, **organisation),
+        category=project,
+        track=project.tracks.first(),
+        language=language,
+    )
+
+
 def make_organisation(user: User, *, type: str = "city", **extra: Any) -> Any:
     """An organisation owned by ``user``, through the real service."""
     values = {
