@@ -47,6 +47,7 @@ run: export SITE_URL ?= http://localhost:$(PORT)
 run: $(VENV)/.installed-run compilemessages
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) seed_prize
+	$(MANAGE) seed_privacy
 	$(MANAGE) seed_demo_edition
 	$(MANAGE) seed_demo_users
 	$(MANAGE) seed_demo_entries

@@ -19,7 +19,6 @@ from django_countries import countries
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TranslationAdmin
 
-from categories.admin import LanguageTabsMedia
 from categories.models import Category, Track
 from judging.enums import ConflictKind, ConflictStatus, Progress
 from judging.errors import JudgingError
@@ -41,7 +40,7 @@ from judging.models import (
 from judging.selectors.reviewer import PROGRESS, committee
 from judging.services import conflict_decide
 from prize_portal.accounts.requests import signed_in_user
-from prize_portal.site.admin import ReadOnlyModelAdmin
+from prize_portal.site.admin import LanguageTabsMedia, ReadOnlyModelAdmin
 
 
 @admin.register(Round)

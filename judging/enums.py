@@ -73,6 +73,10 @@ class ConflictKind(models.TextChoices):
     SAME_DOMAIN = engine.ConflictKind.SAME_DOMAIN.value, _("Detected: same e-mail domain")
     SAME_COUNTRY = engine.ConflictKind.SAME_COUNTRY.value, _("Detected: same country (government entry)")
     COLLABORATOR = engine.ConflictKind.COLLABORATOR.value, _("Detected: the judge works on the entry")
+    ABROAD_REFUSED = (
+        engine.ConflictKind.ABROAD_REFUSED.value,
+        _("Detected: the applicants did not agree to committee members outside Korea reading the entry"),
+    )
     RECUSED = "recused", _("Recused from the assignment")
 
 

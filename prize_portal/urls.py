@@ -34,6 +34,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", site_views.home, name="home"),
     path("about/", site_views.about, name="about"),
+    path("privacy/", include("prize_portal.privacy.urls")),
     path("cycles/", include("categories.urls")),
     path("entries/", include("submissions.urls")),
     path("judging/", include("judging.urls.reviewer")),

@@ -19,10 +19,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 from django_countries.filters import CountryFilter
 
-from categories.admin import DATETIME_INPUT
 from categories.models import Category, Track
 from prize_portal.accounts.requests import signed_in_user
-from prize_portal.site.admin import ReadOnlyModelAdmin
+from prize_portal.site.admin import DATETIME_INPUT, ReadOnlyModelAdmin
 from prize_portal.site.times import seoul_text
 
 from .errors import IntakeError

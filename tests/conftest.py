@@ -49,6 +49,32 @@ def _language_reset() -> Iterator[None]:
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _privacy_generation_reset() -> Iterator[None]:
+    """The generation of published privacy texts is cached (cleared after
+    commit, which a test transaction never reaches): each test reads its own."""
+    from django.core.cache import cache
+
+    from prize_portal.privacy.selectors import GENERATION_KEY
+
+    cache.delete(GENERATION_KEY)
+    yield
+    cache.delete(GENERATION_KEY)
+
+
+@pytest.fixture
+def privacy_texts(db: Any) -> dict[str, Any]:
+    """The seeded privacy notice and consent items, published."""
+    from django.core.cache import cache
+
+    from prize_portal.privacy.selectors import GENERATION_KEY, current_texts
+    from prize_portal.privacy.services.texts import texts_seed
+
+    texts_seed()
+    cache.delete(GENERATION_KEY)
+    return current_texts()
+
+
 # --- The intake data of every app's tests (the test cycle's project category) ---
 
 

@@ -262,7 +262,7 @@ def test_gunicorn_target_exists_in_compose_and_dockerfile() -> None:
 def test_manage_py_subcommands_in_compose_and_dockerfile_exist() -> None:
     text = (ROOT / "docker-compose.yml").read_text() + (ROOT / "Dockerfile").read_text()
     named = set(re.findall(r"manage\.py\s+([a-z_]+)", text))
-    assert named == {"check", "migrate", "seed_prize", "compilemessages", "collectstatic"}
+    assert named == {"check", "migrate", "seed_prize", "seed_privacy", "compilemessages", "collectstatic"}
     assert named - set(get_commands()) == set()
 
 

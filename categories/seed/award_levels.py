@@ -7,8 +7,9 @@ and Special Mention by the one word used everywhere else.
 
 from typing import Any
 
+from prize_portal.site.seed_text import t
+
 from .glossary import GLOSSARY
-from .text import t
 
 AWARD_LEVELS: list[dict[str, Any]] = [
     {

@@ -8,7 +8,7 @@ Entry limits per organisation are our defaults, not published facts.
 
 from typing import Any
 
-from .text import t
+from prize_portal.site.seed_text import t
 
 ORGANISATIONS = ["city", "corporation", "institution"]
 

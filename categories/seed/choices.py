@@ -1,6 +1,6 @@
 """The options of the Project form's choice questions."""
 
-from .text import T, t
+from prize_portal.site.seed_text import T, t
 
 TARGET_GROUPS: list[tuple[str, T]] = [
     (

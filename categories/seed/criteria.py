@@ -5,7 +5,7 @@ Every category of 2026 is judged on the same six domains, each on a 0 to 5 scale
 whose levels mean the same for every domain.
 """
 
-from .text import T, t
+from prize_portal.site.seed_text import T, t
 
 CRITERIA: list[tuple[str, T, T]] = [
     (

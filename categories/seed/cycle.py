@@ -3,7 +3,7 @@
 
 from typing import Any
 
-from .text import t
+from prize_portal.site.seed_text import t
 
 CYCLE_2026: dict[str, Any] = {
     "year": 2026,

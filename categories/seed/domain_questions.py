@@ -8,9 +8,10 @@ asks cities how the project is funded (and, when co-funded, by whom).
 
 from typing import Any, Literal
 
+from prize_portal.site.seed_text import T, t
+
 from .choices import FUNDING
 from .question import q
-from .text import T, t
 
 Subject = Literal["project", "leadership"]
 

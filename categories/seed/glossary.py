@@ -10,7 +10,7 @@ seeded text uses a forbidden variant.
 
 import re
 
-from .text import T, t
+from prize_portal.site.seed_text import T, t
 
 GLOSSARY: dict[str, T] = {
     # The prize's official name in each language (English and Korean as published;

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from .text import T
+from prize_portal.site.seed_text import T
 
 
 def q(

@@ -7,10 +7,11 @@ version and the Institution/Corporation version of the Project form differ.
 
 from typing import Any
 
+from prize_portal.site.seed_text import t
+
 from .choices import FIELDS, TARGET_GROUPS
 from .domain_questions import domain_questions
 from .question import q
-from .text import t
 
 SUPPORTING_DOCUMENTS_HELP = t(
     en="Reports, photos or press coverage (PDF, JPEG, PNG or WebP).",

@@ -29,6 +29,11 @@ class ConflictKind(StrEnum):
     SAME_DOMAIN = "same_domain"
     SAME_COUNTRY = "same_country"
     COLLABORATOR = "collaborator"
+    ABROAD_REFUSED = "abroad_refused"  # the entry's people refused readers outside Korea
+
+
+# Where the prize is run: judges elsewhere read an entry only if its people agree.
+HOME_COUNTRY = "KR"
 
 
 # Addresses at these providers say nothing about where a person works, so a
@@ -119,6 +124,8 @@ class EntryTies:
     country: str = ""
     government: bool = False
     domains: frozenset[str] = field(default_factory=frozenset)
+    # The owner or a collaborator refused disclosure to committee members outside Korea.
+    abroad_refused: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,8 @@ def conflicts_between(judge: JudgeTies, entry: EntryTies, *, country_rule: bool)
         found.append(Found(ConflictKind.SAME_COUNTRY))
     if entry.entry_id in judge.works_on:
         found.append(Found(ConflictKind.COLLABORATOR))
+    if entry.abroad_refused and judge.country != HOME_COUNTRY:  # no country given counts as abroad
+        found.append(Found(ConflictKind.ABROAD_REFUSED))
     return found
 
 
@@ -171,6 +180,7 @@ class _EntryIndex:
     by_country: dict[str, list[int]] = field(default_factory=dict)
     by_government_country: dict[str, list[int]] = field(default_factory=dict)
     by_domain: dict[str, list[int]] = field(default_factory=dict)
+    abroad_refused: list[int] = field(default_factory=list)
 
     def add(self, entry: EntryTies) -> None:
         self.by_id[entry.entry_id] = entry
@@ -183,6 +193,8 @@ class _EntryIndex:
                 self.by_government_country.setdefault(entry.country, []).append(entry.entry_id)
         for domain in entry.domains:
             self.by_domain.setdefault(domain, []).append(entry.entry_id)
+        if entry.abroad_refused:
+            self.abroad_refused.append(entry.entry_id)
 
 
 def _index_entries(entries: Iterable[EntryTies]) -> _EntryIndex:
@@ -220,6 +232,8 @@ def _candidates(judge: JudgeTies, index: _EntryIndex, *, country_rule: bool) -> 
     if country_rule and judge.country:
         candidates.update(index.by_government_country.get(judge.country, ()))
     candidates.update(judge.works_on)
+    if judge.country != HOME_COUNTRY:
+        candidates.update(index.abroad_refused)
     return candidates
 
 

@@ -13,6 +13,9 @@ from categories.enums import CycleStatus
 from categories.models import Track
 from judging.enums import ConflictKind
 from judging.models import Conflict, JudgeInvitation, JudgeProfile
+from prize_portal.privacy.enums import ConsentRole
+from prize_portal.privacy.forms import ConsentFields
+from prize_portal.privacy.selectors import consents_asked
 from prize_portal.site.names import country_choices, language_choices
 from submissions.enums import EntryStatus
 from submissions.models import Organisation
@@ -38,8 +41,9 @@ def reading_language_choices(extra: list[str] | tuple[str, ...] = ()) -> list[tu
     return language_choices(codes)
 
 
-class JudgeInvitationAcceptForm(forms.Form):
-    """A new committee member's account: the name to show and a password."""
+class JudgeInvitationAcceptForm(ConsentFields, forms.Form):
+    """A new committee member's account: the name to show, a password, and
+    the answers to the judge's consent items."""
 
     name = forms.CharField(
         label=_("Full name"),
@@ -63,6 +67,7 @@ class JudgeInvitationAcceptForm(forms.Form):
         kwargs.setdefault("initial", {"name": invitation.name})
         super().__init__(*args, **kwargs)
         self.invitation = invitation
+        self.add_consent_fields(consents_asked(None, roles=[ConsentRole.JUDGE]))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -123,6 +128,14 @@ class JudgeProfileForm(forms.ModelForm):
         widget=forms.FileInput(attrs={"accept": PHOTO_TYPES}),
         help_text=_("Optional. A JPEG, PNG or WebP image of at most 10 MB, shown only if you agree below."),
     )
+    # The answer to the "judge-profile" consent item (recorded as a consent);
+    # asked only while that item is in force.
+    publish_consent = forms.BooleanField(
+        label=JudgeProfile._meta.get_field("publish_consent").verbose_name,
+        label_suffix="",
+        required=False,
+        help_text=_("You can withdraw this consent at any time by unticking the box."),
+    )
 
     class Meta:
         model = JudgeProfile
@@ -134,22 +147,22 @@ class JudgeProfileForm(forms.ModelForm):
             "organisation",
             "email_domain",
             "bio",
-            "publish_consent",
         ]
         widgets = {
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "email_domain": forms.TextInput(attrs={"placeholder": "example.org", "autocapitalize": "none"}),
             "bio": forms.Textarea(attrs={"rows": 6}),
         }
-        help_texts = {
-            "publish_consent": _("You can withdraw this consent at any time by unticking the box."),
-        }
 
-    field_order = [*Meta.fields[:-1], "photo", "publish_consent"]
+    field_order = [*Meta.fields, "photo", "publish_consent"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, asks_publication: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         profile = self.instance
+        if asks_publication:
+            self.fields["publish_consent"].initial = profile.publish_consent
+        else:
+            del self.fields["publish_consent"]
         self.fields["expertise_tracks"].queryset = expertise_tracks(profile)  # type: ignore[attr-defined]
         self.fields["languages"].choices = reading_language_choices(profile.languages or [])  # type: ignore[attr-defined]
 
@@ -157,6 +170,7 @@ class JudgeProfileForm(forms.ModelForm):
         """What ``judge_profile_update`` takes, from the cleaned data."""
         data = dict(self.cleaned_data)
         data["photo"] = data.get("photo") or None
+        data["publish_consent"] = data.get("publish_consent") if "publish_consent" in self.fields else None
         return data
 
 

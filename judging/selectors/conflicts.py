@@ -74,6 +74,11 @@ def _detected_reason(
         return _("A government entry from the judge's country (%(country)s).") % {
             "country": countries.name(entry_facts.country)
         }
+    if kind == ConflictKind.ABROAD_REFUSED:
+        return _(
+            "The applicants did not agree to committee members outside Korea reading the entry, "
+            "and the judge's profile gives another country or none."
+        )
     return _("The judge owns the entry or works on it.")
 
 

@@ -4,6 +4,8 @@ fixed number of queries whatever the number of judges and entries."""
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import BooleanField, Value
+
 from categories.enums import ApplicantType
 from judging.engine import assignment, conflicts
 from judging.enums import ConflictStatus
@@ -71,17 +73,23 @@ def entry_conflict_facts(entry_ids: Iterable[int]) -> dict[int, conflicts.EntryT
     ids = sorted(set(entry_ids))
     rows = Entry.objects.filter(pk__in=ids).select_related("organisation", "owner")
     # Addresses of the entries' collaborators and of their organisations' members, in one query.
+    # Collaborators' answers to the transfer-abroad consent come along (members are not on the entry).
     collaborators = (
-        Entry.collaborators.through.objects.filter(entry_id__in=ids).order_by().values_list("entry_id", "user__email")
+        Entry.collaborators.through.objects.filter(entry_id__in=ids)
+        .order_by()
+        .values_list("entry_id", "user__email", "user__transfer_abroad")
     )
     members = (
         Membership.objects.filter(organisation__entries__in=ids)
         .order_by()
-        .values_list("organisation__entries", "user__email")
+        .values_list("organisation__entries", "user__email", Value(True, output_field=BooleanField()))
     )
     domains: dict[int, set[str]] = defaultdict(set)
-    for entry_id, email in collaborators.union(members, all=True):
+    abroad_refused: set[int] = set()
+    for entry_id, email, abroad in collaborators.union(members, all=True):
         domains[entry_id].add(conflicts.domain_of(email))
+        if not abroad:
+            abroad_refused.add(entry_id)
     facts = {}
     for entry in rows:
         organisation = entry.organisation
@@ -102,6 +110,7 @@ def entry_conflict_facts(entry_ids: Iterable[int]) -> dict[int, conflicts.EntryT
             country=str(organisation.country or ""),
             government=organisation.type == ApplicantType.CITY,
             domains=frozenset(found),
+            abroad_refused=entry.pk in abroad_refused or not entry.owner.transfer_abroad,
         )
     return facts
 

@@ -18,6 +18,10 @@ from prize_portal.accounts.roles import GROUP_NAMES, Role
 from submissions.enums import AttachmentStatus
 from submissions.models import Attachment
 
+# Part of the committee page's cache key (judging.views.public): bumped when a
+# judge gives or withdraws the consent to publish their profile.
+COMMITTEE_GENERATION_KEY = "winners:committee-generation"
+
 
 def publication_live(*, year: int, now: datetime | None = None) -> Publication:
     """The publication of an edition whose results are public now, with its

@@ -25,13 +25,14 @@ from judging.services.conflicts import (
     conflict_request,
     conflict_withdraw_standing,
 )
-from judging.services.judges import judge_invitation_accept, judge_invite, judge_profile_update
+from judging.services.judges import PROFILE_CONSENT, judge_invitation_accept, judge_invite, judge_profile_update
 from judging.services.publication import publication_publish, publication_take_effect, publication_withdraw
 from judging.services.reminders import pending_reviews, reminder_send, reminders_send_due
 from judging.services.reviews import review_save_draft, review_submit, review_unlock
 
 __all__ = [
     "EXCLUSIONS_PER_ENTRY",
+    "PROFILE_CONSENT",
     "assignment_add",
     "assignment_apply",
     "assignment_recuse",

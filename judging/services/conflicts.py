@@ -2,10 +2,14 @@
 standing), applicants request exclusions that staff decide, and any conflict
 in force frees the judge's open assignments on the entries it touches."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from judging.engine.conflicts import conflicts_between
 from judging.enums import STANDING_KINDS, AssignmentState, ConflictKind, ConflictStatus
 from judging.errors import JudgingError
 from judging.models import Assignment, Conflict, JudgeProfile
@@ -16,6 +20,8 @@ from submissions.models import Entry
 
 # An applicant may ask that up to this many committee members do not judge an entry.
 EXCLUSIONS_PER_ENTRY = 3
+# The consent item whose refusal keeps an entry from judges outside Korea.
+TRANSFER_CONSENT = "transfer-abroad"
 
 
 def _clean_reason(reason: str) -> str:
@@ -38,8 +44,6 @@ def release_conflicted_assignments(*, judge_id: int, actor: User, reason: str) -
         return 0
     judge = facts.judge_conflict_facts([judge_id])[judge_id]
     entries = facts.entry_conflict_facts(assignment.entry_id for assignment in active)
-    from judging.engine.conflicts import conflicts_between
-
     released = 0
     for assignment in active:
         entry = entries.get(assignment.entry_id)
@@ -49,7 +53,46 @@ def release_conflicted_assignments(*, judge_id: int, actor: User, reason: str) -
     return released
 
 
-def _recuse(assignment: Assignment, *, actor: User, reason: str) -> None:
+def release_entries_conflicted_assignments(*, entry_ids: Iterable[int], actor: User | None, reason: str) -> int:
+    """Recuse every active assignment on the entries that is now in conflict
+    (the entry's people changed what they allow, e.g. readers abroad)."""
+    active = list(
+        Assignment.objects.select_for_update()
+        .filter(entry_id__in=list(entry_ids), state=AssignmentState.ACTIVE)
+        .select_related("round")
+        .order_by("pk")
+    )
+    if not active:
+        return 0
+    judges = facts.judge_conflict_facts({assignment.judge_id for assignment in active})
+    entries = facts.entry_conflict_facts({assignment.entry_id for assignment in active})
+    released = 0
+    for assignment in active:
+        entry = entries.get(assignment.entry_id)
+        judge = judges[assignment.judge_id]
+        if entry and conflicts_between(judge, entry, country_rule=assignment.round.country_conflicts):
+            _recuse(assignment, actor=actor, reason=reason)
+            released += 1
+    return released
+
+
+def assignments_follow_transfer_consent(*, user: User, code: str, given: bool, **kwargs: Any) -> None:
+    """A person refused or withdrew disclosure to committee members outside
+    Korea (receiver of ``consent_changed``): judges abroad stop reading their
+    entries at once. Entries they own or collaborate on, in every open round."""
+    if code != TRANSFER_CONSENT or given:
+        return
+    entry_ids = set(Entry.objects.filter(owner=user).values_list("pk", flat=True))
+    entry_ids |= set(Entry.collaborators.through.objects.filter(user=user).values_list("entry_id", flat=True))
+    if entry_ids:
+        release_entries_conflicted_assignments(
+            entry_ids=entry_ids,
+            actor=user,
+            reason=_("The applicants withdrew their consent to committee members outside Korea reading the entry."),
+        )
+
+
+def _recuse(assignment: Assignment, *, actor: User | None, reason: str) -> None:
     assignment.state = AssignmentState.RECUSED
     assignment.recused_at = timezone.now()
     assignment.recusal_reason = reason

@@ -2,9 +2,11 @@
 password (TOTP follows, see RequireMFAMiddleware), judges keep their profile."""
 
 import secrets
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from judging.errors import JudgingError
 from judging.models import JudgeInvitation, JudgeProfile
+from judging.selectors.winners import COMMITTEE_GENERATION_KEY
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified, user_grant_role
@@ -20,6 +23,8 @@ from prize_portal.audit.services import audit_record
 from prize_portal.files.checks import check_upload
 from prize_portal.files.cleanup import delete_files_on_commit
 from prize_portal.outbox.services import outbox_enqueue
+from prize_portal.privacy.enums import ConsentRole, ConsentSource
+from prize_portal.privacy.services.consents import consents_record
 from prize_portal.writes import save_fields
 
 
@@ -71,13 +76,21 @@ def _open_invitation(token: str) -> JudgeInvitation:
 
 
 @transaction.atomic
-def judge_invitation_accept(*, token: str, user: User | None = None, password: str = "", name: str = "") -> Any:
+def judge_invitation_accept(
+    *,
+    token: str,
+    user: User | None = None,
+    password: str = "",
+    name: str = "",
+    consents: Mapping[str, bool] | None = None,
+) -> Any:
     """Join the committee through an invitation.
 
     Signed in (``user``): the account's address must be the invited one. Not
     signed in: a new account with ``password`` is created for the invited
     address (which the link proves). Either way the person gets the judge (or
-    chair) role and a profile; TOTP is then required before any other page."""
+    chair) role and a profile, and their answers to the judge's consent
+    items (``consents``) are recorded; TOTP is then required before any other page."""
     invitation = _open_invitation(token)
     if user is not None and user.is_authenticated:
         if user.email.lower() != invitation.email.lower():
@@ -101,6 +114,8 @@ def judge_invitation_accept(*, token: str, user: User | None = None, password: s
     if invitation.chair:
         user_grant_role(user=user, role=Role.CHAIR)
     JudgeProfile.objects.get_or_create(user=user)
+    if consents:
+        consents_record(user=user, answers=consents, source=ConsentSource.INVITATION, role=ConsentRole.JUDGE)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -108,13 +123,24 @@ def judge_invitation_accept(*, token: str, user: User | None = None, password: s
     return user
 
 
-PROFILE_FIELDS = ("themes", "languages", "country", "organisation", "email_domain", "bio", "publish_consent")
+PROFILE_FIELDS = ("themes", "languages", "country", "organisation", "email_domain", "bio")
+# The consent item whose answer the profile's ``publish_consent`` follows.
+PROFILE_CONSENT = "judge-profile"
 
 
 @transaction.atomic
-def judge_profile_update(*, user: User, expertise_tracks: Any = None, photo: Any = None, **fields: Any) -> JudgeProfile:
+def judge_profile_update(
+    *,
+    user: User,
+    expertise_tracks: Any = None,
+    photo: Any = None,
+    publish_consent: bool | None = None,
+    **fields: Any,
+) -> JudgeProfile:
     """Save a judge's own profile. ``photo`` is an upload: it is checked by
-    content and re-encoded (so nothing of the original file is kept)."""
+    content and re-encoded (so nothing of the original file is kept).
+    ``publish_consent`` is the answer to the "judge-profile" consent item,
+    recorded as a consent (``judge_publish_consent_changed`` then updates the profile)."""
     profile, _created = JudgeProfile.objects.select_for_update().get_or_create(user=user)
     before = {name: _plain(getattr(profile, name)) for name in PROFILE_FIELDS}
     for name in PROFILE_FIELDS:
@@ -137,6 +163,11 @@ def judge_profile_update(*, user: User, expertise_tracks: Any = None, photo: Any
         delete_files_on_commit([old_photo])
     after = {name: _plain(getattr(profile, name)) for name in PROFILE_FIELDS}
     audit_record(actor=user, action="judge.profile", target=profile, before=before, after=after)
+    if publish_consent is not None:
+        consents_record(
+            user=user, answers={PROFILE_CONSENT: publish_consent}, source=ConsentSource.PROFILE, role=ConsentRole.JUDGE
+        )
+        profile.refresh_from_db(fields=["publish_consent"])
     # A new organisation or e-mail domain may put open assignments in conflict.
     from judging.services.conflicts import release_conflicted_assignments
 
@@ -148,3 +179,22 @@ def judge_profile_update(*, user: User, expertise_tracks: Any = None, photo: Any
 
 def _plain(value: Any) -> Any:
     return value if isinstance(value, (str, bool, int, list, type(None))) else str(value)
+
+
+def judge_publish_consent_changed(*, user: User, code: str, given: bool, **kwargs: Any) -> None:
+    """A judge gave or withdrew the consent to publish their profile (receiver
+    of ``consent_changed``, in the transaction that records it): the profile
+    follows, and the committee pages are built again once it commits."""
+    if code != PROFILE_CONSENT:
+        return
+    updated = JudgeProfile.objects.filter(user=user).exclude(publish_consent=given).update(publish_consent=given)
+    if not updated and not JudgeProfile.objects.filter(user=user).exists():
+        JudgeProfile.objects.create(user=user, publish_consent=given)
+    transaction.on_commit(_committee_pages_changed)
+
+
+def _committee_pages_changed() -> None:
+    try:
+        cache.incr(COMMITTEE_GENERATION_KEY)
+    except ValueError:  # not set yet
+        cache.set(COMMITTEE_GENERATION_KEY, 1, timeout=None)

@@ -34,6 +34,10 @@ from prize_portal.accounts.signing_in import sign_in_with_new_password
 from prize_portal.files.checks import EXTENSIONS
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
+from prize_portal.privacy.enums import ConsentRole
+from prize_portal.privacy.forms import ConsentsForm
+from prize_portal.privacy.middleware import consents_checked
+from prize_portal.privacy.selectors import consents_asked, current_texts
 from prize_portal.site.decorators import page_for
 from submissions import selectors as submission_selectors
 from submissions.models import Entry
@@ -71,13 +75,19 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     user = request.user
     signed_in = user.is_authenticated
-    form = None if signed_in else JudgeInvitationAcceptForm(request.POST or None, invitation=invitation)
+    data = request.POST if request.method == "POST" else None
+    form: JudgeInvitationAcceptForm | ConsentsForm
+    if signed_in:  # the judge's consent items, then one button
+        form = ConsentsForm(data, asked=consents_asked(user, roles=[ConsentRole.JUDGE]))  # type: ignore[arg-type]
+    else:
+        form = JudgeInvitationAcceptForm(data, invitation=invitation)
     error = None
-    if request.method == "POST" and invitation.accepted_at is None and (form is None or form.is_valid()):
-        if form is None:
-            arguments: dict[str, Any] = {"user": user}
+    if request.method == "POST" and invitation.accepted_at is None and form.is_valid():
+        arguments: dict[str, Any] = {"consents": form.consent_answers()}
+        if signed_in:
+            arguments["user"] = user
         else:
-            arguments = {"password": form.cleaned_data["password1"], "name": form.cleaned_data["name"]}
+            arguments |= {"password": form.cleaned_data["password1"], "name": form.cleaned_data["name"]}
         try:
             member = services.judge_invitation_accept(token=token, **arguments)
         except ValidationError as failure:
@@ -85,6 +95,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         else:
             if not signed_in:
                 sign_in_with_new_password(request, member)
+            else:
+                consents_checked(request, member)
             messages.success(request, _("Welcome to the committee. Set up your authenticator app, then your profile."))
             return _no_referrer(redirect("judging:profile"))
     from prize_portal.accounts.models import User
@@ -101,6 +113,11 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 # --- Profile and standing conflicts ---------------------------------------------------
+
+
+def _asks_publication() -> bool:
+    """Whether the consent item the profile's publication box answers is in force."""
+    return services.PROFILE_CONSENT in current_texts()
 
 
 def _profile_of(user: Any) -> JudgeProfile:
@@ -122,7 +139,7 @@ def _profile_page(
     )
     context = {
         "profile": profile,
-        "form": form or JudgeProfileForm(instance=profile),
+        "form": form or JudgeProfileForm(instance=profile, asks_publication=_asks_publication()),
         "conflict_form": conflict_form or StandingConflictForm(prefix="conflict"),
         "standing": [conflict for conflict in conflicts if conflict.kind in STANDING_KINDS],
         "declared": [conflict for conflict in conflicts if conflict.kind == ConflictKind.ENTRY],
@@ -138,7 +155,7 @@ def profile(request: AuthenticatedRequest) -> HttpResponse:
     profile = _profile_of(user)
     if request.method != "POST":
         return _profile_page(request, profile=profile)
-    form = JudgeProfileForm(request.POST, request.FILES, instance=profile)
+    form = JudgeProfileForm(request.POST, request.FILES, instance=profile, asks_publication=_asks_publication())
     if refused := getattr(request, "upload_refused", None):
         form.add_error("photo", refused)
     if form.is_valid():

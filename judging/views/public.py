@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -27,6 +28,7 @@ from django.views.defaults import page_not_found
 
 from judging.models import Publication
 from judging.selectors import winners as public_selectors
+from judging.selectors.winners import COMMITTEE_GENERATION_KEY
 from judging.views.account import PHOTO_CONTENT_TYPES
 from prize_portal.files.downloads import file_response
 from prize_portal.site.meta import ShareImage, absolute, page_meta, page_meta_for, site_title
@@ -83,6 +85,8 @@ def _cached_page(
     language = translation.get_language()
     # Id and publication time too: a publication deleted and made again starts at version 1.
     key = f"winners:{year}:{page}:{language}:{publication_id}.{version}.{published:.6f}"
+    if page == "committee":  # a judge's consent given or withdrawn shows at once
+        key += f":{cache.get(COMMITTEE_GENERATION_KEY, 0)}"
     return cached_page(
         request,
         key=key,

@@ -79,7 +79,8 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             current = translation.get_supported_language_variant(translation.get_language() or "en")
-            user_complete_sign_up(user=user, language=current)
+            answers = form.consent_answers() if hasattr(form, "consent_answers") else {}
+            user_complete_sign_up(user=user, language=current, consents=answers)
         return user
 
     def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> Any:

@@ -8,6 +8,10 @@ from django.http import HttpRequest
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from prize_portal.privacy.enums import ConsentRole
+from prize_portal.privacy.forms import ConsentFields
+from prize_portal.privacy.selectors import consents_asked
+
 
 class LanguageSelect(forms.Select):
     """Each language named in itself, marked with its own lang attribute."""
@@ -37,12 +41,24 @@ class ProfileForm(forms.Form):
         help_text=_("Reminders before deadlines. E-mails about your account, receipts and results are always sent."),
     )
 
+    def __init__(self, *args: Any, asks_reminders: bool = True, **kwargs: Any) -> None:
+        """``asks_reminders``: whether the "reminder-emails" consent item is in
+        force (the answer is recorded as a consent, so without it the box is not shown)."""
+        super().__init__(*args, **kwargs)
+        if not asks_reminders:
+            del self.fields["reminder_emails"]
 
-class SignupForm(AllauthSignupForm):
-    """allauth's sign-up, costing the same for a taken address: allauth then
-    creates nobody (it mails the owner instead), so the password given is
-    hashed all the same, as storing it would have (no timing tells whether
-    the address has an account)."""
+
+class SignupForm(ConsentFields, AllauthSignupForm):
+    """allauth's sign-up, with the applicant's consent items (recorded by
+    ``user_complete_sign_up`` through the adapter), costing the same for a
+    taken address: allauth then creates nobody (it mails the owner instead),
+    so the password given is hashed all the same, as storing it would have
+    (no timing tells whether the address has an account)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_consent_fields(consents_asked(None, roles=[ConsentRole.APPLICANT]))
 
     def try_save(self, request: HttpRequest) -> tuple[Any, Any]:
         if self.account_already_exists:

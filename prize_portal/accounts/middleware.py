@@ -1,38 +1,20 @@
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.messages.storage.base import BaseStorage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from prize_portal.site.gates import PageGate
+
 from .rules import requires_mfa
 
-# Pages a judge or staff member without TOTP may still open: allauth's own pages
-# (signing in and out, setting up MFA), choosing a language, the health check,
-# an unsubscribe link (it acts by its token, not the session).
-ALLOWED_URL_NAMES = {"set_language", "health", "unsubscribe"}
-ALLOWED_VIEW_MODULES = ("allauth.",)
 
-
-class RequireMFAMiddleware:
+class RequireMFAMiddleware(PageGate):
     """Send judges, chairs and staff to set up TOTP before any other page opens."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_view(self, request: HttpRequest, view_func: Any, args: Any, kwargs: Any) -> HttpResponse | None:
+    def gate(self, request: HttpRequest) -> HttpResponse | None:
         user = request.user
-        if not user.is_authenticated or not requires_mfa(user):
-            return None
-        match = request.resolver_match
-        if match and (match.url_name in ALLOWED_URL_NAMES or view_func.__module__.startswith(ALLOWED_VIEW_MODULES)):
-            return None
-        if request.path.startswith(("/static/", "/media/")):
+        if not requires_mfa(user):
             return None
         from allauth.mfa.models import Authenticator
 

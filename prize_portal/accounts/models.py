@@ -45,12 +45,17 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("Pages open in this language after you sign in, and e-mails to you are written in it."),
     )
-    # Only non-essential mail (prize_portal.outbox.preferences) follows this.
+    # The current answers to three consent items (prize_portal.privacy keeps
+    # every answer; only its service writes these). Only non-essential mail
+    # (prize_portal.outbox.preferences) follows reminder_emails.
     reminder_emails = models.BooleanField(
         _("reminder e-mails"),
         default=True,
         help_text=_("Reminders before deadlines. E-mails about your account, receipts and results are always sent."),
     )
+    # Until the person answers (an account older than the consent record), entries stay readable abroad.
+    transfer_abroad = models.BooleanField(_("entries may be read by committee members outside Korea"), default=True)
+    share_with_training = models.BooleanField(_("shared with the training course provider"), default=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]

@@ -63,6 +63,11 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "submissions.view_submission",
         "submissions.view_attachment",
         "audit.view_auditevent",
+        "privacy.view_text",
+        "privacy.add_text",
+        "privacy.change_text",
+        "privacy.delete_text",
+        "privacy.view_consent",
         "judging.*",
     ),
 }

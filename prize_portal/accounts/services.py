@@ -1,8 +1,11 @@
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from prize_portal.audit.services import audit_record
+from prize_portal.privacy.enums import ConsentRole, ConsentSource
+from prize_portal.privacy.services.consents import consents_record
 
 from .models import User
 from .roles import ADMIN_ROLES, GROUP_NAMES, Role
@@ -24,43 +27,28 @@ def user_set_language(*, user: User, language: str) -> User:
 
 
 @transaction.atomic
-def user_update_profile(*, user: User, name: str, language: str, reminder_emails: bool) -> User:
+def user_update_profile(*, user: User, name: str, language: str, reminder_emails: bool | None = None) -> User:
+    """Save the profile; ``reminder_emails`` (when the form asks it) is the
+    answer to the "reminder-emails" consent item."""
     user.name = name.strip()
     user.language = _check_language(language)
     user.full_clean(exclude=["password"])
     user.save(update_fields=["name", "language"])
-    user_set_reminder_emails(user=user, enabled=reminder_emails, actor=user, via="profile")
+    if reminder_emails is not None:
+        consents_record(user=user, answers={"reminder-emails": reminder_emails}, source=ConsentSource.PROFILE)
     return user
 
 
 @transaction.atomic
-def user_set_reminder_emails(*, user: User, enabled: bool, actor: User | None, via: str) -> bool:
-    """Turn the user's non-essential e-mails on or off, from the profile or an
-    unsubscribe link (``via``). Idempotent: only a change is saved and
-    audited. Returns whether anything changed."""
-    # Locked: a double click or a mail client's retry audits one change only.
-    current = User.objects.select_for_update().values_list("reminder_emails", flat=True).get(pk=user.pk)
-    user.reminder_emails = current
-    if current == enabled:
-        return False
-    user.reminder_emails = enabled
-    user.save(update_fields=["reminder_emails"])
-    audit_record(
-        actor=actor,
-        action="user.reminder_emails",
-        target=user,
-        before={"reminder_emails": not enabled},
-        after={"reminder_emails": enabled, "via": via},
-    )
-    return True
-
-
-@transaction.atomic
-def user_complete_sign_up(*, user: User, language: str) -> User:
-    """A new account: an applicant, in the language they signed up in."""
+def user_complete_sign_up(*, user: User, language: str, consents: Mapping[str, bool] | None = None) -> User:
+    """A new account: an applicant, in the language they signed up in, with
+    their answers to the notice and the applicant's consent items."""
     user.language = _check_language(language)
     user.save(update_fields=["language"])
-    return user_grant_role(user=user, role=Role.APPLICANT)
+    user_grant_role(user=user, role=Role.APPLICANT)
+    if consents:
+        consents_record(user=user, answers=consents, source=ConsentSource.SIGN_UP, role=ConsentRole.APPLICANT)
+    return user
 
 
 @transaction.atomic

@@ -10,9 +10,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from prize_portal.privacy.enums import ConsentSource
+from prize_portal.privacy.selectors import current_texts
+from prize_portal.privacy.services.consents import consents_record
+
 from .forms import ProfileForm
 from .language import set_language_cookie
-from .services import user_set_language, user_set_reminder_emails, user_update_profile
+from .services import user_set_language, user_update_profile
 from .unsubscribe import user_for_unsubscribe_token
 
 
@@ -30,7 +34,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     initial = {"name": user.name, "language": user.language, "reminder_emails": user.reminder_emails}  # type: ignore[union-attr]
-    form = ProfileForm(request.POST or None, initial=initial)
+    asks_reminders = "reminder-emails" in current_texts()
+    form = ProfileForm(request.POST or None, initial=initial, asks_reminders=asks_reminders)
     if request.method == "POST" and form.is_valid():
         user_update_profile(user=user, **form.cleaned_data)  # type: ignore[arg-type]
         language = form.cleaned_data["language"]
@@ -57,5 +62,5 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
     done = request.method == "POST"
     if done:
-        user_set_reminder_emails(user=account, enabled=False, actor=account, via="unsubscribe link")
+        consents_record(user=account, answers={"reminder-emails": False}, source=ConsentSource.UNSUBSCRIBE)
     return render(request, "accounts/unsubscribe.html", {"account": account, "done": done})

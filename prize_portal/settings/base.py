@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "prize_portal.accounts",
     "prize_portal.audit",
     "prize_portal.outbox",
+    "prize_portal.privacy",
     "prize_portal.site",
     "categories",
     "submissions",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "prize_portal.accounts.middleware.RequireMFAMiddleware",
+    "prize_portal.privacy.middleware.ConsentsDueMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -184,6 +186,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "judging.tasks.task_sweep_publications",
         "schedule": env.float("PUBLICATIONS_SWEEP_SECONDS", default=60.0),
     },
+    # Data downloads a dead broker or worker left unbuilt, and expired ones deleted.
+    "data-exports-sweep": {
+        "task": "prize_portal.privacy.tasks.task_sweep_data_exports",
+        "schedule": env.float("DATA_EXPORTS_SWEEP_SECONDS", default=300.0),
+    },
     # Certificates a dead broker or worker left unrendered.
     "certificates-sweep": {
         "task": "judging.tasks.task_sweep_certificates",
@@ -209,6 +216,10 @@ OUTBOX_SWEEP_GRACE = env.int("OUTBOX_SWEEP_GRACE", default=30)
 # --- E-mail -------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Seoul Smart City Prize <noreply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# The privacy officer's address, seeded on the first privacy notice (staff change it there).
+PRIVACY_OFFICER_EMAIL = env("PRIVACY_OFFICER_EMAIL", default="privacy@localhost")
+# How long a person's data download stays downloadable (then its file is deleted).
+PRIVACY_EXPORT_DAYS = env.int("PRIVACY_EXPORT_DAYS", default=7)
 EMAIL_TIMEOUT = 20
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from categories.selectors import cycle_current, cycle_with_categories
+from prize_portal.site.areas import PRIVATE_PATHS
 from prize_portal.site.meta import page_meta, site_title
 
 logger = logging.getLogger(__name__)
@@ -31,10 +32,6 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     context = {"cycle": cycle, "phase": cycle.phase(now) if cycle else None, "now": now, "page_meta": meta}
     return render(request, "site/home.html", context)
-
-
-# Private areas, in every language: nothing there is for search engines.
-PRIVATE_PATHS = ("entries/", "judging/", "staff/", "results/", "accounts/", "admin/", "certificates/")
 
 
 @require_safe

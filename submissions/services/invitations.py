@@ -2,6 +2,7 @@
 person with that address accepts once through the link."""
 
 import secrets
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.db import transaction
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
+from prize_portal.privacy.enums import ConsentRole, ConsentSource
+from prize_portal.privacy.services.consents import consents_record
 
 from ..errors import IntakeError
 from ..models import Entry, Invitation
@@ -65,9 +68,10 @@ def invitation_create(*, entry_id: int, user: User, email: str, language: str) -
 
 
 @transaction.atomic
-def invitation_accept(*, token: str, user: User) -> Entry:
+def invitation_accept(*, token: str, user: User, consents: Mapping[str, bool] | None = None) -> Entry:
     """Join the entry as a collaborator, if the invitation is open and was
-    sent to one of the user's verified addresses."""
+    sent to one of the user's verified addresses, with their answers to the
+    collaborator's consent items (``consents``)."""
     invitation = Invitation.objects.select_for_update().select_related("entry").get(token=token)
     if invitation.accepted_at is not None:
         raise IntakeError(_("This invitation has already been used."), code="used")
@@ -83,5 +87,7 @@ def invitation_accept(*, token: str, user: User) -> Entry:
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     if entry.owner_id != user.pk:
         entry.collaborators.add(user)
+    if consents:
+        consents_record(user=user, answers=consents, source=ConsentSource.INVITATION, role=ConsentRole.COLLABORATOR)
     audit_record(actor=user, action="entry.join", target=entry, after={"email": invitation.email})
     return entry

@@ -11,6 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prize_portal.accounts.requests import AuthenticatedRequest
+from prize_portal.privacy.enums import ConsentRole
+from prize_portal.privacy.forms import ConsentsForm
+from prize_portal.privacy.middleware import consents_checked
+from prize_portal.privacy.selectors import consents_asked
 from submissions import selectors, services
 from submissions.models import Invitation
 
@@ -38,12 +42,15 @@ def invitation_accept(request: AuthenticatedRequest, token: str) -> HttpResponse
     invitation = Invitation.objects.select_related("entry__organisation", "invited_by").filter(token=token).first()
     if invitation is None:
         raise Http404
-    if request.method == "POST":
+    data = request.POST if request.method == "POST" else None
+    form = ConsentsForm(data, asked=consents_asked(request.user, roles=[ConsentRole.COLLABORATOR]))
+    if request.method == "POST" and form.is_valid():
         try:
-            entry = services.invitation_accept(token=token, user=request.user)
+            entry = services.invitation_accept(token=token, user=request.user, consents=form.consent_answers())
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            consents_checked(request, request.user)
             messages.success(request, _("You now collaborate on this entry."))
             return redirect("submissions:entry_step", entry.pk, "about")
-    return render(request, "submissions/invitation_accept.html", {"invitation": invitation})
+    return render(request, "submissions/invitation_accept.html", {"invitation": invitation, "form": form})

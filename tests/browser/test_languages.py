@@ -129,6 +129,7 @@ def demo(settings: Any) -> Callable[[str], User]:
     assigned judging round, and the demo edition open for applications."""
     settings.DEBUG = True
     call_command("seed_prize")
+    call_command("seed_privacy", stdout=io.StringIO())
     seed_demo_edition(now=timezone.now())
     for command in ("seed_demo_users", "seed_demo_entries", "seed_demo_judging"):
         call_command(command, stdout=io.StringIO())

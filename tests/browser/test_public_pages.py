@@ -19,7 +19,8 @@ from tests.factories import assign, make_jpeg, make_judge, make_round, publish_r
 from tests.factories.winners import give, leader_winner, make_winner, make_world, project_winner
 from tests.services import wait_until
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The committee page shows the judge who agreed (an answer to a privacy text).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("privacy_texts")]
 
 
 @pytest.fixture

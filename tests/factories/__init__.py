@@ -11,7 +11,7 @@
 The names of the first four are re-exported here: ``from tests.factories import make_user``.
 """
 
-from tests.factories.accounts import PASSWORD, give_totp, make_user
+from tests.factories.accounts import PASSWORD, answer_consents, give_totp, make_user, set_reminders
 from tests.factories.categories import (
     BEFORE_DEADLINE,
     DEADLINE,
@@ -67,6 +67,7 @@ __all__ = [
     "add_criteria",
     "add_funding_questions",
     "add_signatories",
+    "answer_consents",
     "assign",
     "award_entry",
     "complete_entry",
@@ -83,6 +84,7 @@ __all__ = [
     "publish_results",
     "put_in_round",
     "scores_for",
+    "set_reminders",
     "sign_in_staff",
     "signature_png",
     "submit_entry",

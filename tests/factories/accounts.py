@@ -24,3 +24,19 @@ def give_totp(user: User) -> str:
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     return secret
+
+
+def answer_consents(user: User, *, optional: bool = True) -> None:
+    """The person answers every current text of their roles: required ones
+    given, optional ones ``optional`` (nothing while no text is published)."""
+    from prize_portal.privacy.services.consents import consents_seed
+
+    consents_seed(user=user, optional=optional)
+
+
+def set_reminders(user: User, enabled: bool) -> None:
+    """Answer the "reminder-emails" consent item, as the profile page does."""
+    from prize_portal.privacy.enums import ConsentSource
+    from prize_portal.privacy.services.consents import consents_record
+
+    consents_record(user=user, answers={"reminder-emails": enabled}, source=ConsentSource.PROFILE)

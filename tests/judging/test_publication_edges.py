@@ -39,7 +39,7 @@ from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import outbox_send
 from prize_portal.site.page_cache import clear_local_pages
 from submissions.enums import EntryStatus
-from tests.factories import assign, decide_cycle, make_judge
+from tests.factories import answer_consents, assign, decide_cycle, make_judge
 
 pytestmark = pytest.mark.django_db
 
@@ -261,7 +261,9 @@ def answers_at(world: World, step: Step, surfaces: list[str]) -> dict[str, bool 
 
 
 @pytest.fixture
-def make_world(project: Any, staff: Any, monkeypatch: Any, django_capture_on_commit_callbacks: Any) -> Any:
+def make_world(
+    project: Any, staff: Any, monkeypatch: Any, django_capture_on_commit_callbacks: Any, privacy_texts: Any
+) -> Any:
     def make(*, certificates: bool) -> World:
         decided = decide_cycle(project, staff, winners=1, names=[WINNER])
         winner = decided.winners[0]
@@ -273,6 +275,7 @@ def make_world(project: Any, staff: Any, monkeypatch: Any, django_capture_on_com
         clock = [EMBARGO - HOUR]
         monkeypatch.setattr(timezone, "now", lambda: clock[0])
         world = World(clock, staff, project.cycle, decided, django_capture_on_commit_callbacks, certificates)
+        answer_consents(winner.owner)
         world.signed_in.force_login(winner.owner)
         return world
 

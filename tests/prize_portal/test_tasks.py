@@ -38,6 +38,8 @@ NAMES_OF_BEFORE = {
     # Named from the start; listed so that they never change either.
     "submissions.tasks.task_check_attachment",
     "submissions.tasks.task_sweep_attachment_checks",
+    "prize_portal.privacy.tasks.task_build_data_export",
+    "prize_portal.privacy.tasks.task_sweep_data_exports",
 }
 
 OUR_APPS = ("prize_portal.", "categories.", "submissions.", "judging.")
@@ -108,6 +110,7 @@ def test_worker_handles_a_message_under_each_name_of_before(
         "submissions.tasks.task_render_submission_pdf": (0,),  # no such submission
         "submissions.tasks.task_check_attachment": (0,),  # no such attachment
         "judging.tasks.task_render_certificate": (0,),  # no such certificate
+        "prize_portal.privacy.tasks.task_build_data_export": (0,),  # no such data download
         "judging.tasks.task_publish_results": (embargoed.pk,),  # embargoed: waits for its time
     }
     env = worker_env(DATABASE_URL=postgres_url_for_test_db(), REDIS_URL=redis_server.url)

@@ -22,6 +22,7 @@ from judging.services import assignment_apply, judge_profile_update, review_subm
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified
+from prize_portal.privacy.services.consents import consents_seed
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from submissions.services import entry_decide_eligibility
@@ -73,13 +74,13 @@ class Command(BaseCommand):
             user = User.objects.filter(email=email).first() or user_create_verified(
                 email=email, password=password, name=name, language=language, role=Role.JUDGE
             )
+            consents_seed(user=user)  # with the consent to publish their profile on the committee page
             judge_profile_update(
                 user=user,
                 languages=reads,
                 country=country,
                 organisation=organisation,
                 bio=f"{name} works at {organisation}.",
-                publish_consent=True,
             )
         for entry in Entry.objects.filter(cycle=cycle, status=EntryStatus.SUBMITTED).order_by("pk"):
             entry_decide_eligibility(entry_id=entry.pk, staff=staff, eligible=True)

@@ -2,13 +2,11 @@
 production and CI): a trigger refuses every DELETE and every UPDATE except the
 one Django makes when a user is deleted (``actor`` becomes NULL). Nothing in
 the portal, admin or a stray shell command can rewrite history.
-
-The quick start's SQLite database has no such trigger: Django's test flush
-empties tables with DELETE there, which a trigger would refuse."""
-
-from typing import Any
+On PostgreSQL only (see ``prize_portal.migrating``)."""
 
 from django.db import migrations
+
+from prize_portal.migrating import postgresql_only
 
 FORWARD = """
 CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$
@@ -38,17 +36,7 @@ DROP FUNCTION IF EXISTS audit_event_append_only();
 """
 
 
-def forward(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD, params=None)
-
-
-def backward(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("audit", "0001_initial")]
 
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]

@@ -21,6 +21,7 @@ from categories.models import Cycle
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified
+from prize_portal.privacy.services.consents import consents_seed
 from submissions.demo import APPLICANTS, ENTRIES, DemoEntry, Story
 from submissions.models import Entry, Organisation
 from submissions.services import (
@@ -174,6 +175,7 @@ class Command(BaseCommand):
                 language=applicant.language,
                 role=Role.APPLICANT,
             )
+            consents_seed(user=user)  # the demo's people have read the notice and agreed to everything
             users[applicant.email] = user
             organisations[applicant.email] = organisation_create(user=user, **applicant.organisation)
         for spec in ENTRIES:

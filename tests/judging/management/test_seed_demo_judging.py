@@ -16,7 +16,8 @@ from judging.selectors.facts import entry_conflict_facts, judge_conflict_facts
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 
-pytestmark = pytest.mark.django_db
+# The demo judges agree to publish their profiles: an answer to a privacy text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("privacy_texts")]
 
 
 def _run(command: str, **options: Any) -> str:

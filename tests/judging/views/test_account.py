@@ -29,7 +29,18 @@ from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import GROUP_NAMES, Role
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.rendering import render_email
-from tests.factories import PASSWORD, PDF_BYTES, assign, make_jpeg, make_judge, make_round, make_user, submit_entry
+from prize_portal.privacy.models import Consent
+from tests.factories import (
+    PASSWORD,
+    PDF_BYTES,
+    answer_consents,
+    assign,
+    make_jpeg,
+    make_judge,
+    make_round,
+    make_user,
+    submit_entry,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -168,12 +179,60 @@ def test_invitation_accept_signed_in_with_the_invited_address_adds_the_role(staf
     response = client.post(_accept_url(invitation))
 
     assert "Join the committee" in _text(page)
-    assert "form" not in page.context or page.context["form"] is None
+    assert page.context["form"].consent_texts == {}  # no privacy texts published here: nothing to ask
     assert response.status_code == 302
     assert response["Location"] == reverse("judging:profile")
     assert _groups(applicant) == {GROUP_NAMES[Role.APPLICANT], GROUP_NAMES[Role.JUDGE]}
     assert JudgeProfile.objects.filter(user=applicant).exists()
     assert applicant.check_password(PASSWORD)
+
+
+@pytest.mark.usefixtures("privacy_texts")
+def test_invitation_asks_the_judges_items_and_records_the_answers(client: Client, invitation: JudgeInvitation) -> None:
+    page = client.get(_accept_url(invitation)).content.decode()
+    for code in ("privacy-notice", "judge-data", "reminder-emails", "judge-profile"):
+        assert f'name="consent__{code}"' in page
+    assert 'name="consent__applicant-data"' not in page
+
+    refused = client.post(_accept_url(invitation), _sign_up(invitation, **{"consent__privacy-notice": "on"}))
+    assert refused.status_code == 200
+    assert "Tick this box to go on: it is needed to take part." in refused.content.decode()
+    assert not User.objects.filter(email__iexact="lee@expert.example").exists()
+
+    answers = {"consent__privacy-notice": "on", "consent__judge-data": "on", "consent__judge-profile": "on"}
+    response = client.post(_accept_url(invitation), _sign_up(invitation, **answers))
+
+    assert response.status_code == 302
+    user = User.objects.get(email="lee@expert.example")
+    recorded = {row.code: (row.given, row.role, row.source) for row in Consent.objects.filter(user=user)}
+    assert recorded == {
+        "privacy-notice": (True, "judge", "invitation"),
+        "judge-data": (True, "judge", "invitation"),
+        "reminder-emails": (False, "judge", "invitation"),
+        "judge-profile": (True, "judge", "invitation"),
+    }
+    assert JudgeProfile.objects.get(user=user).publish_consent is True
+    assert user.reminder_emails is False
+    # Nothing more is due: the next pages open (TOTP set-up first).
+    assert client.get(reverse("judging:profile"))["Location"] == reverse("mfa_activate_totp")
+
+
+@pytest.mark.usefixtures("privacy_texts")
+def test_an_applicant_joining_the_committee_answers_the_judges_items(staff: Any) -> None:
+    applicant = make_user(email="lee@expert.example")
+    answer_consents(applicant)
+    invitation = judge_invite(actor=staff, email="Lee@Expert.example", name="Lee", language="en")
+    client = _client_of(applicant)
+    page = client.get(_accept_url(invitation)).content.decode()
+    assert 'name="consent__judge-data"' in page
+    reminders = 'name="consent__reminder-emails" aria-describedby="id_consent__reminder-emails_helptext"'
+    assert reminders + ' id="id_consent__reminder-emails" checked>' in page
+
+    client.post(_accept_url(invitation), {"consent__privacy-notice": "on", "consent__judge-data": "on"})
+
+    assert _groups(applicant) == {GROUP_NAMES[Role.APPLICANT], GROUP_NAMES[Role.JUDGE]}
+    latest = {row.code: row.given for row in Consent.objects.filter(user=applicant).order_by("created_at", "pk")}
+    assert (latest["judge-data"], latest["judge-profile"], latest["reminder-emails"]) == (True, False, False)
 
 
 def test_invitation_accept_signed_in_with_another_address_changes_nothing(invitation: JudgeInvitation) -> None:
@@ -263,8 +322,10 @@ def test_profile_shows_the_tracks_and_languages_to_choose(judge: Any, project: A
     assert form["languages"].value() == ["ko"]
 
 
+@pytest.mark.usefixtures("privacy_texts")
 def test_profile_edit_saves_the_fields_and_tracks(judge: Any, project: Any) -> None:
     track = project.tracks.order_by("order", "code").last()
+    answer_consents(judge, optional=False)
 
     response = _client_of(judge).post(
         reverse("judging:profile"), _profile_data(expertise_tracks=[track.pk]), follow=True

@@ -15,9 +15,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from judging.models import Award, Publication
+from judging.models import Award, JudgeProfile, Publication
 from judging.selectors.winners import publication_live
 from judging.services import judge_profile_update
+from prize_portal.privacy.enums import ConsentSource
+from prize_portal.privacy.models import Consent
+from prize_portal.privacy.services.consents import consents_record
 from prize_portal.site.page_cache import clear_local_pages
 from submissions.services import entry_save_draft, entry_start, entry_submit
 from tests.factories import (
@@ -44,7 +47,8 @@ from tests.factories.winners import (
     project_winner,
 )
 
-pytestmark = pytest.mark.django_db
+# Judges' profiles are published with their consent to the "judge-profile" item.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("privacy_texts")]
 
 SITE_URL = "https://prize.example"
 LANGUAGES = ["en", "ko", "ja", "zh-hans", "es", "fr"]
@@ -486,6 +490,29 @@ def test_the_committee_shows_only_consenting_judges_of_the_edition(
     assert client.get(f"/en/winners/2030/committee/photos/{shown.pk}/").status_code == 200
     private = committee["private"]
     assert client.get(f"/en/winners/2030/committee/photos/{private.pk}/").status_code == 404
+
+
+def test_withdrawing_the_consent_removes_the_profile_at_once(
+    client: Client,
+    world: World,
+    committee: dict[str, Any],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    publish_results(world.cycle)
+    shown = committee["shown"]
+    assert "Ana Lopez" in client.get("/en/winners/2030/committee/").content.decode()  # now cached
+
+    with django_capture_on_commit_callbacks(execute=True):
+        consents_record(user=shown, answers={"judge-profile": False}, source=ConsentSource.CONSENTS_PAGE)
+
+    assert JudgeProfile.objects.get(user=shown).publish_consent is False
+    assert "Ana Lopez" not in client.get("/en/winners/2030/committee/").content.decode()
+    assert client.get(f"/en/winners/2030/committee/photos/{shown.pk}/").status_code == 404
+    answers = Consent.objects.filter(user=shown, code="judge-profile").order_by("created_at", "pk")
+    assert list(answers.values_list("given", flat=True)) == [
+        True,
+        False,
+    ]
 
 
 def test_a_chair_who_judged_comes_first(client: Client, world: World, committee: dict[str, Any], winner: Award) -> None:

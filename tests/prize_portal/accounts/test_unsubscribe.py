@@ -1,5 +1,6 @@
 """Unsubscribing from reminder e-mails: by a signed link (GET asks, POST does,
-a mail client's one-click POST needs no CSRF token), or on the profile page."""
+a mail client's one-click POST needs no CSRF token), or on the profile page.
+Either way it is a withdrawal of the "reminder-emails" consent, recorded."""
 
 from __future__ import annotations
 
@@ -12,17 +13,19 @@ from django.test import Client
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.unsubscribe import unsubscribe_token, unsubscribe_url
-from prize_portal.audit.models import AuditEvent
-from tests.factories import make_user
+from prize_portal.privacy.models import Consent
+from tests.factories import answer_consents, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("privacy_texts")]
 
 INVALID = "This unsubscribe link is not valid"
 
 
 @pytest.fixture
 def applicant() -> User:
-    return make_user(email="applicant@example.org")
+    user = make_user(email="applicant@example.org")
+    answer_consents(user)  # reminders given at sign-up
+    return user
 
 
 @pytest.fixture
@@ -34,9 +37,10 @@ def _path(user: User, language: str = "en") -> str:
     return f"/{language}/accounts/unsubscribe/{unsubscribe_token(user)}/"
 
 
-def _audited(user: User) -> list[dict[str, Any]]:
-    events = AuditEvent.objects.filter(action="user.reminder_emails", target_id=str(user.pk)).order_by("pk")
-    return [event.after for event in events]
+def _audited(user: User) -> list[tuple[bool, str]]:
+    """The person's answers to the reminder item after the one given at sign-up."""
+    answers = Consent.objects.filter(user=user, code="reminder-emails").order_by("created_at", "pk")
+    return [(answer.given, answer.source) for answer in answers][1:]
 
 
 def test_unsubscribe_url_is_absolute_in_language(settings: Any, applicant: User) -> None:
@@ -65,8 +69,7 @@ def test_unsubscribe_post_turns_reminders_off_and_audits_once(csrf_client: Clien
     assert "<h1>Reminder e-mails turned off</h1>" in response.content.decode()
     applicant.refresh_from_db()
     assert applicant.reminder_emails is False
-    assert _audited(applicant) == [{"reminder_emails": False, "via": "unsubscribe link"}]
-    assert AuditEvent.objects.get(action="user.reminder_emails").actor_id == applicant.pk
+    assert _audited(applicant) == [(False, "unsubscribe")]
 
 
 def test_unsubscribe_one_click_post_without_csrf_token(csrf_client: Client, applicant: User) -> None:
@@ -100,7 +103,7 @@ def test_unsubscribe_tampered_token_is_404_and_changes_nothing(
         assert INVALID in response.content.decode()
 
     assert list(User.objects.order_by("pk").values_list("reminder_emails", flat=True)) == [True, True]
-    assert AuditEvent.objects.filter(action="user.reminder_emails").count() == 0
+    assert Consent.objects.filter(code="reminder-emails", given=False).count() == 0
 
 
 def test_unsubscribe_token_of_deactivated_user_is_404(client: Client, applicant: User) -> None:
@@ -131,10 +134,10 @@ def test_profile_shows_reminder_choice_and_saves_it(client: Client, applicant: U
     assert response.status_code == 302
     applicant.refresh_from_db()
     assert (applicant.name, applicant.reminder_emails) == ("Kim Ji-woo", False)
-    assert _audited(applicant) == [{"reminder_emails": False, "via": "profile"}]
+    assert _audited(applicant) == [(False, "profile")]
 
     client.post("/en/accounts/profile/", {"name": "Kim Ji-woo", "language": "en", "reminder_emails": "on"})
 
     applicant.refresh_from_db()
     assert applicant.reminder_emails is True
-    assert _audited(applicant)[-1] == {"reminder_emails": True, "via": "profile"}
+    assert _audited(applicant) == [(False, "profile"), (True, "profile")]

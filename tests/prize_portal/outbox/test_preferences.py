@@ -9,7 +9,6 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from prize_portal.accounts.services import user_set_reminder_emails
 from prize_portal.outbox.enums import OutboxStatus
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.services import (
@@ -19,7 +18,10 @@ from prize_portal.outbox.services import (
     outbox_send,
     outbox_sweep,
 )
-from tests.factories import make_user
+from tests.factories import make_user, set_reminders
+
+# Turning reminders off is an answer to the "reminder-emails" consent item.
+pytestmark = pytest.mark.usefixtures("privacy_texts")
 
 REMINDER = "judging/email/reminder"
 CONTEXT = {
@@ -46,7 +48,7 @@ def _reminder(user: Any, **overrides: Any) -> OutboxMessage:
 def test_queued_reminder_of_user_who_unsubscribed_is_skipped_not_sent() -> None:
     judge = make_user(email="judge@example.org")
     message = _reminder(judge)  # queued; its send task would run after commit
-    user_set_reminder_emails(user=judge, enabled=False, actor=judge, via="profile")
+    set_reminders(judge, False)
 
     result = outbox_send(message_id=message.pk)
 
@@ -56,7 +58,7 @@ def test_queued_reminder_of_user_who_unsubscribed_is_skipped_not_sent() -> None:
     assert (message.status, message.sent_at, message.attempts) == (OutboxStatus.SKIPPED, None, 0)
     assert mail.outbox == []
     # Final: neither the sweep nor turning reminders on again brings it back.
-    user_set_reminder_emails(user=judge, enabled=True, actor=judge, via="profile")
+    set_reminders(judge, True)
     assert outbox_sweep() == 0
     assert outbox_send(message_id=message.pk) is None
     message.refresh_from_db()
@@ -67,7 +69,7 @@ def test_queued_reminder_of_user_who_unsubscribed_is_skipped_not_sent() -> None:
 @pytest.mark.django_db(transaction=True)
 def test_reminder_queued_for_user_who_unsubscribed_is_recorded_skipped() -> None:
     judge = make_user(email="judge@example.org")
-    user_set_reminder_emails(user=judge, enabled=False, actor=judge, via="profile")
+    set_reminders(judge, False)
 
     with transaction.atomic():
         message = _reminder(judge)
@@ -80,7 +82,7 @@ def test_reminder_queued_for_user_who_unsubscribed_is_recorded_skipped() -> None
 @pytest.mark.django_db(transaction=True)
 def test_user_who_unsubscribed_still_gets_essential_mail() -> None:
     user = make_user(email="owner@example.org")
-    user_set_reminder_emails(user=user, enabled=False, actor=user, via="profile")
+    set_reminders(user, False)
 
     with transaction.atomic():
         message = outbox_enqueue(

@@ -19,10 +19,11 @@ from categories.models import Cycle, Question
 from prize_portal.accounts.models import User
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.rendering import render_email
+from prize_portal.privacy.models import Consent
 from submissions.errors import IntakeError
 from submissions.models import Entry, Invitation, Organisation
 from submissions.services import entry_save_draft, entry_start, invitation_accept, invitation_create
-from tests.factories import make_user
+from tests.factories import answer_consents, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +164,30 @@ def test_invitation_accept_with_the_verified_address_makes_a_collaborator(entry:
     assert [str(message) for message in response.context["messages"]] == ["You now collaborate on this entry."]
     assert list(entry.collaborators.all()) == [invitee]
     assert (invitation.accepted_by, invitation.accepted_at is not None) == (invitee, True)
+
+
+@pytest.mark.usefixtures("privacy_texts")
+def test_accepting_asks_the_collaborators_items_and_records_the_answers(entry: Entry, invitee: User) -> None:
+    answer_consents(invitee, optional=False)  # signed up as an applicant, optional items refused
+    invitation = invitation_create(entry_id=entry.pk, user=entry.owner, email=invitee.email, language="en")
+    client = _client_of(invitee)
+    page = client.get(_accept_url(invitation)).content.decode()
+    for code in ("collaborator-data", "transfer-abroad", "training-provider", "reminder-emails"):
+        assert f'name="consent__{code}"' in page
+    assert 'name="consent__applicant-data"' not in page
+
+    refused = client.post(_accept_url(invitation), {"consent__privacy-notice": "on"})
+    assert "Tick this box to go on: it is needed to take part." in refused.content.decode()
+    assert list(entry.collaborators.all()) == []
+
+    answers = {"consent__privacy-notice": "on", "consent__collaborator-data": "on", "consent__transfer-abroad": "on"}
+    client.post(_accept_url(invitation), answers)
+
+    assert list(entry.collaborators.all()) == [invitee]
+    rows = Consent.objects.filter(user=invitee, role="collaborator", source="invitation")
+    assert dict(rows.values_list("code", "given")) == {"collaborator-data": True, "transfer-abroad": True}
+    invitee.refresh_from_db()
+    assert invitee.transfer_abroad is True
 
 
 def test_invitation_accept_with_a_verified_second_address_makes_a_collaborator(entry: Entry, invitee: User) -> None:

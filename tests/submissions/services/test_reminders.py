@@ -12,13 +12,12 @@ from django.conf import settings
 
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
-from prize_portal.accounts.services import user_set_reminder_emails
 from prize_portal.outbox.models import OutboxMessage
 from prize_portal.outbox.rendering import render_email
 from submissions.models import Entry
 from submissions.services import entry_grant_extension, invitation_accept, invitation_create
 from submissions.services.reminders import draft_reminders_send
-from tests.factories import DEADLINE, make_user, submit_entry
+from tests.factories import DEADLINE, make_user, set_reminders, submit_entry
 
 pytestmark = pytest.mark.django_db
 
@@ -120,11 +119,12 @@ def test_collaborators_reminded_each_in_own_language(project: Any) -> None:
     assert message.context["category"] == project.name_ko
 
 
+@pytest.mark.usefixtures("privacy_texts")
 def test_people_who_turned_reminders_off_are_skipped(project: Any) -> None:
     entry = _draft(project)
     collaborator = make_user(email="lee@seoul.example")
     _join(entry, collaborator)
-    user_set_reminder_emails(user=entry.owner, enabled=False, actor=entry.owner, via="profile")
+    set_reminders(entry.owner, False)
 
     draft_reminders_send(DEADLINE - timedelta(days=2))
 

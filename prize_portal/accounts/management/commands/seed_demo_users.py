@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified
+from prize_portal.privacy.services.consents import consents_seed
 
 DEMO_USERS = [
     (Role.APPLICANT, "applicant@demo.sscp.test", "Demo Applicant", "en"),
@@ -28,7 +29,9 @@ class Command(BaseCommand):
         password = options["password"]
         self.stdout.write(f"Demo logins (password: {password}):")
         for role, email, name, language in DEMO_USERS:
-            if not User.objects.filter(email=email).exists():
-                user_create_verified(email=email, password=password, name=name, language=language, role=role)
+            user = User.objects.filter(email=email).first() or user_create_verified(
+                email=email, password=password, name=name, language=language, role=role
+            )
+            consents_seed(user=user)  # the demo's people have read the notice and agreed to everything
             note = " — asked to set up an authenticator app (TOTP) at first sign-in" if role != Role.APPLICANT else ""
             self.stdout.write(f"  {role.label:<16} {email}{note}")

@@ -1,4 +1,5 @@
-"""One text of the seed in every language of the site."""
+"""One text of seeded content in every language of the site (the prize edition's seed in
+categories.seed, the privacy texts in prize_portal.privacy.seed)."""
 
 import re
 
