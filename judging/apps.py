@@ -10,8 +10,9 @@ class JudgingConfig(AppConfig):
         from judging.selectors import personal_data
         from judging.selectors.publication import certificates_out_for
         from judging.services.conflicts import assignments_follow_transfer_consent
+        from judging.services.erasure import judging_erase
         from judging.services.judges import judge_publish_consent_changed
-        from prize_portal.privacy.signals import consent_changed
+        from prize_portal.privacy.signals import consent_changed, person_erasing
         from submissions.selectors import entry_extra_register
 
         # The applicant's dashboard (submissions) lists each entry's certificates.
@@ -23,3 +24,5 @@ class JudgingConfig(AppConfig):
         consent_changed.connect(assignments_follow_transfer_consent, dispatch_uid="judging-transfer-abroad")
         # What the person's data download holds from judging.
         personal_data.register()
+        # Erasing a person: judging's records, then intake's (judging knows which cycles are closed).
+        person_erasing.connect(judging_erase, dispatch_uid="judging-erase")

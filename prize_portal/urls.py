@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("staff/results/", include("judging.urls.publication")),
     path("certificates/<str:code>/", publication_views.certificate_download, name="certificate_download"),
     path("staff/content/", include("categories.staff_urls")),
+    path("staff/privacy/", include("prize_portal.privacy.staff_urls")),
     path("staff/", include("submissions.staff_urls")),
     path("accounts/profile/", account_views.profile, name="profile"),
     path("accounts/unsubscribe/<str:token>/", account_views.unsubscribe, name="unsubscribe"),

@@ -57,6 +57,10 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation}"
 
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"membership #{self.pk} of organisation #{self.organisation_id}"
+
 
 class Entry(models.Model):
     """An application to one category (and track) of a cycle."""
@@ -187,6 +191,10 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.original_name
 
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"file #{self.pk} of entry #{self.entry_id}"
+
     @property
     def is_clean(self) -> bool:
         return self.status == AttachmentStatus.CLEAN
@@ -261,3 +269,7 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.entry}"
+
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"invitation #{self.pk} to entry #{self.entry_id}"

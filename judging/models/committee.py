@@ -56,6 +56,10 @@ class JudgeProfile(models.Model):
     def __str__(self) -> str:
         return str(self.user)
 
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"judge profile #{self.pk}"
+
 
 class JudgeInvitation(models.Model):
     """Staff's invitation to join the committee; the secret link lets the person
@@ -85,3 +89,7 @@ class JudgeInvitation(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"judge invitation #{self.pk}"

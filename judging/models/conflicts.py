@@ -66,3 +66,7 @@ class Conflict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.judge} · {self.get_kind_display()}"
+
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"conflict #{self.pk} ({self.kind})"

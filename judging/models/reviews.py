@@ -45,6 +45,10 @@ class Assignment(models.Model):
     def __str__(self) -> str:
         return f"{self.judge} → {self.entry} ({self.round})"
 
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"assignment #{self.pk}: entry #{self.entry_id}, round #{self.round_id}"
+
     @property
     def is_active(self) -> bool:
         return self.state == AssignmentState.ACTIVE
@@ -76,6 +80,10 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return str(self.assignment)
+
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"review #{self.pk} of assignment #{self.assignment_id}"
 
     @property
     def is_submitted(self) -> bool:

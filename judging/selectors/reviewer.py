@@ -28,11 +28,13 @@ def committee() -> QuerySet[Any]:
 
 def panel_of(round_: Round) -> QuerySet[Any]:
     """Who may be assigned in the round: the active users on its panel, or the
-    whole committee when it has no panel (one query)."""
+    whole committee when it has no panel (one query); never a person who asked
+    to restrict the processing of their data."""
     from django.db.models import Exists
 
     panel = User.objects.filter(panel_rounds=round_, is_active=True)
-    return User.objects.filter(Q(pk__in=panel.values("pk")) | (~Exists(panel) & Q(pk__in=committee().values("pk"))))
+    everyone = User.objects.filter(Q(pk__in=panel.values("pk")) | (~Exists(panel) & Q(pk__in=committee().values("pk"))))
+    return everyone.filter(processing_restricted=False)
 
 
 PROGRESS = Case(

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -40,6 +42,29 @@ def live_version(*, year: int, now: datetime | None = None) -> tuple[int, int, f
         raise Http404
     publication_id, version, published_at = found
     return publication_id, version, published_at.timestamp()
+
+
+def winners_page_key(*, year: int, page: str, language: str, live: tuple[int, int, float]) -> str:
+    """The page cache's key of a winners page: it names the live publication
+    (id, version and time: one deleted and made again starts at version 1)
+    and, for the committee page, the generation of judges' consents."""
+    publication_id, version, published = live
+    key = f"winners:{year}:{page}:{language}:{publication_id}.{version}.{published:.6f}"
+    if page == "committee":  # a judge's consent given or withdrawn shows at once
+        key += f":{cache.get(COMMITTEE_GENERATION_KEY, 0)}"
+    return key
+
+
+def committee_page_keys() -> list[str]:
+    """The keys the committee pages of every live edition are cached under now
+    (both levels: the parts and the whole page), in every language."""
+    keys = []
+    for publication in Publication.objects.live().select_related("cycle"):
+        live = (publication.pk, publication.version, publication.published_at.timestamp())
+        for language, _name in settings.LANGUAGES:
+            key = winners_page_key(year=publication.cycle.year, page="committee", language=language, live=live)
+            keys += [key, f"{key}:page"]
+    return keys
 
 
 def editions_live(*, now: datetime | None = None) -> QuerySet[Cycle]:

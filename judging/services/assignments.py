@@ -45,14 +45,15 @@ def _covered_entries(round_: Round) -> Any:
 def round_add_eligible_entries(*, actor: User, round_id: int) -> int:
     """Add every entry of the round's categories and tracks whose status makes
     it eligible for this kind of round; returns how many were added. Entries
-    joining a scored round are marked "under review"."""
+    joining a scored round are marked "under review". An entry whose owner
+    asked to restrict the processing of their data joins no new round."""
     round_ = lock_round(round_id)
     statuses = ELIGIBLE_STATUSES[RoundKind(round_.kind)]
     present = RoundEntry.objects.filter(round=round_).values("entry_id")
     entries = list(
         _covered_entries(round_)
         .select_for_update(of=("self",))
-        .filter(status__in=statuses)
+        .filter(status__in=statuses, owner__processing_restricted=False)
         .exclude(pk__in=present)
         .order_by("pk")
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from judging.errors import JudgingError
 from judging.models import JudgeInvitation, JudgeProfile
-from judging.selectors.winners import COMMITTEE_GENERATION_KEY
+from judging.selectors.winners import COMMITTEE_GENERATION_KEY, committee_page_keys
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.accounts.services import user_create_verified, user_grant_role
@@ -25,6 +25,7 @@ from prize_portal.files.cleanup import delete_files_on_commit
 from prize_portal.outbox.services import outbox_enqueue
 from prize_portal.privacy.enums import ConsentRole, ConsentSource
 from prize_portal.privacy.services.consents import consents_record
+from prize_portal.site.page_cache import clear_local_pages
 from prize_portal.writes import save_fields
 
 
@@ -54,7 +55,7 @@ def judge_invite(*, actor: User, email: str, name: str, language: str, chair: bo
             invitation.save()
     except IntegrityError:
         raise JudgingError(_("This address has already been invited."), code="already_invited") from None
-    audit_record(actor=actor, action="judge.invite", target=invitation, after={"email": email, "chair": chair})
+    audit_record(actor=actor, action="judge.invite", target=invitation, after={"chair": chair})
     with translation.override(language):
         link = settings.SITE_URL + reverse("judging:invitation_accept", args=[invitation.token])
     outbox_enqueue(
@@ -162,7 +163,10 @@ def judge_profile_update(
     if old_photo:
         delete_files_on_commit([old_photo])
     after = {name: _plain(getattr(profile, name)) for name in PROFILE_FIELDS}
-    audit_record(actor=user, action="judge.profile", target=profile, before=before, after=after)
+    # Which fields changed, not their values: the trail keeps no biography,
+    # organisation or address of a person (it outlives their erasure).
+    changed = [name for name in PROFILE_FIELDS if before[name] != after[name]] + (["photo"] if photo else [])
+    audit_record(actor=user, action="judge.profile", target=profile, after={"changed": changed})
     if publish_consent is not None:
         consents_record(
             user=user, answers={PROFILE_CONSENT: publish_consent}, source=ConsentSource.PROFILE, role=ConsentRole.JUDGE
@@ -190,10 +194,16 @@ def judge_publish_consent_changed(*, user: User, code: str, given: bool, **kwarg
     updated = JudgeProfile.objects.filter(user=user).exclude(publish_consent=given).update(publish_consent=given)
     if not updated and not JudgeProfile.objects.filter(user=user).exists():
         JudgeProfile.objects.create(user=user, publish_consent=given)
-    transaction.on_commit(_committee_pages_changed)
+    transaction.on_commit(committee_pages_forget)
 
 
-def _committee_pages_changed() -> None:
+def committee_pages_forget() -> None:
+    """Drop the committee pages from the shared cache and start a new
+    generation of their keys (this process's copies go too; another web
+    process's last a minute at most): a judge who withdrew, or was erased,
+    is on no committee page any more."""
+    cache.delete_many(committee_page_keys())
+    clear_local_pages()
     try:
         cache.incr(COMMITTEE_GENERATION_KEY)
     except ValueError:  # not set yet

@@ -14,7 +14,6 @@ from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -28,7 +27,6 @@ from django.views.defaults import page_not_found
 
 from judging.models import Publication
 from judging.selectors import winners as public_selectors
-from judging.selectors.winners import COMMITTEE_GENERATION_KEY
 from judging.views.account import PHOTO_CONTENT_TYPES
 from prize_portal.files.downloads import file_response
 from prize_portal.site.meta import ShareImage, absolute, page_meta, page_meta_for, site_title
@@ -81,12 +79,8 @@ def _cached_page(
 ) -> HttpResponse:
     """The page from the page cache, under a key naming this publication's
     state. Whether the results are public is read from the database every time."""
-    publication_id, version, published = public_selectors.live_version(year=year)
-    language = translation.get_language()
-    # Id and publication time too: a publication deleted and made again starts at version 1.
-    key = f"winners:{year}:{page}:{language}:{publication_id}.{version}.{published:.6f}"
-    if page == "committee":  # a judge's consent given or withdrawn shows at once
-        key += f":{cache.get(COMMITTEE_GENERATION_KEY, 0)}"
+    live = public_selectors.live_version(year=year)
+    key = public_selectors.winners_page_key(year=year, page=page, language=translation.get_language(), live=live)
     return cached_page(
         request,
         key=key,

@@ -1,7 +1,17 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# Letters and digits that cannot be misread for one another.
+_PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def new_pseudonym() -> str:
+    """A stable id for a person that says nothing about them (P-XXXXXXXXXX)."""
+    return "P-" + "".join(secrets.choice(_PSEUDONYM_ALPHABET) for _ in range(10))
 
 
 class UserManager(BaseUserManager["User"]):
@@ -38,6 +48,12 @@ class User(AbstractUser):
     last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("full name"), max_length=200, blank=True)
+    # How the audit trail (and anything else that must outlive the person's
+    # name) names them: resolved for display while the account exists, and
+    # meaningless once it is erased.
+    pseudonym = models.CharField(
+        _("pseudonymous id"), max_length=12, unique=True, default=new_pseudonym, editable=False
+    )
     language = models.CharField(
         _("preferred language"),
         max_length=10,
@@ -56,6 +72,9 @@ class User(AbstractUser):
     # Until the person answers (an account older than the consent record), entries stay readable abroad.
     transfer_abroad = models.BooleanField(_("entries may be read by committee members outside Korea"), default=True)
     share_with_training = models.BooleanField(_("shared with the training course provider"), default=False)
+    # The person asked to stop processing their data for now (privacy request):
+    # no e-mails but their account's own, no new rounds, no new assignments.
+    processing_restricted = models.BooleanField(_("processing restricted"), default=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]

@@ -8,6 +8,16 @@ from prize_portal.accounts.models import User
 from .models import AuditEvent
 
 
+def audit_label(target: models.Model) -> str:
+    """How the trail names an object: never by a person's name or e-mail
+    address. A person is their pseudonymous id; a model whose ``__str__``
+    shows a person says what it is by its ``audit_label()``."""
+    if isinstance(target, User):
+        return target.pseudonym
+    label = getattr(target, "audit_label", None)
+    return str(label() if callable(label) else target)[:300]
+
+
 def _event(
     actor: User | None, action: str, target: models.Model, before: dict[str, Any] | None, after: dict[str, Any] | None
 ) -> AuditEvent:
@@ -16,7 +26,7 @@ def _event(
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
-        target_repr=str(target)[:300],
+        target_repr=audit_label(target),
         before=before or {},
         after=after or {},
     )

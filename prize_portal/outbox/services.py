@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from prize_portal.accounts.models import User
+from prize_portal.audit.redaction import EMAIL, REDACTED_EMAIL
 from prize_portal.tasks import queue_task, queue_task_on_commit
 
 from .enums import OutboxStatus
@@ -209,7 +210,9 @@ def outbox_send(*, message_id: int) -> OutboxMessage | None:
             context=message.context,
             updated_at=timezone.now(),
         )
-        logger.warning("outbox: message %s attempt %s failed: %s", message.pk, message.attempts, message.last_error)
+        # A mail server's error often quotes the address: logs keep no one's.
+        logged = EMAIL.sub(REDACTED_EMAIL, message.last_error)
+        logger.warning("outbox: message %s attempt %s failed: %s", message.pk, message.attempts, logged)
         return message
     message.status = OutboxStatus.SENT
     message.sent_at = timezone.now()

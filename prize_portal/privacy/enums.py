@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TextKind(models.TextChoices):
@@ -40,3 +41,26 @@ class ExportStatus(models.TextChoices):
     READY = "ready", _("Ready to download")
     FAILED = "failed", _("Could not be prepared")
     EXPIRED = "expired", _("Expired")
+
+
+class RequestKind(models.TextChoices):
+    """What a person asks the secretariat about their data."""
+
+    CORRECTION = "correction", _("Correct data I cannot edit myself")
+    RESTRICTION = "restriction", _("Stop processing my data for now")
+    ERASURE = "erasure", _("Delete my account and my data")
+    OTHER = "other", _("Another question about my data")
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("privacy request", "Awaiting an answer")
+    DONE = "done", pgettext_lazy("privacy request", "Done")
+    REFUSED = "refused", pgettext_lazy("privacy request", "Refused")
+    WITHDRAWN = "withdrawn", pgettext_lazy("privacy request", "Withdrawn")
+
+
+class ErasureMode(models.TextChoices):
+    """How an erasure treats judging already closed, as the law allows."""
+
+    FULL = "full", _("Full erasure: reviews and assignments go too")
+    KEEP_CLOSED = "keep_closed", _("Keep closed cycles intact: their reviews stay, with the person anonymised")

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .enums import TextKind
+from .enums import ErasureMode, RequestKind, TextKind
 from .models import Text
 from .selectors import Asked
 
@@ -77,3 +77,65 @@ class ConsentsForm(ConsentFields, forms.Form):
     def __init__(self, *args: Any, asked: list[Asked], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.add_consent_fields(asked)
+
+
+class PrivacyRequestForm(forms.Form):
+    """A person's request about their data."""
+
+    kind = forms.ChoiceField(label=_("What would you like?"), choices=RequestKind.choices, widget=forms.RadioSelect)
+    message = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For a correction, say what is wrong and what it should be."),
+    )
+    confirm_erasure = forms.BooleanField(
+        label=_("I understand that my account will be deleted and I will no longer be able to sign in"),
+        label_suffix="",
+        required=False,
+        help_text=_("Only for a request to delete your account."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("kind") == RequestKind.ERASURE and not cleaned.get("confirm_erasure"):
+            self.add_error("confirm_erasure", _("Tick this box to ask for your account to be deleted."))
+        return cleaned
+
+
+class RequestDecisionForm(forms.Form):
+    """Staff's answer to a request."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("done", _("Done")), ("refused", _("Refused"))],
+        widget=forms.RadioSelect,
+    )
+    erasure_mode = forms.ChoiceField(
+        label=_("How to erase"),
+        choices=ErasureMode.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Keeping closed cycles intact leaves their reviews and rankings as they were, "
+            "pointing at an anonymised person; the law allows it for a completed prize cycle."
+        ),
+    )
+    answer = forms.CharField(
+        label=_("Answer to the person"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, erasure: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not erasure:
+            del self.fields["erasure_mode"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if "erasure_mode" in self.fields and cleaned.get("decision") == "done" and not cleaned.get("erasure_mode"):
+            self.add_error("erasure_mode", _("Choose how to erase the person."))
+        return cleaned

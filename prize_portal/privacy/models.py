@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import ConsentRole, ConsentSource, ExportStatus, TextKind
+from .enums import ConsentRole, ConsentSource, ErasureMode, ExportStatus, RequestKind, RequestStatus, TextKind
 
 
 class Text(models.Model):
@@ -147,6 +147,49 @@ class DataExport(models.Model):
     def __str__(self) -> str:
         return f"{self.user} ({self.get_status_display()})"
 
+    def audit_label(self) -> str:
+        """The audit trail's name for it (no person's name or address)."""
+        return f"data download #{self.pk}"
+
     def is_downloadable(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.status == ExportStatus.READY and self.expires_at is not None and now < self.expires_at
+
+
+class PrivacyRequest(models.Model):
+    """A person's request about their data (a correction, a restriction, an
+    erasure, a question), answered by the secretariat within the legal time.
+    A restriction takes effect when asked; an erasure when staff complete it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="privacy_requests"
+    )
+    kind = models.CharField(_("request"), max_length=12, choices=RequestKind.choices)
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN)
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    answer = models.TextField(_("answer to the person"), max_length=2000, blank=True)
+    erasure_mode = models.CharField(_("erasure"), max_length=12, choices=ErasureMode.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("privacy request")
+        verbose_name_plural = _("privacy requests")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One open request of each kind per person: asking twice adds to nothing.
+            models.UniqueConstraint(
+                fields=["user", "kind"], condition=models.Q(status="open"), name="privacy_one_open_request_per_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"

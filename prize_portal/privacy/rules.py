@@ -4,6 +4,7 @@ alone (views answer 404 to anyone else, staff included)."""
 import rules
 
 from prize_portal.accounts.requests import AnyUser
+from prize_portal.accounts.rules import is_staff_member
 
 from .models import DataExport
 
@@ -14,3 +15,5 @@ def is_export_owner(user: AnyUser, export: DataExport) -> bool:
 
 
 rules.add_perm("privacy.download_export", is_export_owner)
+# The secretariat answers people's requests about their data.
+rules.add_perm("privacy.decide_request", is_staff_member)

@@ -12,4 +12,5 @@ PRIVATE_PATHS = (
     "certificates/",
     "privacy/consents/",
     "privacy/data/",
+    "privacy/requests/",
 )

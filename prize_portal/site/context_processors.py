@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language_info
 
 # The URL namespaces of the secretariat's pages: the header's menu of them is marked there.
-STAFF_APP_NAMES = ("intake_staff", "content_staff", "judging_staff", "judging_publication")
+STAFF_APP_NAMES = ("intake_staff", "content_staff", "judging_staff", "judging_publication", "privacy_staff")
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:

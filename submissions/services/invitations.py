@@ -63,7 +63,7 @@ def invitation_create(*, entry_id: int, user: User, email: str, language: str) -
         },
         dedupe_key=f"invitation:{invitation.pk}",
     )
-    audit_record(actor=user, action="entry.invite", target=entry, after={"email": email})
+    audit_record(actor=user, action="entry.invite", target=entry, after={"invitation": invitation.pk})
     return invitation
 
 
@@ -89,5 +89,5 @@ def invitation_accept(*, token: str, user: User, consents: Mapping[str, bool] | 
         entry.collaborators.add(user)
     if consents:
         consents_record(user=user, answers=consents, source=ConsentSource.INVITATION, role=ConsentRole.COLLABORATOR)
-    audit_record(actor=user, action="entry.join", target=entry, after={"email": invitation.email})
+    audit_record(actor=user, action="entry.join", target=entry, after={"invitation": invitation.pk})
     return entry

@@ -7,12 +7,14 @@ import json
 import zipfile
 from typing import Any
 
+import pyotp
 import pytest
 
 from prize_portal.accounts.models import User
+from prize_portal.accounts.roles import Role
 from prize_portal.privacy.models import Consent
-from tests.browser.helpers import check_accessibility, check_reflow
-from tests.factories import PASSWORD, answer_consents, make_user
+from tests.browser.helpers import check_accessibility, check_reflow, fresh_code_window
+from tests.factories import PASSWORD, answer_consents, give_totp, make_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -104,3 +106,54 @@ def test_download_ones_data(page: Any) -> None:
     with zipfile.ZipFile(download.path()) as archive:
         assert "account.json" in archive.namelist()
         assert json.loads(archive.read("account.json"))[0]["email"] == "kim@seoul.example"
+
+
+def test_request_erasure_and_staff_complete_it(page: Any, browser: Any, live_server: Any) -> None:
+    person = make_user(email="hana@seoul.example", name="Hana Seo", language="ko")
+    answer_consents(person)
+    page.goto("/ko/accounts/login/")
+    page.fill("#id_login", person.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/ko/**")
+    page.goto("/ko/privacy/requests/")
+    check_accessibility(page, "privacy-requests-ko")
+    check_reflow(page, "privacy-requests-ko")
+    page.focus("input[name=kind][value=erasure]")
+    page.keyboard.press("Space")
+    page.focus("#id_confirm_erasure")
+    page.keyboard.press("Space")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/ko/privacy/requests/")
+    check_accessibility(page, "privacy-requests-sent-ko")
+
+    staff = make_user(Role.STAFF, email="dpo@wego.example")
+    secret = give_totp(staff)
+    answer_consents(staff)
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    desk = context.new_page()
+    desk.goto("/en/accounts/login/?next=/en/staff/privacy/")
+    desk.fill("#id_login", staff.email)
+    desk.fill("#id_password", PASSWORD)
+    desk.click("main button[type=submit]")
+    desk.wait_for_url("**/2fa/authenticate/**")
+    totp = pyotp.TOTP(secret)
+    fresh_code_window(totp)
+    desk.fill("#id_code", totp.now())
+    desk.click("main button[type=submit]")
+    desk.wait_for_url("**/en/staff/privacy/")
+    check_accessibility(desk, "privacy-staff-requests")
+    desk.get_by_role("link", name="Delete my account and my data").click()
+    check_accessibility(desk, "privacy-staff-request")
+    check_reflow(desk, "privacy-staff-request")
+    desk.check("input[name=decision][value=done]")
+    desk.check("input[name=erasure_mode][value=keep_closed]")
+    desk.click("main button[type=submit]")
+    desk.wait_for_url("**/en/staff/privacy/")
+    assert "The request has been answered." in desk.locator(".messages").inner_text()
+    context.close()
+
+    person.refresh_from_db()
+    assert (person.name, person.is_active) == ("", False)
+    page.goto("/ko/privacy/requests/")  # her session ended with her account
+    assert "/accounts/login/" in page.url

@@ -114,6 +114,7 @@ def test_the_secretariat_pages_are_one_menu_that_opens_by_keyboard(staff_page: A
         "Translations of the content",
         "Judging rounds",
         "Publish results",
+        "Privacy requests",
     ]
     assert menu.get_by_role("link", name="Intake statistics").get_attribute("aria-current") == "page"
     check_accessibility(page, "staff-menu-open-en")
