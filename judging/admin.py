@@ -40,7 +40,7 @@ from judging.models import (
 from judging.selectors.reviewer import PROGRESS, committee
 from judging.services import conflict_decide
 from prize_portal.accounts.requests import signed_in_user
-from prize_portal.site.admin import LanguageTabsMedia, ReadOnlyModelAdmin
+from prize_portal.site.admin import AccessAudited, LanguageTabsMedia, ReadOnlyModelAdmin
 
 
 @admin.register(Round)
@@ -122,7 +122,7 @@ class RoundEntryAdmin(ReadOnlyModelAdmin):
 
 
 @admin.register(Conflict)
-class ConflictAdmin(ReadOnlyModelAdmin):
+class ConflictAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_display = ["judge", "kind", "target", "status", "created_at", "decided_at"]
     list_filter = ["kind", "status"]
     list_select_related = ["judge", "entry", "organisation"]
@@ -184,7 +184,7 @@ class ConflictAdmin(ReadOnlyModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(ReadOnlyModelAdmin):
+class AssignmentAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_display = ["entry", "judge", "round", "state", "progress", "created_at"]
     list_filter = ["round", "state"]
     list_select_related = ["entry", "judge", "round"]
@@ -214,7 +214,7 @@ class ReviewScoreInline(admin.StackedInline):
 
 
 @admin.register(Review)
-class ReviewAdmin(ReadOnlyModelAdmin):
+class ReviewAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_display = ["entry", "judge", "round", "state", "recommendation", "submitted_at", "version", "staff_page"]
     list_filter = ["state", "assignment__round"]
     list_select_related = ["assignment__entry", "assignment__judge", "assignment__round"]
@@ -241,7 +241,7 @@ class ReviewAdmin(ReadOnlyModelAdmin):
 
 
 @admin.register(JudgeProfile)
-class JudgeProfileAdmin(ReadOnlyModelAdmin):
+class JudgeProfileAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_display = ["user", "organisation", "country", "languages", "publish_consent", "updated_at"]
     list_filter = ["publish_consent", ("country", CountryFilter)]
     list_select_related = ["user"]
@@ -249,7 +249,7 @@ class JudgeProfileAdmin(ReadOnlyModelAdmin):
 
 
 @admin.register(JudgeInvitation)
-class JudgeInvitationAdmin(ReadOnlyModelAdmin):
+class JudgeInvitationAdmin(AccessAudited, ReadOnlyModelAdmin):
     # The token is the secret of the link: never shown.
     fields = ["email", "name", "language", "chair", "invited_by", "created_at", "accepted_at", "accepted_by"]
     list_display = ["email", "name", "language", "chair", "created_at", "accepted_at"]

@@ -21,7 +21,8 @@ from django_countries.filters import CountryFilter
 
 from categories.models import Category, Track
 from prize_portal.accounts.requests import signed_in_user
-from prize_portal.site.admin import DATETIME_INPUT, ReadOnlyModelAdmin
+from prize_portal.audit.services import audit_staff_access
+from prize_portal.site.admin import DATETIME_INPUT, AccessAudited, ReadOnlyModelAdmin
 from prize_portal.site.times import seoul_text
 
 from .errors import IntakeError
@@ -44,7 +45,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ReadOnlyModelAdmin):
+class OrganisationAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_display = ["name_en", "name_native", "type", "country", "city"]
     list_filter = ["type", ("country", CountryFilter)]
     search_fields = ["name_en", "name_native", "city"]
@@ -151,7 +152,7 @@ class ExtensionForm(forms.Form):
 
 
 @admin.register(Entry)
-class EntryAdmin(ReadOnlyModelAdmin):
+class EntryAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_display = ["reference", "title_en", "organisation_and_country", "category_and_track", "status", "submitted"]
     list_filter = [
         "cycle",
@@ -199,10 +200,12 @@ class EntryAdmin(ReadOnlyModelAdmin):
 
     @admin.action(description=gettext_lazy("Export selected entries as CSV"), permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet[Entry]) -> HttpResponse:
+        audit_staff_access(actor=request.user, targets=list(queryset), export="entries.csv")  # type: ignore[arg-type]
         return export_response(queryset, "csv")
 
     @admin.action(description=gettext_lazy("Export selected entries as XLSX (Excel)"), permissions=["view"])
     def export_xlsx(self, request: HttpRequest, queryset: QuerySet[Entry]) -> HttpResponse:
+        audit_staff_access(actor=request.user, targets=list(queryset), export="entries.xlsx")  # type: ignore[arg-type]
         return export_response(queryset, "xlsx")
 
     @admin.action(description=gettext_lazy("Screening: mark selected entries as eligible"), permissions=["screen"])
@@ -292,14 +295,14 @@ class EntryAdmin(ReadOnlyModelAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(ReadOnlyModelAdmin):
+class SubmissionAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_display = ["entry", "number", "submitted_at", "submitted_by"]
     list_select_related = ["entry", "submitted_by"]
     search_fields = ["entry__reference"]
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(ReadOnlyModelAdmin):
+class AttachmentAdmin(AccessAudited, ReadOnlyModelAdmin):
     """Files are read here; the one thing staff set is whether a file names
     the applicant, which hides it from judges of blind rounds."""
 

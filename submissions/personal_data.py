@@ -5,7 +5,7 @@ versions submitted, files), and the invitations they sent or accepted."""
 from django.db.models import Q
 
 from prize_portal.accounts.models import User
-from prize_portal.privacy.personal_data import Section, personal_data_register, row
+from prize_portal.privacy.personal_data import Section, personal_data_register, personal_records_register, row
 
 from .models import Attachment, Entry, Invitation, Membership, Submission
 
@@ -102,7 +102,19 @@ def _invitations(user: User) -> Section:
     )
 
 
+def _records(user: User) -> dict[str, list[int]]:
+    entries = _their_entries(user)
+    organisations = list(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+    return {
+        "submissions.entry": entries,
+        "submissions.organisation": organisations,
+        "submissions.attachment": list(Attachment.objects.filter(entry_id__in=entries).values_list("pk", flat=True)),
+        "submissions.submission": list(Submission.objects.filter(entry_id__in=entries).values_list("pk", flat=True)),
+    }
+
+
 def register() -> None:
+    personal_records_register(_records)
     personal_data_register("organisations", _organisations)
     personal_data_register("entries", _entries)
     personal_data_register("entries_submitted", _submitted_versions)

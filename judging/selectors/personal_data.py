@@ -8,10 +8,18 @@ from pathlib import PurePath
 
 from django.db.models import Q
 
-from judging.models import Assignment, Award, Conflict, JudgeInvitation, JudgeProfile, Publication
+from judging.models import (
+    Assignment,
+    Award,
+    Conflict,
+    JudgeInvitation,
+    JudgeProfile,
+    Publication,
+    Review,
+)
 from judging.selectors.publication import certificates_out_for
 from prize_portal.accounts.models import User
-from prize_portal.privacy.personal_data import Section, personal_data_register, row
+from prize_portal.privacy.personal_data import Section, personal_data_register, personal_records_register, row
 from submissions.models import Entry
 
 
@@ -89,7 +97,20 @@ def _awards(user: User) -> Section:
     return section
 
 
+def _records(user: User) -> dict[str, list[int]]:
+    assignments = list(Assignment.objects.filter(judge=user).values_list("pk", flat=True))
+    return {
+        "judging.judgeprofile": list(JudgeProfile.objects.filter(user=user).values_list("pk", flat=True)),
+        "judging.conflict": list(
+            Conflict.objects.filter(Q(judge=user) | Q(created_by=user)).values_list("pk", flat=True)
+        ),
+        "judging.assignment": assignments,
+        "judging.review": list(Review.objects.filter(assignment_id__in=assignments).values_list("pk", flat=True)),
+    }
+
+
 def register() -> None:
+    personal_records_register(_records)
     personal_data_register("judge_profile", _judge_profile)
     personal_data_register("judge_invitations", _judge_invitations)
     personal_data_register("conflicts_of_interest", _conflicts)

@@ -353,3 +353,11 @@ def target_rounds(round_: Round) -> list[Round]:
     return list(
         Round.objects.filter(cycle_id=round_.cycle_id, kind__in=TARGET_KINDS).exclude(pk=round_.pk).order_by("opens_at")
     )
+
+
+def round_people_records(round_: Round) -> list[Any]:
+    """The records of people a round's exports show: its entries (applicants)
+    and its judges, loaded narrowly (two queries), for the audit trail."""
+    entries = list(Entry.objects.filter(round_entries__round=round_).only("pk", "reference", "title_en"))
+    judges = list(User.objects.filter(assignments__round=round_).distinct().only("pk", "pseudonym"))
+    return [*entries, *judges]

@@ -36,6 +36,7 @@ from judging.services import (
     round_add_eligible_entries,
 )
 from prize_portal.accounts.requests import AuthenticatedRequest
+from prize_portal.audit.services import audit_staff_access
 from prize_portal.site.decorators import page_for
 
 # Signed in (else the sign-in page) and allowed to manage rounds (else 404).
@@ -267,19 +268,31 @@ def conflicts(request: HttpRequest, round_id: int) -> HttpResponse:
     return render(request, "judging/staff/conflicts.html", {"round": round_, "rows": rows})
 
 
-@require_safe
-@staff_page
-def conflicts_csv(request: HttpRequest, round_id: int) -> HttpResponse:
-    return round_export(selectors.round_get(round_id), "conflicts", "csv")
+def _audited_export(request: AuthenticatedRequest, round_: Round, kind: str, file_format: str) -> HttpResponse:
+    """The export, recorded as staff access to the records of everyone in it."""
+    response = round_export(round_, kind, file_format)
+    audit_staff_access(
+        actor=request.user,
+        targets=selectors.round_people_records(round_),
+        export=f"{kind}.{file_format}",
+        after={"round": round_.pk},
+    )
+    return response
 
 
 @require_safe
 @staff_page
-def export(request: HttpRequest, round_id: int, kind: str, file_format: str) -> HttpResponse:
+def conflicts_csv(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
+    return _audited_export(request, selectors.round_get(round_id), "conflicts", "csv")
+
+
+@require_safe
+@staff_page
+def export(request: AuthenticatedRequest, round_id: int, kind: str, file_format: str) -> HttpResponse:
     """The round's reviews or conflicts as CSV or XLSX."""
     round_ = selectors.round_get(round_id)
     try:
-        return round_export(round_, kind, file_format)
+        return _audited_export(request, round_, kind, file_format)
     except ValueError:
         raise Http404 from None
 

@@ -7,6 +7,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from prize_portal.site.admin import AccessAudited
+
 from .models import User
 from .roles import Role
 from .services import user_grant_role
@@ -31,7 +33,7 @@ def _grant_action(role: Role) -> Any:
 
 
 @admin.register(User)
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(AccessAudited, admin.ModelAdmin):
     """Staff find people and give roles through the role service (which also
     opens Django admin to staff). No password or e-mail editing here: people
     change those themselves, with verification."""

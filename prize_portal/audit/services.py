@@ -56,3 +56,22 @@ def audit_record_many(
     return AuditEvent.objects.bulk_create(
         [_event(actor, action, target, before, after) for target, before, after in events]
     )
+
+
+# Actions of staff reading personal data: what a person's data download
+# lists as "who at the secretariat looked at their records".
+STAFF_VIEW = "staff.view"
+STAFF_EXPORT = "staff.export"
+
+
+def audit_staff_access(
+    *, actor: User, targets: Sequence[models.Model], export: str = "", after: dict[str, Any] | None = None
+) -> list[AuditEvent]:
+    """Record that a member of the secretariat opened (or, with ``export``
+    naming the kind, exported) records holding personal data: one event per
+    record, in one insert. A person looking at their own records is not staff access."""
+    if not targets:
+        return []
+    action = STAFF_EXPORT if export else STAFF_VIEW
+    details = {**(after or {}), **({"export": export} if export else {})}
+    return audit_record_many(actor=actor, action=action, events=[(target, None, details) for target in targets])

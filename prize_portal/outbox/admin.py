@@ -4,13 +4,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from prize_portal.site.admin import AccessAudited
+
 from .enums import OutboxStatus
 from .models import OutboxMessage
 from .services import outbox_retry
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(AccessAudited, admin.ModelAdmin):
     list_display = ["created_at", "to_email", "template", "language", "status", "attempts", "sent_at"]
     list_filter = ["status", "language", "template"]
     search_fields = ["to_email", "template", "message_id"]

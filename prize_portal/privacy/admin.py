@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
-from prize_portal.site.admin import LanguageTabsMedia, ReadOnlyModelAdmin
+from prize_portal.site.admin import AccessAudited, LanguageTabsMedia, ReadOnlyModelAdmin
 
 from .errors import PrivacyError
 from .models import Consent, Text
@@ -71,7 +71,7 @@ class TextAdmin(LanguageTabsMedia, TranslationAdmin):
 
 
 @admin.register(Consent)
-class ConsentAdmin(ReadOnlyModelAdmin):
+class ConsentAdmin(AccessAudited, ReadOnlyModelAdmin):
     """Every answer as it was given; nothing here changes one (on PostgreSQL
     the database refuses it too, see migration 0002)."""
 

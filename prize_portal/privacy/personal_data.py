@@ -5,7 +5,7 @@ plus the person's own files. The privacy app registers the records of the
 base layer here: the account, the consents, the e-mails sent and the audit
 trail of what the person did and what was done to their account."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -27,6 +27,16 @@ class Section:
 
 Provider = Callable[[User], Section]
 _PROVIDERS: dict[str, Provider] = {}
+# The records of each app that hold a person's data, as (model label, ids):
+# staff opening or exporting one of them is listed in the person's download.
+RecordsOf = Callable[[User], Mapping[str, Iterable[int]]]
+_RECORDS: list[RecordsOf] = []
+
+
+def personal_records_register(records_of: RecordsOf) -> None:
+    """Add an app's records of a person ({"submissions.entry": ids, …})."""
+    if records_of not in _RECORDS:
+        _RECORDS.append(records_of)
 
 
 def personal_data_register(kind: str, provider: Provider) -> None:
@@ -163,9 +173,40 @@ def _audit(user: User) -> Section:
     )
 
 
+def _staff_access(user: User) -> Section:
+    """Who at the secretariat opened or exported the person's records, and when."""
+    from prize_portal.audit.models import AuditEvent
+    from prize_portal.audit.services import STAFF_EXPORT, STAFF_VIEW
+
+    records: dict[str, set[str]] = {"accounts.user": {str(user.pk)}}
+    for records_of in _RECORDS:
+        for label, ids in records_of(user).items():
+            records.setdefault(label, set()).update(str(pk) for pk in ids)
+    about = Q()
+    for label, keys in records.items():
+        about |= Q(target_type=label, target_id__in=sorted(keys))
+    events = (
+        AuditEvent.objects.filter(about, action__in=[STAFF_VIEW, STAFF_EXPORT])
+        .exclude(actor=user)
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    return Section(
+        records=[
+            row(event, ["created_at", "action", "target_type", "target_repr"])
+            | {
+                "by": (event.actor.name or event.actor.email) if event.actor else None,
+                "export": event.after.get("export"),
+            }
+            for event in events
+        ]
+    )
+
+
 def register_base_sections() -> None:
     personal_data_register("account", _account)
     personal_data_register("consents", _consents)
     personal_data_register("data_downloads", _data_exports)
     personal_data_register("emails", _emails)
     personal_data_register("audit_trail", _audit)
+    personal_data_register("secretariat_access", _staff_access)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from prize_portal.accounts.requests import AuthenticatedRequest
+from prize_portal.audit.services import audit_staff_access
 
 from .enums import ErasureMode, RequestKind, RequestStatus
 from .errors import PrivacyError
@@ -74,6 +75,8 @@ def staff_request(request: HttpRequest, request_id: int) -> HttpResponse:
     if item is None:
         raise Http404
     erasure = item.kind == RequestKind.ERASURE
+    if request.method == "GET":
+        audit_staff_access(actor=request.user, targets=[item.user])  # type: ignore[arg-type]
     form = RequestDecisionForm(request.POST if request.method == "POST" else None, erasure=erasure)
     if request.method == "POST" and item.status == RequestStatus.OPEN and form.is_valid():
         mode = form.cleaned_data.get("erasure_mode") or None

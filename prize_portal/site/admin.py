@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Field
 from django.http import HttpRequest
 
+from prize_portal.audit.services import audit_staff_access
+
 # One labelled datetime-local input instead of admin's split date/time pair,
 # whose two inputs have no label of their own (WCAG 1.3.1, 4.1.2).
 DATETIME_INPUT: Mapping[type[Field[Any, Any]], Mapping[str, Any]] = {
@@ -46,3 +48,15 @@ class ReadOnlyModelAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object | None = None) -> bool:
         return False
+
+
+class AccessAudited:
+    """Admin mixin for records holding personal data: staff opening one is
+    recorded in the audit trail (and the person's data download lists it)."""
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None) -> Any:
+        response = super().change_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
+        original = (getattr(response, "context_data", None) or {}).get("original")
+        if request.method == "GET" and response.status_code == 200 and original is not None:
+            audit_staff_access(actor=request.user, targets=[original])  # type: ignore[arg-type]
+        return response

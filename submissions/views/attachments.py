@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from prize_portal.accounts.requests import AuthenticatedRequest
+from prize_portal.accounts.rules import is_staff_member
+from prize_portal.audit.services import audit_staff_access
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
 from submissions import selectors, services
@@ -109,9 +111,11 @@ def attachment_delete(request: AuthenticatedRequest, entry_id: int, attachment_i
 def attachment_download(
     request: AuthenticatedRequest, entry_id: int, attachment_id: int, thumbnail: bool = False
 ) -> HttpResponseBase:
-    _entry, attachment = _entry_file(request, entry_id, attachment_id, perm="submissions.see_entry")
+    entry, attachment = _entry_file(request, entry_id, attachment_id, perm="submissions.see_entry")
     if not attachment.is_clean or (thumbnail and not attachment.thumbnail):
         raise Http404  # a file being checked is not handed out, not even to its uploader
+    if not thumbnail and is_staff_member(request.user) and not request.user.has_perm("submissions.edit_entry", entry):
+        audit_staff_access(actor=request.user, targets=[attachment])  # the secretariat opened an applicant's file
     if thumbnail:
         return file_response(attachment.thumbnail, "thumbnail.webp", "image/webp", inline=True)
     inline = attachment.content_type.startswith("image/")

@@ -58,6 +58,7 @@ KINDS = [
     "judge_profile",
     "organisations",
     "reviews",
+    "secretariat_access",
 ]
 
 
