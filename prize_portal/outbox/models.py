@@ -44,6 +44,8 @@ class OutboxMessage(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # When the body was emptied, OUTBOX_KEEP_DAYS after the message was finished.
+    purged_at = models.DateTimeField(_("body deleted"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outgoing e-mail")

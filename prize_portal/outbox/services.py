@@ -266,3 +266,26 @@ def outbox_retry(*, message_ids: list[int]) -> int:
     for message_id in retry:
         queue_task_on_commit(SEND_TASK, message_id)
     return len(retry)
+
+
+# Finished messages whose body (the context the text is rendered from) is
+# emptied after OUTBOX_KEEP_DAYS: the row stays, so a de-duplicated message
+# is still never sent twice, but nothing of what it said remains.
+FINISHED = (OutboxStatus.SENT, OutboxStatus.SKIPPED, OutboxStatus.FAILED)
+PURGE_BATCH = 500
+
+
+def outbox_purge(*, now: datetime | None = None) -> int:
+    """Empty the bodies of messages finished more than OUTBOX_KEEP_DAYS ago
+    (beat, daily); idempotent. Returns how many were purged."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.OUTBOX_KEEP_DAYS)
+    purged = 0
+    while True:
+        batch = list(
+            OutboxMessage.objects.filter(status__in=FINISHED, updated_at__lt=cutoff, purged_at__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:PURGE_BATCH]
+        )
+        if not batch:
+            return purged
+        purged += OutboxMessage.objects.filter(pk__in=batch).update(context={}, last_error="", purged_at=timezone.now())

@@ -1,6 +1,6 @@
 from prize_portal.tasks import portal_task
 
-from .services import outbox_send, outbox_sweep
+from .services import outbox_purge, outbox_send, outbox_sweep
 
 
 # Its retries are the outbox's own (see the docstring), not Celery's.
@@ -20,3 +20,9 @@ def task_send_message(message_id: int) -> str:
 def task_sweep_outbox() -> int:
     """Periodic (Celery beat): queue again what is still waiting to be sent."""
     return outbox_sweep()
+
+
+@portal_task(name="prize_portal.outbox.tasks.task_purge_outbox")
+def task_purge_outbox() -> int:
+    """Periodic (Celery beat, daily): empty the bodies of messages finished OUTBOX_KEEP_DAYS ago."""
+    return outbox_purge()

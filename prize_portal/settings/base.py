@@ -186,6 +186,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "judging.tasks.task_sweep_publications",
         "schedule": env.float("PUBLICATIONS_SWEEP_SECONDS", default=60.0),
     },
+    # The bodies of e-mails sent OUTBOX_KEEP_DAYS ago (the privacy notice says 90).
+    "outbox-purge": {
+        "task": "prize_portal.outbox.tasks.task_purge_outbox",
+        "schedule": env.float("OUTBOX_PURGE_SECONDS", default=86400.0),
+    },
     # Data downloads a dead broker or worker left unbuilt, and expired ones deleted.
     "data-exports-sweep": {
         "task": "prize_portal.privacy.tasks.task_sweep_data_exports",
@@ -212,6 +217,8 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_CLAIM_TIMEOUT = env.int("OUTBOX_CLAIM_TIMEOUT", default=300)
 # The sweep leaves fresh messages to the task queued on commit.
 OUTBOX_SWEEP_GRACE = env.int("OUTBOX_SWEEP_GRACE", default=30)
+# Days a finished message keeps its body (what it said) before it is emptied.
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=90)
 
 # --- E-mail -------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Seoul Smart City Prize <noreply@localhost>")

@@ -13,7 +13,7 @@ import pytest
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
 from prize_portal.privacy.models import Consent
-from tests.browser.helpers import check_accessibility, check_reflow, fresh_code_window
+from tests.browser.helpers import check_accessibility, check_reflow, fresh_code_window, sign_in
 from tests.factories import PASSWORD, answer_consents, give_totp, make_user
 
 pytestmark = [
@@ -67,9 +67,7 @@ def test_the_notice_and_the_consents_page(page: Any) -> None:
     assert "개인정보 처리방침" in page.locator("h1").inner_text()
 
     page.goto("/ko/accounts/login/")
-    page.fill("#id_login", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    sign_in(page, user.email, PASSWORD)
     page.wait_for_url("**/ko/**")
     page.goto("/ko/privacy/consents/")
     check_accessibility(page, "privacy-consents-ko")
@@ -85,9 +83,7 @@ def test_download_ones_data(page: Any) -> None:
     user = make_user(email="kim@seoul.example", language="en")
     answer_consents(user)
     page.goto("/en/accounts/login/")
-    page.fill("#id_login", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    sign_in(page, user.email, PASSWORD)
     page.wait_for_url("**/en/")
     page.goto("/en/accounts/profile/")
     page.get_by_role("link", name="Download your data").click()
@@ -112,9 +108,7 @@ def test_request_erasure_and_staff_complete_it(page: Any, browser: Any, live_ser
     person = make_user(email="hana@seoul.example", name="Hana Seo", language="ko")
     answer_consents(person)
     page.goto("/ko/accounts/login/")
-    page.fill("#id_login", person.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    sign_in(page, person.email, PASSWORD)
     page.wait_for_url("**/ko/**")
     page.goto("/ko/privacy/requests/")
     check_accessibility(page, "privacy-requests-ko")
@@ -133,9 +127,7 @@ def test_request_erasure_and_staff_complete_it(page: Any, browser: Any, live_ser
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     desk = context.new_page()
     desk.goto("/en/accounts/login/?next=/en/staff/privacy/")
-    desk.fill("#id_login", staff.email)
-    desk.fill("#id_password", PASSWORD)
-    desk.click("main button[type=submit]")
+    sign_in(desk, staff.email, PASSWORD)
     desk.wait_for_url("**/2fa/authenticate/**")
     totp = pyotp.TOTP(secret)
     fresh_code_window(totp)
