@@ -54,7 +54,9 @@ class CycleAdmin(LanguageTabsMedia, TranslationAdmin):
             },
         ),
         (_("Results"), {"fields": ["results_feedback", "finalist_certificates"]}),
+        (_("Personal data"), {"fields": ["personal_data_months", "personal_data_removed_at"]}),
     ]
+    readonly_fields = ["personal_data_removed_at"]
 
 
 class TrackInline(TranslationStackedInline):

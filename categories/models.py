@@ -4,6 +4,7 @@ Every human-readable field is translated with django-modeltranslation (see
 translation.py); codes are stable identifiers used in URLs and references.
 """
 
+import calendar
 import uuid
 from datetime import datetime
 from decimal import Decimal
@@ -48,6 +49,16 @@ class Cycle(models.Model):
         default=False,
         help_text=_("Finalists without an award also receive a certificate."),
     )
+    personal_data_months = models.PositiveSmallIntegerField(
+        _("personal data kept for (months)"),
+        default=36,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_(
+            "After the cycle closes (its ceremony, or its deadline without one), personal data of its "
+            "entries and applicants is kept this long, then removed once staff confirm. Published awards stay."
+        ),
+    )
+    personal_data_removed_at = models.DateTimeField(_("personal data removed"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("cycle")
@@ -76,6 +87,15 @@ class Cycle(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("categories:cycle_detail", kwargs={"year": self.year})
+
+    @property
+    def personal_data_until(self) -> datetime:
+        """When its personal data is due for removal: ``personal_data_months``
+        after the ceremony (or the deadline, when there is none)."""
+        closed = self.ceremony_at or self.applications_close_at
+        month = closed.month - 1 + self.personal_data_months
+        year, month = closed.year + month // 12, month % 12 + 1
+        return closed.replace(year=year, month=month, day=min(closed.day, calendar.monthrange(year, month)[1]))
 
     def phase(self, now: datetime | None = None) -> CyclePhase:
         now = now or timezone.now()

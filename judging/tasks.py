@@ -11,6 +11,7 @@ from judging.services.publication import (
     results_mail_queue_batch,
 )
 from judging.services.reminders import reminders_send_due
+from judging.services.retention import retention_announce_due
 from prize_portal.tasks import portal_task
 
 
@@ -60,3 +61,9 @@ def task_render_certificate(certificate_id: int) -> int:
 def task_sweep_certificates() -> int:
     """Periodic (Celery beat): queue again the certificates still unrendered."""
     return certificates_sweep()
+
+
+@portal_task(name="judging.tasks.task_announce_retention_due")
+def task_announce_retention_due() -> int:
+    """Periodic (Celery beat, daily): the cycles whose personal data is due for removal, to the privacy officer."""
+    return retention_announce_due()

@@ -191,6 +191,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "prize_portal.outbox.tasks.task_purge_outbox",
         "schedule": env.float("OUTBOX_PURGE_SECONDS", default=86400.0),
     },
+    # Cycles whose personal data is due for removal, announced to the privacy officer.
+    "retention-due": {
+        "task": "judging.tasks.task_announce_retention_due",
+        "schedule": env.float("RETENTION_DUE_SECONDS", default=86400.0),
+    },
     # Data downloads a dead broker or worker left unbuilt, and expired ones deleted.
     "data-exports-sweep": {
         "task": "prize_portal.privacy.tasks.task_sweep_data_exports",

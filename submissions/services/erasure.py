@@ -34,7 +34,7 @@ def _delete_entries(entries: list[Entry]) -> None:
         entry.delete()
 
 
-def _empty_entry(entry: Entry) -> None:
+def entry_empty(entry: Entry) -> None:
     """Keep the row (reviews, rounds and rankings point at it), drop what it says."""
     delete_files_on_commit(entry_file_names(entry.pk))
     Attachment.objects.filter(entry=entry).delete()
@@ -63,7 +63,7 @@ def _individual(organisation: Organisation, mode: str, closed_cycles: set[int], 
     if mode == "full":
         gone, shells = gone + shells, []
     for entry in shells:
-        _empty_entry(entry)
+        entry_empty(entry)
     _delete_entries(gone)
     if kept:  # the award stays as published; the rest of the contact goes
         Organisation.objects.filter(pk=organisation.pk).update(contact_name="", contact_phone="")

@@ -40,6 +40,7 @@ NAMES_OF_BEFORE = {
     "submissions.tasks.task_sweep_attachment_checks",
     "prize_portal.privacy.tasks.task_build_data_export",
     "prize_portal.outbox.tasks.task_purge_outbox",
+    "judging.tasks.task_announce_retention_due",
     "prize_portal.privacy.tasks.task_sweep_data_exports",
 }
 
