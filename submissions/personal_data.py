@@ -8,15 +8,11 @@ from prize_portal.accounts.models import User
 from prize_portal.privacy.personal_data import Section, personal_data_register, personal_records_register, row
 
 from .models import Attachment, Entry, Invitation, Membership, Submission
+from .selectors import entries_worked_on
 
 
 def _their_entries(user: User) -> list[int]:
-    return list(
-        Entry.objects.filter(Q(owner=user) | Q(collaborators=user))
-        .distinct()
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    return list(entries_worked_on(user).values_list("pk", flat=True))
 
 
 def _organisations(user: User) -> Section:

@@ -77,6 +77,13 @@ def entries_of(user: User) -> QuerySet[Entry]:
     return _entries_loaded().filter(pk__in=ids).order_by("-created_at", "-pk")
 
 
+def entries_worked_on(user: User) -> QuerySet[Entry]:
+    """The entries a person owns or collaborates on (each once), by id: what
+    their data download and erasure treat as theirs."""
+    ids = Entry.objects.filter(Q(owner=user) | Q(collaborators=user)).values("pk")
+    return Entry.objects.filter(pk__in=ids).order_by("pk")
+
+
 def entry_get(*, user: User, entry_id: int, perm: str) -> Entry:
     """One entry the user may act on with ``perm`` (see rules.py), or 404."""
     entry = _entries_loaded().filter(pk=entry_id).first()

@@ -20,7 +20,7 @@ from judging.models import (
 from judging.selectors.publication import certificates_out_for
 from prize_portal.accounts.models import User
 from prize_portal.privacy.personal_data import Section, personal_data_register, personal_records_register, row
-from submissions.models import Entry
+from submissions.selectors import entries_worked_on
 
 
 def _judge_profile(user: User) -> Section:
@@ -80,7 +80,7 @@ def _reviews(user: User) -> Section:
 
 def _awards(user: User) -> Section:
     """Awards and certificates of the person's entries, once the results are public."""
-    entries = list(Entry.objects.filter(Q(owner=user) | Q(collaborators=user)).distinct())
+    entries = list(entries_worked_on(user))
     live = Publication.objects.live().filter(cycle_id__in={entry.cycle_id for entry in entries}).values("cycle_id")
     awards = Award.objects.filter(entry__in=entries, cycle_id__in=live).select_related("entry", "level").order_by("pk")
     section = Section(
