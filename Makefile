@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake bench-judging bench-ranking bench-publication
+.PHONY: run test lint format install messages compilemessages system-deps-run system-deps-test node-deps clean bench-intake bench-judging bench-ranking bench-publication bench-retention
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +96,13 @@ bench-ranking: $(VENV)/.installed-run
 # requests per second under load against a minimal Django view (target 0.6).
 bench-publication: $(VENV)/.installed-run system-deps-run
 	$(BIN)/python scripts/bench_publication.py $(BENCH_ARGS)
+
+# Removing an edition's personal data after its retention period, on PostgreSQL (its own
+# databases bench_retention*): a year's prize (250 entries, 625 people, their files,
+# audit trail, outbox and sessions), the dry run, then the run in batches against one
+# batch, interleaved; fails when a run removes anything but what its dry run listed.
+bench-retention: $(VENV)/.installed-dev
+	$(BIN)/python scripts/bench_retention.py $(BENCH_ARGS)
 
 # Refresh the catalogues after changing strings (then translate en and ko).
 messages: $(VENV)/.installed-dev

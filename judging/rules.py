@@ -116,6 +116,8 @@ def is_certificate_rendered(user: AnyUser, certificate: Certificate) -> bool:
 
 
 rules.add_perm("judging.publish_results", is_staff_member)
+# The secretariat removes an edition's personal data once its retention period has passed.
+rules.add_perm("judging.apply_retention", is_staff_member)
 # Staff may download any rendered certificate, also before publication (to check it).
 rules.add_perm(
     "judging.download_certificate",

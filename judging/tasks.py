@@ -11,7 +11,7 @@ from judging.services.publication import (
     results_mail_queue_batch,
 )
 from judging.services.reminders import reminders_send_due
-from judging.services.retention import retention_announce_due
+from judging.services.retention import retention_announce_due, retention_run_batch, retention_runs_sweep
 from prize_portal.tasks import portal_task
 
 
@@ -67,3 +67,20 @@ def task_sweep_certificates() -> int:
 def task_announce_retention_due() -> int:
     """Periodic (Celery beat, daily): the cycles whose personal data is due for removal, to the privacy officer."""
     return retention_announce_due()
+
+
+@portal_task(name="judging.tasks.task_retention_batch", bind=True, soft_time_limit=300, time_limit=360)
+def task_retention_batch(self: Any, run_id: int) -> int:
+    """Take the next RETENTION_BATCH steps of a confirmed retention run, then
+    come back for the rest. Safe to run any number of times: each batch takes
+    the run's next steps under a lock, and a finished run does nothing."""
+    remaining = retention_run_batch(run_id=run_id, batch_size=settings.RETENTION_BATCH)
+    if remaining > 0:
+        self.apply_async(args=(run_id,))
+    return remaining
+
+
+@portal_task(name="judging.tasks.task_sweep_retention_runs")
+def task_sweep_retention_runs() -> int:
+    """Periodic (Celery beat): start again the retention runs a dead worker or broker stopped."""
+    return retention_runs_sweep()

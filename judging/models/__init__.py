@@ -6,6 +6,7 @@ from judging.models.certificates import Certificate
 from judging.models.committee import JudgeInvitation, JudgeProfile
 from judging.models.conflicts import Conflict
 from judging.models.publication import Feedback, Publication
+from judging.models.retention import RetentionRun
 from judging.models.reviews import Assignment, Review, ReviewScore
 from judging.models.rounds import Round, RoundEntry
 
@@ -18,6 +19,7 @@ __all__ = [
     "JudgeInvitation",
     "JudgeProfile",
     "Publication",
+    "RetentionRun",
     "Review",
     "ReviewScore",
     "Round",

@@ -1,9 +1,11 @@
 """Removing a cycle's personal data once its retention period has passed
 (``Cycle.personal_data_months`` after it closed), after staff confirm.
 
-The plan is computed the same way for the dry run and for the real run, and
-the real run refuses a plan that changed since the dry run staff looked at
-(its digest): what the dry run lists is exactly what is removed.
+The plan is computed the same way for the dry run and for the real run:
+staff confirm the dry run they looked at (its digest), and the confirmation
+is refused if the plan changed since; the confirmed plan is then frozen in a
+:class:`RetentionRun` and worked through in batches by a task, so what the
+dry run listed is exactly what is removed, and the page shows the progress.
 
 - Entries of the cycle without a published award are emptied: their answers,
   files and the versions submitted go; the rows stay, so the cycle's reviews,
@@ -11,138 +13,166 @@ the real run refuses a plan that changed since the dry run staff looked at
 - Organisations whose entries all belong to expired cycles lose their contact.
 - Applicants and collaborators whose entries all belong to expired cycles
   are erased (closed cycles kept intact). Judges, chairs and staff are not:
-  they serve beyond one cycle, and ask for erasure themselves.
+  they serve beyond one cycle, and ask for erasure themselves. Someone who
+  entered a cycle still kept between the confirmation and their turn is kept
+  (and listed as kept).
 """
 
-import hashlib
-import json
-from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from categories.models import Cycle
 from judging.errors import JudgingError
-from judging.models import Award, Publication
+from judging.models import RetentionRun
+from judging.selectors.retention import (
+    ENTRY,
+    ORGANISATION,
+    PERSON,
+    RetentionPlan,
+    cycles_due,
+    expired_cycles,
+    people_due,
+    retention_plan,
+)
 from prize_portal.accounts.models import User
-from prize_portal.accounts.roles import GROUP_NAMES, Role
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.services import outbox_enqueue
 from prize_portal.privacy.enums import ErasureMode
-from prize_portal.privacy.services.erasure import person_erase
-from submissions.models import Attachment, Entry, Organisation, Submission
+from prize_portal.privacy.services.erasure import person_erase, sessions_end
+from prize_portal.tasks import queue_task, queue_task_on_commit
+from submissions.models import Entry, Organisation
 from submissions.services.erasure import entry_empty
 
-SERVING = [GROUP_NAMES[Role.JUDGE], GROUP_NAMES[Role.CHAIR], GROUP_NAMES[Role.STAFF]]
+RETENTION_TASK = "judging.tasks.task_retention_batch"
 
 
-@dataclass(frozen=True)
-class RetentionPlan:
-    """What a cycle's retention run removes (ids, sorted)."""
-
-    cycle_id: int
-    entries: tuple[int, ...] = ()
-    organisations: tuple[int, ...] = ()
-    people: tuple[int, ...] = ()
-    files: int = 0
-    references: tuple[str, ...] = field(default=(), compare=False)
-
-    @property
-    def digest(self) -> str:
-        content = json.dumps([self.cycle_id, self.entries, self.organisations, self.people, self.files])
-        return hashlib.sha256(content.encode()).hexdigest()[:16]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.entries or self.organisations or self.people)
-
-
-def cycles_due(now: datetime | None = None) -> list[Cycle]:
-    """Cycles whose retention period has passed and whose data is still there."""
+@transaction.atomic
+def retention_confirm(*, cycle_id: int, actor: User, digest: str, now: datetime | None = None) -> RetentionRun:
+    """Staff confirm the dry run with this ``digest``: its plan is frozen in a
+    run, audited, and a task starts removing it. Confirming again (a double
+    click, a second tab) returns the same run."""
     now = now or timezone.now()
-    return [
-        cycle
-        for cycle in Cycle.objects.filter(personal_data_removed_at__isnull=True)
-        if cycle.personal_data_until <= now
+    cycle = Cycle.objects.select_for_update().get(pk=cycle_id)
+    run = RetentionRun.objects.filter(cycle=cycle).first()
+    if run is not None:
+        return run
+    if cycle.personal_data_removed_at is not None:
+        raise JudgingError(_("This cycle's personal data has already been removed."), code="removed")
+    if cycle.personal_data_until > now:
+        raise JudgingError(_("This cycle's personal data is not yet due for removal."), code="not_due")
+    plan = retention_plan(cycle_id=cycle.pk, now=now)
+    if plan.digest != digest:
+        raise JudgingError(_("What would be removed has changed since the dry run: look at it again."), code="stale")
+    run = RetentionRun.objects.create(
+        cycle=cycle, digest=plan.digest, steps=plan.steps, files=plan.files, confirmed_by=actor, confirmed_at=now
+    )
+    audit_record(actor=actor, action="retention.confirm", target=cycle, after=plan.figures)
+    queue_task_on_commit(RETENTION_TASK, run.pk)
+    return run
+
+
+def _take(run: RetentionRun, steps: list[list[Any]], now: datetime) -> None:
+    """Remove what ``steps`` name (one batch, in the caller's transaction).
+    Organisations and people are checked again first: one that entered a
+    cycle still kept since the confirmation (or began serving on the
+    committee) is kept, and listed in ``run.kept``."""
+    ids = {kind: [int(pk) for step_kind, pk in steps if step_kind == kind] for kind in (ENTRY, ORGANISATION, PERSON)}
+    for entry in Entry.objects.filter(pk__in=ids[ENTRY]):
+        entry_empty(entry)
+    if not (ids[ORGANISATION] or ids[PERSON]):
+        return
+    expired = expired_cycles(now)
+    entered_again = set(
+        Entry.objects.exclude(cycle_id__in=expired)
+        .filter(organisation_id__in=ids[ORGANISATION])
+        .values_list("organisation_id", flat=True)
+    )
+    Organisation.objects.filter(pk__in=set(ids[ORGANISATION]) - entered_again).update(contact_name="", contact_phone="")
+    due = set(people_due(run.cycle, expired).filter(pk__in=ids[PERSON]).values_list("pk", flat=True))
+    sessions_end(due)  # one pass over the sessions for the whole batch
+    for person_id in ids[PERSON]:
+        if person_id in due:
+            person_erase(user_id=person_id, mode=ErasureMode.KEEP_CLOSED, actor=run.confirmed_by, sessions_ended=True)
+    still_active = User.objects.filter(pk__in=set(ids[PERSON]) - due, is_active=True).values_list("pk", flat=True)
+    run.kept = [
+        *run.kept,
+        *([ORGANISATION, pk] for pk in sorted(entered_again)),
+        *([PERSON, pk] for pk in sorted(still_active)),
     ]
 
 
-def _expired_cycles(now: datetime) -> set[int]:
-    return {cycle.pk for cycle in Cycle.objects.all() if cycle.personal_data_until <= now}
-
-
-def retention_plan(*, cycle_id: int, now: datetime | None = None) -> RetentionPlan:
-    """The dry run: what the real run would remove now (reads only)."""
-    now = now or timezone.now()
-    cycle = Cycle.objects.get(pk=cycle_id)
-    if cycle.personal_data_removed_at is not None or cycle.personal_data_until > now:
-        return RetentionPlan(cycle_id=cycle.pk)
-    expired = _expired_cycles(now)
-    live = Publication.objects.published().values("cycle_id")
-    published = Award.objects.filter(cycle_id__in=live).values("entry_id")
-    entries = Entry.objects.filter(cycle=cycle).exclude(pk__in=published)
-    entry_ids = sorted(entries.values_list("pk", flat=True))
-    current = Entry.objects.exclude(cycle_id__in=expired)
-    organisations = (
-        Organisation.objects.filter(entries__cycle=cycle)
-        .exclude(pk__in=current.values("organisation_id"))
-        .filter(~Q(contact_name="") | ~Q(contact_phone=""))
-    )
-    involved = User.objects.filter(Q(owned_entries__cycle=cycle) | Q(shared_entries__cycle=cycle))
-    people = (
-        involved.filter(is_active=True, is_staff=False, is_superuser=False)
-        .exclude(groups__name__in=SERVING)
-        .exclude(pk__in=current.values("owner_id"))
-        .exclude(pk__in=Entry.collaborators.through.objects.filter(entry__in=current).values("user_id"))
-    )
-    files = Attachment.objects.filter(entry_id__in=entry_ids).count()
-    files += Submission.objects.filter(entry_id__in=entry_ids).exclude(pdf="").count()
-    references = tuple(Entry.objects.filter(pk__in=entry_ids).order_by("pk").values_list("reference", flat=True))
-    return RetentionPlan(
-        cycle_id=cycle.pk,
-        entries=tuple(entry_ids),
-        organisations=tuple(sorted(set(organisations.values_list("pk", flat=True)))),
-        people=tuple(sorted(set(people.values_list("pk", flat=True)))),
-        files=files,
-        references=tuple(reference or "" for reference in references),
+def _finish(run: RetentionRun, now: datetime) -> None:
+    cycle = run.cycle
+    cycle.personal_data_removed_at = now
+    cycle.save(update_fields=["personal_data_removed_at"])
+    run.finished_at = now
+    counts = {kind: sum(1 for step in run.steps if step[0] == kind) for kind in (ENTRY, ORGANISATION, PERSON)}
+    kept = {kind: sum(1 for step in run.kept if step[0] == kind) for kind in (ORGANISATION, PERSON)}
+    audit_record(
+        actor=run.confirmed_by,
+        action="retention.apply",
+        target=cycle,
+        after={
+            "entries": counts[ENTRY],
+            "organisations": counts[ORGANISATION] - kept[ORGANISATION],
+            "people": counts[PERSON] - kept[PERSON],
+            "kept": len(run.kept),
+            "files": run.files,
+            "digest": run.digest,
+        },
     )
 
 
 @transaction.atomic
+def retention_run_batch(*, run_id: int, batch_size: int, now: datetime | None = None) -> int:
+    """Take the next ``batch_size`` steps of run ``run_id`` in one
+    transaction; the last batch marks the cycle's data removed and records
+    it. Returns how many steps are left (0 when finished). Safe to call any
+    number of times, from any number of workers: the run's row is locked and
+    its counter moves with the work it counts."""
+    run = RetentionRun.objects.select_for_update(of=("self",)).select_related("cycle", "confirmed_by").get(pk=run_id)
+    if run.finished_at is not None:
+        return 0
+    now = max(now or timezone.now(), run.confirmed_at)  # never judged earlier than confirmed
+    batch = run.steps[run.done : run.done + batch_size]
+    _take(run, batch, now)
+    run.done += len(batch)
+    run.batch_at = timezone.now()
+    if run.done >= run.total:
+        _finish(run, now)
+    run.save(update_fields=["done", "kept", "batch_at", "finished_at"])
+    return run.total - run.done
+
+
 def retention_apply(*, cycle_id: int, actor: User, digest: str, now: datetime | None = None) -> RetentionPlan:
-    """The real run, for the plan staff confirmed (``digest`` of the dry
-    run). Running it again finds nothing left to remove and changes nothing."""
-    now = now or timezone.now()
-    cycle = Cycle.objects.select_for_update().get(pk=cycle_id)
-    plan = retention_plan(cycle_id=cycle.pk, now=now)
-    if cycle.personal_data_removed_at is not None:
-        return plan
-    if plan.digest != digest:
-        raise JudgingError(_("What would be removed has changed since the dry run: look at it again."), code="stale")
-    for entry in Entry.objects.filter(pk__in=plan.entries):
-        entry_empty(entry)
-    Organisation.objects.filter(pk__in=plan.organisations).update(contact_name="", contact_phone="")
-    for person_id in plan.people:
-        person_erase(user_id=person_id, mode=ErasureMode.KEEP_CLOSED, actor=actor)
-    cycle.personal_data_removed_at = now
-    cycle.save(update_fields=["personal_data_removed_at"])
-    audit_record(
-        actor=actor,
-        action="retention.apply",
-        target=cycle,
-        after={
-            "entries": len(plan.entries),
-            "organisations": len(plan.organisations),
-            "people": len(plan.people),
-            "files": plan.files,
-            "digest": plan.digest,
-        },
-    )
+    """Confirm and run to the end here (the command, and scripts): the same
+    run and batches as the task's. Running it again changes nothing."""
+    plan = retention_plan(cycle_id=cycle_id, now=now)
+    run = retention_confirm(cycle_id=cycle_id, actor=actor, digest=digest, now=now)
+    while retention_run_batch(run_id=run.pk, batch_size=settings.RETENTION_BATCH, now=now):
+        pass
     return plan
+
+
+def retention_runs_sweep(now: datetime | None = None) -> int:
+    """Start again the runs whose chain of batches stopped (a dead worker or broker)."""
+    now = now or timezone.now()
+    stalled = now - timedelta(seconds=settings.RETENTION_STALLED_SECONDS)
+    ids = list(
+        RetentionRun.objects.filter(finished_at__isnull=True)
+        .filter(Q(batch_at__lt=stalled) | Q(batch_at__isnull=True, confirmed_at__lt=stalled))
+        .values_list("pk", flat=True)
+    )
+    for run_id in ids:
+        queue_task(RETENTION_TASK, run_id)
+    return len(ids)
 
 
 def retention_announce_due(*, now: datetime | None = None) -> int:
@@ -150,11 +180,17 @@ def retention_announce_due(*, now: datetime | None = None) -> int:
     (beat, daily; once per cycle). Returns how many were announced."""
     announced = 0
     for cycle in cycles_due(now):
+        with translation.override(settings.LANGUAGE_CODE):
+            link = settings.SITE_URL + reverse("judging_retention:cycle", args=[cycle.year])
         outbox_enqueue(
             to=settings.PRIVACY_OFFICER_EMAIL,
             template="judging/email/retention_due",
             language=settings.LANGUAGE_CODE,
-            context={"year": cycle.year, "due": cycle.personal_data_until.date().isoformat()},
+            context={
+                "year": cycle.year,
+                "due": cycle.personal_data_until.date().isoformat(),
+                "link": link,
+            },
             dedupe_key=f"retention-due:{cycle.pk}",
         )
         announced += 1

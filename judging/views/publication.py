@@ -35,7 +35,8 @@ from prize_portal.site.decorators import page_for
 staff_page = page_for("judging.publish_results")
 
 
-def _cycle(year: int) -> Cycle:
+def cycle_or_404(year: int) -> Cycle:
+    """The edition of ``year``, for the staff pages about one edition (404 when there is none)."""
     cycle = selectors.cycle_by_year(year)
     if cycle is None:
         raise Http404
@@ -61,7 +62,7 @@ def cycles(request: HttpRequest) -> HttpResponse:
 @require_safe
 @staff_page
 def cycle_page(request: HttpRequest, year: int) -> HttpResponse:
-    cycle = _cycle(year)
+    cycle = cycle_or_404(year)
     context = {
         "cycle": cycle,
         "page": selectors.publication_page(cycle),
@@ -77,7 +78,7 @@ def cycle_page(request: HttpRequest, year: int) -> HttpResponse:
 @staff_page
 def progress(request: HttpRequest, year: int) -> JsonResponse:
     """The progress bars' figures, polled by the page while work is pending."""
-    response = JsonResponse(selectors.publication_page(_cycle(year)).progress)
+    response = JsonResponse(selectors.publication_page(cycle_or_404(year)).progress)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -85,7 +86,7 @@ def progress(request: HttpRequest, year: int) -> JsonResponse:
 @require_POST
 @staff_page
 def publish(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
-    cycle = _cycle(year)
+    cycle = cycle_or_404(year)
     form = PublishForm(request.POST)
     if not form.is_valid():
         for message in form.errors.get("visible_from", []):
@@ -108,7 +109,7 @@ def publish(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
 @require_POST
 @staff_page
 def withdraw(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
-    cycle = _cycle(year)
+    cycle = cycle_or_404(year)
     form = ReasonForm(request.POST, prefix="withdraw")
     try:
         if not form.is_valid():
@@ -124,7 +125,7 @@ def withdraw(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
 @require_POST
 @staff_page
 def retry_mail(request: HttpRequest, year: int) -> HttpResponseBase:
-    cycle = _cycle(year)
+    cycle = cycle_or_404(year)
     try:
         count = results_mail_retry(cycle_id=cycle.pk)
     except JudgingError as error:
@@ -139,7 +140,7 @@ def retry_mail(request: HttpRequest, year: int) -> HttpResponseBase:
 @require_POST
 @staff_page
 def generate_certificates(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
-    cycle = _cycle(year)
+    cycle = cycle_or_404(year)
     try:
         count = certificates_request(actor=request.user, cycle_id=cycle.pk)
     except JudgingError as error:
@@ -156,7 +157,7 @@ def generate_certificates(request: AuthenticatedRequest, year: int) -> HttpRespo
 @require_POST
 @staff_page
 def certificate_for_entry(request: AuthenticatedRequest, year: int) -> HttpResponseBase:
-    cycle = _cycle(year)
+    cycle = cycle_or_404(year)
     form = CertificateForEntryForm(request.POST)
     try:
         if not form.is_valid():
@@ -183,7 +184,7 @@ def _certificate(cycle: Cycle, certificate_id: int) -> Certificate:
 @require_POST
 @staff_page
 def regenerate(request: AuthenticatedRequest, year: int, certificate_id: int) -> HttpResponseBase:
-    cycle = _cycle(year)
+    cycle = cycle_or_404(year)
     certificate = _certificate(cycle, certificate_id)
     try:
         certificate_regenerate(actor=request.user, certificate_id=certificate.pk)
@@ -197,7 +198,7 @@ def regenerate(request: AuthenticatedRequest, year: int, certificate_id: int) ->
 @require_POST
 @staff_page
 def revoke(request: AuthenticatedRequest, year: int, certificate_id: int) -> HttpResponseBase:
-    cycle = _cycle(year)
+    cycle = cycle_or_404(year)
     certificate = _certificate(cycle, certificate_id)
     form = ReasonForm(request.POST, prefix=f"revoke-{certificate.pk}")
     try:

@@ -196,6 +196,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "judging.tasks.task_announce_retention_due",
         "schedule": env.float("RETENTION_DUE_SECONDS", default=86400.0),
     },
+    # Retention runs whose chain of batches a dead broker or worker stopped.
+    "retention-runs-sweep": {
+        "task": "judging.tasks.task_sweep_retention_runs",
+        "schedule": env.float("RETENTION_SWEEP_SECONDS", default=60.0),
+    },
     # Data downloads a dead broker or worker left unbuilt, and expired ones deleted.
     "data-exports-sweep": {
         "task": "prize_portal.privacy.tasks.task_sweep_data_exports",
@@ -215,6 +220,13 @@ RESULTS_MAIL_BATCH = env.int("RESULTS_MAIL_BATCH", default=50)
 RESULTS_MAIL_INTERVAL = env.float("RESULTS_MAIL_INTERVAL", default=10.0)
 # A certificate still unrendered this long after it was asked for is queued again.
 CERTIFICATES_SWEEP_GRACE = env.int("CERTIFICATES_SWEEP_GRACE", default=120)
+
+# --- Retention -----------------------------------------------------------------
+# A confirmed removal of an edition's personal data takes RETENTION_BATCH
+# steps (an entry, an organisation or a person) per transaction; a run with no
+# batch for RETENTION_STALLED_SECONDS is started again by its sweep.
+RETENTION_BATCH = env.int("RETENTION_BATCH", default=25)
+RETENTION_STALLED_SECONDS = env.int("RETENTION_STALLED_SECONDS", default=120)
 
 # --- Outbox ------------------------------------------------------------------
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)

@@ -1,5 +1,7 @@
-// Staff publication page: refresh the progress bars and figures from the
-// page's JSON while e-mails or certificates are still pending.
+// Staff pages with work in progress (results e-mails, certificates, the
+// removal of personal data): refresh the progress bars and figures from the
+// page's JSON until the work is done. A bar names its figures:
+// <progress data-progress-value="mail.sent" data-progress-max="mail.total">.
 (function () {
   "use strict";
   var root = document.querySelector("[data-progress-url]");
@@ -21,16 +23,14 @@
         node.textContent = String(value);
       }
     });
-    var mail = document.querySelector('[data-progress="mail"]');
-    if (mail) {
-      mail.max = Math.max(data.mail.total, 1);
-      mail.value = data.mail.sent;
-    }
-    var certificates = document.querySelector('[data-progress="certificates"]');
-    if (certificates) {
-      certificates.max = Math.max(data.certificates.owed, 1);
-      certificates.value = data.certificates.ready;
-    }
+    document.querySelectorAll("progress[data-progress-value]").forEach(function (bar) {
+      var value = pick(data, bar.getAttribute("data-progress-value"));
+      var max = pick(data, bar.getAttribute("data-progress-max"));
+      if (value != null && max != null) {
+        bar.max = Math.max(max, 1);
+        bar.value = value;
+      }
+    });
     return data.active;
   }
 

@@ -275,3 +275,16 @@ def mexico_entry(project: Any) -> Entry:
     Entry.objects.filter(pk=entry.pk).update(language="es", title_original="Caminando juntos")
     entry.refresh_from_db()
     return entry
+
+
+def assert_staff_only(client: Any, method: str, url: str) -> None:
+    """``url`` sends visitors to sign in and answers 404 to an applicant, a
+    judge and a chair (a staff page does not disclose that it exists)."""
+    assert getattr(client, method)(url).status_code == 302  # sign in first
+    for user in (
+        make_user(email="applicant@city.example"),
+        make_judge("judge@univ.example"),
+        make_judge("chair@committee.example", role=Role.CHAIR),
+    ):
+        client.force_login(user)
+        assert getattr(client, method)(url).status_code == 404, user.email

@@ -42,6 +42,8 @@ NAMES_OF_BEFORE = {
     "prize_portal.outbox.tasks.task_purge_outbox",
     "judging.tasks.task_announce_retention_due",
     "prize_portal.privacy.tasks.task_sweep_data_exports",
+    "judging.tasks.task_retention_batch",
+    "judging.tasks.task_sweep_retention_runs",
 }
 
 OUR_APPS = ("prize_portal.", "categories.", "submissions.", "judging.")

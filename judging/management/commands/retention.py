@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from categories.models import Cycle
 from judging.errors import JudgingError
-from judging.services.retention import cycles_due, retention_apply, retention_plan
+from judging.selectors.retention import cycles_due, retention_plan
+from judging.services.retention import retention_apply
 from prize_portal.accounts.models import User
 
 
