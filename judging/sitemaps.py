@@ -12,7 +12,7 @@ class Winners(PortalSitemap):
     changefreq = "monthly"
 
     def items(self) -> list[tuple[str, int | None]]:
-        pages: list[tuple[str, int | None]] = [("judging_public:index", None)]
+        pages: list[tuple[str, int | None]] = [("judging_public:index", None), ("judging_public:network", None)]
         for year in editions_live().values_list("year", flat=True):
             pages += [("judging_public:edition", year), ("judging_public:committee", year)]
         return pages

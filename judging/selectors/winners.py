@@ -18,7 +18,7 @@ from judging.models import Assignment, Award, Publication
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import GROUP_NAMES, Role
 from submissions.enums import AttachmentStatus
-from submissions.models import Attachment
+from submissions.models import Attachment, Organisation
 
 # Part of the committee page's cache key (judging.views.public): bumped when a
 # judge gives or withdraws the consent to publish their profile.
@@ -197,3 +197,37 @@ def committee_member_photo(*, cycle: Cycle, user_id: int) -> Any:
     if member is None:
         raise Http404
     return member.judge_profile
+
+
+@dataclass
+class WinningOrganisation:
+    """An organisation (the same record across editions) and what it won."""
+
+    organisation: Organisation
+    awards: list[Award] = field(default_factory=list)
+
+
+@dataclass
+class WinningCountry:
+    country: Any  # django_countries' Country: its name is in the active language
+    organisations: list[WinningOrganisation] = field(default_factory=list)
+
+
+def winners_by_country(*, now: datetime | None = None) -> list[WinningCountry]:
+    """The network of winners: every organisation that won in an edition whose
+    results are public, by country (sorted by the country's name in the
+    active language), then by name, each with its awards newest first (one query)."""
+    awards = (
+        Award.objects.filter(cycle__publication__in=Publication.objects.live(now or timezone.now()))
+        .select_related("cycle", "level", "entry__organisation")
+        .order_by("entry__organisation__name_en", "entry__organisation_id", "-cycle__year", "level__order")
+    )
+    organisations: dict[int, WinningOrganisation] = {}
+    for award in awards:
+        organisation = award.entry.organisation
+        organisations.setdefault(organisation.pk, WinningOrganisation(organisation)).awards.append(award)
+    countries: dict[str, WinningCountry] = {}
+    for winning in organisations.values():
+        country: Any = winning.organisation.country  # a Country, typed as str by the stubs
+        countries.setdefault(country.code, WinningCountry(country)).organisations.append(winning)
+    return sorted(countries.values(), key=lambda group: str(group.country.name))

@@ -6,6 +6,7 @@ app_name = "judging_public"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("by-country/", views.network, name="network"),
     path("<int:year>/", views.edition, name="edition"),
     path("<int:year>/committee/", views.committee, name="committee"),
     path("<int:year>/photos/<int:award_id>/", views.winner_photo, name="winner_photo"),

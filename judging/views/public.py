@@ -143,6 +143,18 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+def network(request: HttpRequest) -> HttpResponse:
+    """The winners of every public edition, by country: the prize's network of cities."""
+    meta = page_meta(
+        request,
+        title=site_title(_("Winners by country")),
+        description=_("Every city and organisation that has won the Seoul Smart City Prize, by country."),
+    )
+    countries = public_selectors.winners_by_country()
+    return shareable(request, render(request, "judging/public/network.html", {"countries": countries, "meta": meta}))
+
+
+@require_safe
 @public_page
 def edition(request: HttpRequest, year: int) -> HttpResponse:
     return _cached_page(request, year, "edition", _edition_parts)

@@ -69,6 +69,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "privacy.delete_text",
         "privacy.view_consent",
         "judging.*",
+        "events.*",
     ),
 }
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "categories",
     "submissions",
     "judging",
+    "events",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ import pytest
 
 from categories.models import Category, Cycle
 from tests.browser.helpers import check_accessibility
+from tests.factories.events import make_event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,6 +36,8 @@ def test_admin_pages_have_no_accessibility_violations(staff_page: Any) -> None:
         ("admin-entries", "/en/admin/submissions/entry/"),
         ("admin-organisations", "/en/admin/submissions/organisation/"),
         ("admin-audit", "/en/admin/audit/auditevent/"),
+        ("admin-events", "/en/admin/events/event/"),
+        ("admin-event", f"/en/admin/events/event/{make_event(cycle).pk}/change/"),
     ]:
         assert page.goto(path).status == 200, path
         check_accessibility(page, name)

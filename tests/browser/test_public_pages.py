@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from judging.models import Publication
 from judging.services import judge_profile_update
-from tests.browser.helpers import check_accessibility
+from tests.browser.helpers import check_accessibility, check_reflow
 from tests.factories import assign, make_jpeg, make_judge, make_round, publish_results
 from tests.factories.winners import give, leader_winner, make_winner, make_world, project_winner
 from tests.services import wait_until
@@ -94,6 +94,16 @@ def test_winners_pages_are_404_before_publication_then_accessible(page: Any, edi
     assert page.locator("main h2").all_inner_texts() == ["Ana Lopez"]
     _wait_for_photos(page)
     check_accessibility(page, "winners-committee-en")
+
+    # The network of winners, in Korean: a country's winners link to their award.
+    page.goto("/ko/winners/")
+    page.get_by_role("link", name="국가별 수상 도시").click()
+    page.wait_for_url("**/ko/winners/by-country/")
+    assert page.locator("main h3").count() == 5
+    check_accessibility(page, "winners-network-ko")
+    check_reflow(page, "winners-network-ko")
+    page.locator("main .network__awards a").first.click()
+    page.wait_for_url("**/ko/winners/2030/#winner-*")
 
 
 def test_the_edition_page_works_by_keyboard(page: Any, edition: Any) -> None:

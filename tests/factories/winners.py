@@ -124,3 +124,32 @@ def make_winner(world: World) -> Award:
     entry = project_winner(world, "mayor@gangnam.example", name_en="Gangnam District", name_native="강남구", photo=True)
     Entry.objects.filter(pk=entry.pk).update(title_original="디지털 동반자", language="ko")
     return give(world, entry, world.gold, en="Digital inclusion for older people.", ko="어르신 디지털 포용.")
+
+
+def second_edition_award(organisation: Any, *, title: str, year: int = 2031) -> Award:
+    """``organisation`` wins a special mention again in edition ``year``,
+    published (written directly: what the network page shows of it)."""
+    from django.utils import timezone
+
+    from tests.factories.categories import CycleFactory
+    from tests.factories.judging import publish_results
+
+    cycle = CycleFactory(year=year)
+    category = CategoryFactory(cycle=cycle, code="project", reference_letter="P")
+    level = AwardLevel.objects.create(cycle=cycle, code="mention", name_en="Special mention")
+    owner = organisation.members.first()
+    entry = Entry.objects.create(
+        cycle=cycle,
+        category=category,
+        organisation=organisation,
+        owner=owner,
+        title_en=title,
+        status=EntryStatus.FINALIST,
+        sequence=1,
+        reference=f"SSCP-{year}-P-0001",
+    )
+    award = Award.objects.create(
+        cycle=cycle, entry=entry, level=level, special_mention=True, citation="Again.", decided_at=timezone.now()
+    )
+    publish_results(cycle)
+    return award

@@ -87,7 +87,7 @@ def test_every_page_in_the_sitemap_answers(client: Client, editions: Any) -> Non
         for link in url.findall("x:link", NS):
             path = urlsplit(link.get("href") or "").path
             (defaults if link.get("hreflang") == "x-default" else paths).add(path)
-    assert len(paths) == 6 * 8
+    assert len(paths) == 6 * 9
     for path in sorted(paths):
         assert client.get(path).status_code == 200, path
     for path in sorted(defaults):
@@ -131,7 +131,7 @@ def test_every_page_in_the_sitemap_has_its_search_and_sharing_head(client: Clien
         assert head.value("twitter:card") == "summary_large_image"
         assert head.value("twitter:image") == image
         checked += 1
-    assert checked == 6 * 8
+    assert checked == 6 * 9
     for href in {href for url in _entries(client) for href in (link.get("href") for link in url.findall("x:link", NS))}:
         response = client.get(urlsplit(href or "").path, follow=True)
         assert response.status_code == 200, href

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+
+from prize_portal.site.admin import DATETIME_INPUT, LanguageTabsMedia
+
+from .models import Event, ProgrammeItem
+
+
+class ProgrammeItemInline(TranslationStackedInline):
+    model = ProgrammeItem
+    extra = 0
+    fields = ["kind", "title", "place", "starts_at", "ends_at"]
+    formfield_overrides = DATETIME_INPUT
+
+
+@admin.register(Event)
+class EventAdmin(LanguageTabsMedia, TranslationAdmin):
+    list_display = ["name", "cycle", "place", "starts_at", "ends_at", "answer_by"]
+    list_filter = ["cycle"]
+    search_fields = ["name", "place"]
+    fields = ["cycle", "name", "place", "address", "starts_at", "ends_at", "answer_by", "booth_places"]
+    inlines = [ProgrammeItemInline]

@@ -1,0 +1,10 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammeKind(models.TextChoices):
+    CEREMONY = "ceremony", _("Award ceremony")
+    PRESENTATIONS = "presentations", _("Winners' presentations")
+    FORUM = "forum", _("Forum session")
+    BOOTH = "booth", _("Promotional booth")
+    OTHER = "other", _("Other")

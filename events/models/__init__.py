@@ -1,0 +1,7 @@
+"""What winners are invited to after the decision, one module per part of
+the domain; the app's models are re-exported here (the app label stays
+``events``)."""
+
+from events.models.programme import Event, ProgrammeItem
+
+__all__ = ["Event", "ProgrammeItem"]

@@ -1,0 +1,15 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Event, ProgrammeItem
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("name", "place", "address")
+    required_languages = ("en",)
+
+
+@register(ProgrammeItem)
+class ProgrammeItemTranslation(TranslationOptions):
+    fields = ("title", "place")
+    required_languages = ("en",)
