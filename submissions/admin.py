@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -29,7 +30,7 @@ from .errors import IntakeError
 from .exports import export_response
 from .models import Attachment, Entry, Membership, Organisation, Submission
 from .presentation import Section, answer_sections, shown_attachments
-from .services import attachment_set_identifying, entry_decide_eligibility, entry_grant_extension
+from .services import attachment_set_identifying, entry_decide_eligibility, entry_grant_extension, organisations_merge
 
 SEOUL = ZoneInfo(settings.PRIZE_TIME_ZONE)
 
@@ -50,6 +51,39 @@ class OrganisationAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_filter = ["type", ("country", CountryFilter)]
     search_fields = ["name_en", "name_native", "city"]
     inlines = [MembershipInline]
+    actions = ["merge"]
+
+    @admin.action(description=gettext_lazy("Merge the selected organisations (duplicates)"), permissions=["merge"])
+    def merge(self, request: HttpRequest, queryset: QuerySet[Organisation]) -> HttpResponse | None:
+        """First a page to choose the record to keep, then the merge."""
+        chosen = list(queryset.annotate(entry_count=models.Count("entries")).order_by("name_en", "pk"))
+        if len(chosen) < 2:
+            self.message_user(request, _("Choose at least two organisations to merge."), level=messages.ERROR)
+            return None
+        keep = request.POST.get("keep", "")
+        if request.POST.get("confirm") and keep.isdigit():
+            try:
+                kept = organisations_merge(
+                    actor=signed_in_user(request), keep_id=int(keep), merge_ids=[item.pk for item in chosen]
+                )
+            except IntakeError as error:
+                self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+                return None
+            self.message_user(request, _("Merged into %(name)s.") % {"name": kept.name_en})
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Merge organisations"),
+            "opts": self.model._meta,
+            "organisations": chosen,
+            "action": "merge",
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "missing_choice": bool(request.POST.get("confirm")),
+        }
+        return TemplateResponse(request, "admin/submissions/organisation/merge.html", context)
+
+    def has_merge_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("submissions.merge_organisations")
 
 
 # --- Filters: labelled for staff, each listed in one query -----------------------

@@ -51,3 +51,5 @@ rules.add_perm("submissions.edit_entry", can_edit_entry)
 rules.add_perm("submissions.manage_entry", is_entry_owner)
 rules.add_perm("submissions.see_organisation", is_organisation_member | is_staff_member)
 rules.add_perm("submissions.edit_organisation", is_organisation_owner)
+# The secretariat merges duplicate records of one organisation (audited).
+rules.add_perm("submissions.merge_organisations", is_staff_member)

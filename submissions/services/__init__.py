@@ -13,7 +13,7 @@ from .entries import (
     entry_withdraw,
 )
 from .invitations import invitation_accept, invitation_create
-from .organisations import organisation_create, organisation_update
+from .organisations import organisation_create, organisation_update, organisations_merge
 
 __all__ = [
     "ATTACHMENTS_PER_ENTRY",
@@ -32,4 +32,5 @@ __all__ = [
     "invitation_create",
     "organisation_create",
     "organisation_update",
+    "organisations_merge",
 ]

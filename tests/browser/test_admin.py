@@ -76,3 +76,26 @@ def test_admin_language_tabs_say_what_is_not_translated(staff_page: Any) -> None
     page.locator("#id_name_ja").fill("プロジェクト")
     assert japanese.text_content() == "ja 1 not translated"
     check_accessibility(page, "admin-category-tab-missing")
+
+
+def test_merging_organisations_asks_which_record_to_keep(staff_page: Any) -> None:
+    from submissions.models import Organisation
+    from tests.factories import make_organisation, make_user
+
+    page = staff_page
+    for number in range(2):
+        make_organisation(
+            make_user(email=f"seoul{number}@seoul.example"), name_en=f"Seoul Metropolitan Government {number}"
+        )
+    page.goto("/en/admin/submissions/organisation/")
+    for checkbox in page.locator("input.action-select").all():
+        checkbox.check()
+    page.select_option("select[name=action]", "merge")
+    page.click("button[name=index]")
+    page.wait_for_selector("input[name=keep]")
+    check_accessibility(page, "admin-organisations-merge")
+    page.keyboard.press("Tab")
+    page.check("input[name=keep] >> nth=1")
+    page.click("input[type=submit][value=Merge]")
+    page.wait_for_selector(".messagelist")
+    assert Organisation.objects.count() == 1

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from prize_portal.audit.models import AuditEvent
-from submissions.models import Attachment, Entry
+from submissions.models import Attachment, Entry, Organisation
 from submissions.services import entry_save_draft, entry_start, entry_submit
 from tests.factories import (
     BEFORE_DEADLINE,
@@ -322,3 +322,47 @@ def test_admin_submitted_version_leaves_out_what_its_answers_hide(staff_client: 
     assert version.attachments == []
     html = staff_client.get(f"/en/admin/submissions/entry/{entry.pk}/change/").content.decode()
     assert "Hana Foundation" not in html
+
+
+def test_staff_merge_duplicate_organisations_after_choosing_the_record_to_keep(
+    staff_client: Client, project: Any
+) -> None:
+    first = submit_entry(project, email="kim@seoul.example", name_en="Seoul Metropolitan Government")
+    second = submit_entry(project, email="lee@seoul.example", name_en="Seoul Metropolitan Govt.", submit=False)
+    url = reverse("admin:submissions_organisation_changelist")
+    selected = {"action": "merge", "_selected_action": [first.organisation_id, second.organisation_id]}
+
+    page = staff_client.post(url, selected)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Choose the record to keep" in html
+    assert html.count('name="keep"') == 2
+    unchosen = staff_client.post(url, {**selected, "confirm": "yes"})
+    assert 'role="alert"' in unchosen.content.decode()
+    assert Organisation.objects.count() == 2
+
+    response = staff_client.post(url, {**selected, "confirm": "yes", "keep": second.organisation_id})
+
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)][-1] == "Merged into Seoul Metropolitan Govt.."
+    assert list(Organisation.objects.values_list("pk", flat=True)) == [second.organisation_id]
+    assert Entry.objects.filter(organisation_id=second.organisation_id).count() == 2
+
+
+def test_the_merge_action_is_staffs_alone(client: Client, project: Any) -> None:
+    from prize_portal.accounts.roles import Role
+
+    first = submit_entry(project, email="kim@seoul.example")
+    second = submit_entry(project, email="lee@seoul.example", submit=False)
+    client.force_login(make_user(Role.CHAIR, email="chair@committee.example"))
+    url = reverse("admin:submissions_organisation_changelist")
+    client.post(
+        url,
+        {
+            "action": "merge",
+            "_selected_action": [first.organisation_id, second.organisation_id],
+            "confirm": "yes",
+            "keep": first.organisation_id,
+        },
+    )
+    assert Organisation.objects.count() == 2
