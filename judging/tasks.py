@@ -2,7 +2,7 @@ from typing import Any
 
 from django.conf import settings
 
-from judging.models import Certificate
+from judging.models import Certificate, RetentionRun
 from judging.services.certificates import certificate_render, certificates_sweep
 from judging.services.publication import (
     publication_take_effect,
@@ -74,7 +74,10 @@ def task_retention_batch(self: Any, run_id: int) -> int:
     """Take the next RETENTION_BATCH steps of a confirmed retention run, then
     come back for the rest. Safe to run any number of times: each batch takes
     the run's next steps under a lock, and a finished run does nothing."""
-    remaining = retention_run_batch(run_id=run_id, batch_size=settings.RETENTION_BATCH)
+    try:
+        remaining = retention_run_batch(run_id=run_id, batch_size=settings.RETENTION_BATCH)
+    except RetentionRun.DoesNotExist:
+        return 0
     if remaining > 0:
         self.apply_async(args=(run_id,))
     return remaining

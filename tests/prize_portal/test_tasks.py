@@ -116,6 +116,7 @@ def test_worker_handles_a_message_under_each_name_of_before(
         "judging.tasks.task_render_certificate": (0,),  # no such certificate
         "prize_portal.privacy.tasks.task_build_data_export": (0,),  # no such data download
         "judging.tasks.task_publish_results": (embargoed.pk,),  # embargoed: waits for its time
+        "judging.tasks.task_retention_batch": (0,),  # no such retention run
     }
     env = worker_env(DATABASE_URL=postgres_url_for_test_db(), REDIS_URL=redis_server.url)
     celery_on_broker(redis_server.url)
