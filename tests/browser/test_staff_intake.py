@@ -115,6 +115,7 @@ def test_the_secretariat_pages_are_one_menu_that_opens_by_keyboard(staff_page: A
         "Judging rounds",
         "Publish results",
         "Privacy requests",
+        "Personal data retention",
     ]
     assert menu.get_by_role("link", name="Intake statistics").get_attribute("aria-current") == "page"
     check_accessibility(page, "staff-menu-open-en")
