@@ -130,28 +130,34 @@ def _committee_parts(publication: Publication) -> dict[str, str]:
     return _render_parts("judging/public/_committee.html", context, _languages("judging_public:committee", cycle.year))
 
 
+def _across_editions(request: HttpRequest, template: str, title: str, description: str, **context: Any) -> HttpResponse:
+    """A page about every public edition (not cached: it reads little), shareable."""
+    # The template puts meta.title in <title> too.
+    meta = page_meta(request, title=site_title(title), description=description)
+    return shareable(request, render(request, template, {**context, "meta": meta}))
+
+
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    # The edition pages' wording, for the prize as a whole: the template puts meta.title in <title> too.
-    meta = page_meta(
+    return _across_editions(
         request,
-        title=site_title(_("Winners")),
-        description=_("The winners of every edition of the Seoul Smart City Prize."),
+        "judging/public/index.html",
+        _("Winners"),
+        _("The winners of every edition of the Seoul Smart City Prize."),
+        editions=public_selectors.editions_live(),
     )
-    editions = public_selectors.editions_live()
-    return shareable(request, render(request, "judging/public/index.html", {"editions": editions, "meta": meta}))
 
 
 @require_safe
 def network(request: HttpRequest) -> HttpResponse:
     """The winners of every public edition, by country: the prize's network of cities."""
-    meta = page_meta(
+    return _across_editions(
         request,
-        title=site_title(_("Winners by country")),
-        description=_("Every city and organisation that has won the Seoul Smart City Prize, by country."),
+        "judging/public/network.html",
+        _("Winners by country"),
+        _("Every city and organisation that has won the Seoul Smart City Prize, by country."),
+        countries=public_selectors.winners_by_country(),
     )
-    countries = public_selectors.winners_by_country()
-    return shareable(request, render(request, "judging/public/network.html", {"countries": countries, "meta": meta}))
 
 
 @require_safe
