@@ -273,6 +273,7 @@ def _run(batch: int, media: Path, pristine: Path) -> dict[str, Any]:
     winners = set(Award.objects.filter(cycle=cycle).values_list("entry_id", flat=True))
     started = time.perf_counter()
     dry_run = retention_dry_run(cycle)
+    assert dry_run is not None, "the 2020 edition is due"
     dry = time.perf_counter() - started
     plan = dry_run.plan
     names = [*Attachment.objects.filter(entry_id__in=plan.entries).values_list("file", flat=True)]

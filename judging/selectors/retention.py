@@ -156,7 +156,12 @@ class DryRun:
     people: list[User]
 
 
-def retention_dry_run(cycle: Cycle, now: datetime | None = None) -> DryRun:
+def retention_dry_run(cycle: Cycle, *, run: RetentionRun | None = None, now: datetime | None = None) -> DryRun | None:
+    """What staff check before confirming; None once a run was confirmed
+    (``run``), once the data is removed, or while it is not yet due."""
+    now = now or timezone.now()
+    if run is not None or cycle.personal_data_removed_at is not None or cycle.personal_data_until > now:
+        return None
     plan = retention_plan(cycle_id=cycle.pk, now=now)
     entries = Entry.objects.filter(pk__in=plan.entries).select_related("organisation", "category", "track")
     return DryRun(

@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -43,8 +42,7 @@ def cycles(request: HttpRequest) -> HttpResponse:
 def cycle_page(request: AuthenticatedRequest, year: int) -> HttpResponse:
     cycle = cycle_or_404(year)
     run = selectors.retention_run(cycle)
-    due = run is None and cycle.personal_data_removed_at is None and cycle.personal_data_until <= timezone.now()
-    dry_run = selectors.retention_dry_run(cycle) if due else None
+    dry_run = selectors.retention_dry_run(cycle, run=run)
     if dry_run is not None:
         audit_staff_access(actor=request.user, targets=dry_run.people, after={"page": "retention"})
     context = {
