@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from prize_portal.privacy.enums import ConsentRole
 from prize_portal.privacy.forms import ConsentFields
 from prize_portal.privacy.selectors import consents_asked
+from prize_portal.site.zones import zone_choices
 
 
 class LanguageSelect(forms.Select):
@@ -22,7 +23,7 @@ class LanguageSelect(forms.Select):
         return option
 
 
-def _language_choices() -> list[tuple[str, str]]:
+def language_choices() -> list[tuple[str, str]]:
     return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
@@ -30,9 +31,15 @@ class ProfileForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=200, required=False)
     language = forms.ChoiceField(
         label=_("Preferred language"),
-        choices=_language_choices,
+        choices=language_choices,
         widget=LanguageSelect,
         help_text=_("Pages open in this language after you sign in, and e-mails to you are written in it."),
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=lambda: [("", _("My country's time zone")), *zone_choices()],
+        required=False,
+        help_text=_("E-mails about events in Seoul give their times in Seoul and in this time zone."),
     )
     reminder_emails = forms.BooleanField(
         label=_("Send me reminder e-mails"),

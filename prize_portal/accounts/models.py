@@ -61,6 +61,12 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("Pages open in this language after you sign in, and e-mails to you are written in it."),
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("E-mails give times in Seoul and in this time zone. Empty: your country's."),
+    )
     # The current answers to three consent items (prize_portal.privacy keeps
     # every answer; only its service writes these). Only non-essential mail
     # (prize_portal.outbox.preferences) follows reminder_emails.

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from prize_portal.privacy.enums import ConsentRole, ConsentSource
 from prize_portal.privacy.services.consents import consents_record
+from prize_portal.site.zones import zone_names
 
 from .models import User
 from .roles import ADMIN_ROLES, GROUP_NAMES, Role
@@ -27,13 +28,16 @@ def user_set_language(*, user: User, language: str) -> User:
 
 
 @transaction.atomic
-def user_update_profile(*, user: User, name: str, language: str, reminder_emails: bool | None = None) -> User:
+def user_update_profile(
+    *, user: User, name: str, language: str, time_zone: str = "", reminder_emails: bool | None = None
+) -> User:
     """Save the profile; ``reminder_emails`` (when the form asks it) is the
     answer to the "reminder-emails" consent item."""
     user.name = name.strip()
     user.language = _check_language(language)
+    user.time_zone = time_zone if time_zone in zone_names() else ""
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["name", "language"])
+    user.save(update_fields=["name", "language", "time_zone"])
     if reminder_emails is not None:
         consents_record(user=user, answers={"reminder-emails": reminder_emails}, source=ConsentSource.PROFILE)
     return user

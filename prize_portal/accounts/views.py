@@ -33,7 +33,12 @@ def set_language(request: HttpRequest) -> HttpResponse:
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
-    initial = {"name": user.name, "language": user.language, "reminder_emails": user.reminder_emails}  # type: ignore[union-attr]
+    initial = {
+        "name": user.name,  # type: ignore[union-attr]
+        "language": user.language,  # type: ignore[union-attr]
+        "time_zone": user.time_zone,  # type: ignore[union-attr]
+        "reminder_emails": user.reminder_emails,  # type: ignore[union-attr]
+    }
     asks_reminders = "reminder-emails" in current_texts()
     form = ProfileForm(request.POST or None, initial=initial, asks_reminders=asks_reminders)
     if request.method == "POST" and form.is_valid():
