@@ -53,6 +53,7 @@ run: $(VENV)/.installed-run compilemessages
 	$(MANAGE) seed_demo_entries
 	$(MANAGE) seed_demo_judging
 	$(MANAGE) seed_demo_results
+	$(MANAGE) seed_demo_events
 	@echo "Serving the portal on http://localhost:$(PORT)/ (Ctrl-C to stop)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 

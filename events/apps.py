@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events after the award")
+
+    def ready(self) -> None:
+        from judging.signals import results_took_effect
+
+        from . import receivers
+
+        results_took_effect.connect(receivers.invite_winners, dispatch_uid="events.invite_winners")

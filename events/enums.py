@@ -8,3 +8,15 @@ class ProgrammeKind(models.TextChoices):
     FORUM = "forum", _("Forum session")
     BOOTH = "booth", _("Promotional booth")
     OTHER = "other", _("Other")
+
+
+class InvitationStatus(models.TextChoices):
+    INVITED = "invited", _("Not answered yet")
+    ATTENDING = "attending", _("Attending")
+    DECLINED = "declined", _("Not attending")
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")

@@ -44,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("verify/", include("judging.urls.verify")),
     path("staff/results/", include("judging.urls.publication")),
     path("staff/retention/", include("judging.urls.retention")),
+    path("events/", include("events.urls.invitations")),
+    path("staff/events/", include("events.urls.staff")),
     path("certificates/<str:code>/", publication_views.certificate_download, name="certificate_download"),
     path("staff/content/", include("categories.staff_urls")),
     path("staff/privacy/", include("prize_portal.privacy.staff_urls")),

@@ -36,6 +36,7 @@ from judging.selectors.publication import (
     results_recipients,
 )
 from judging.services.certificates import certificates_rerender
+from judging.signals import results_took_effect
 from prize_portal.accounts.models import User
 from prize_portal.audit.services import audit_record
 from prize_portal.outbox.enums import OutboxStatus
@@ -187,6 +188,7 @@ def publication_take_effect(*, publication_id: int, now: datetime | None = None)
         publication.effective_at = now
         publication.statuses_before = before
         publication.save(update_fields=["effective_at", "statuses_before"])
+        results_took_effect.send(sender=Publication, cycle_id=publication.cycle_id)
     return True
 
 

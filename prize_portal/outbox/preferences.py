@@ -16,6 +16,7 @@ NON_ESSENTIAL_TEMPLATES = frozenset(
     {
         "judging/email/reminder",  # judges with reviews still to submit
         "submissions/email/draft_reminder",  # applicants with a draft before the deadline
+        "events/email/invitation_reminder",  # winners who have not answered their invitation
     }
 )
 

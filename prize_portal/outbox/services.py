@@ -31,7 +31,7 @@ SEND_TASK = "prize_portal.outbox.tasks.task_send_message"
 # Context values that let someone act as the recipient (verification and reset
 # links, sign-in codes). Nobody reads them in admin, and they are blanked once the
 # message has been sent.
-SECRET_CONTEXT_KEYS = frozenset({"activate_url", "password_reset_url", "code", "key", "login_url"})
+SECRET_CONTEXT_KEYS = frozenset({"activate_url", "password_reset_url", "code", "key", "login_url", "delegate_link"})
 
 
 REDACTED = "[redacted]"

@@ -169,6 +169,13 @@ CERTIFICATES_SWEEP_GRACE = env.int("CERTIFICATES_SWEEP_GRACE", default=120)
 RETENTION_BATCH = env.int("RETENTION_BATCH", default=25)
 RETENTION_STALLED_SECONDS = env.int("RETENTION_STALLED_SECONDS", default=120)
 
+# --- Events after the award -------------------------------------------------------
+# How many delegates a winning entry may send to an edition's event.
+EVENT_DELEGATES_MAX = env.int("EVENT_DELEGATES_MAX", default=5)
+# Results that took effect this recently get their invitations from the sweep
+# when a dead broker or worker missed them; older ones wait for staff.
+EVENT_INVITE_SWEEP_HOURS = env.int("EVENT_INVITE_SWEEP_HOURS", default=48)
+
 # --- Outbox ------------------------------------------------------------------
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 # A message claimed by a worker that died is retried after this many seconds.

@@ -66,6 +66,11 @@ def beat_schedule(env: environ.Env) -> dict[str, dict[str, Any]]:
             "task": "prize_portal.privacy.tasks.task_sweep_data_exports",
             "schedule": env.float("DATA_EXPORTS_SWEEP_SECONDS", default=300.0),
         },
+        # Winners of results just in effect that a dead broker or worker left uninvited.
+        "invitations-sweep": {
+            "task": "events.tasks.task_sweep_invitations",
+            "schedule": env.float("INVITATIONS_SWEEP_SECONDS", default=300.0),
+        },
         # Certificates a dead broker or worker left unrendered.
         "certificates-sweep": {
             "task": "judging.tasks.task_sweep_certificates",

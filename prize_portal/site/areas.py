@@ -10,6 +10,7 @@ PRIVATE_PATHS = (
     "accounts/",
     "admin/",
     "certificates/",
+    "events/",
     "privacy/consents/",
     "privacy/data/",
     "privacy/requests/",

@@ -5,7 +5,15 @@ from django.http import HttpRequest
 from django.utils.translation import get_language_info
 
 # The URL namespaces of the secretariat's pages: the header's menu of them is marked there.
-STAFF_APP_NAMES = ("intake_staff", "content_staff", "judging_staff", "judging_publication", "privacy_staff")
+STAFF_APP_NAMES = (
+    "intake_staff",
+    "content_staff",
+    "judging_staff",
+    "judging_publication",
+    "events_staff",
+    "privacy_staff",
+    "judging_retention",
+)
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:

@@ -114,6 +114,7 @@ def test_the_secretariat_pages_are_one_menu_that_opens_by_keyboard(staff_page: A
         "Translations of the content",
         "Judging rounds",
         "Publish results",
+        "Events and invitations",
         "Privacy requests",
         "Personal data retention",
     ]

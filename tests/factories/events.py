@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from events.enums import ProgrammeKind
-from events.models import Event, ProgrammeItem
+from events.models import Event, Invitation, ProgrammeItem
+from events.services.answers import Answer, DelegateAnswer
+from events.services.invitations import invitations_create
+from prize_portal.accounts.models import User
+from submissions.models import Entry
 from tests.factories.categories import SEOUL
 
 CEREMONY_DAY = datetime(2030, 10, 6, 9, 0, tzinfo=SEOUL)
@@ -39,3 +44,75 @@ def make_event(cycle: Any, *, starts_at: datetime = CEREMONY_DAY, programme: boo
                 ends_at=starts_at + timedelta(hours=hours[1]),
             )
     return event
+
+
+@dataclass
+class Invited:
+    """An edition whose results are in effect: two winning cities (Gangnam,
+    whose entry has a Korean collaborator, and Mexico City), a not-selected
+    applicant, the event and the winners' invitations."""
+
+    world: Any
+    event: Event
+    gangnam: Entry
+    mexico: Entry
+    loser: Entry
+    collaborator: User
+    invitation: Invitation  # Gangnam's
+    other: Invitation  # Mexico City's
+
+
+def invited_world(project: Any, *, booth_places: int = 10) -> Invited:
+    from judging.services import publication_take_effect
+    from tests.factories.accounts import make_user
+    from tests.factories.judging import publish_results
+    from tests.factories.winners import give, make_world, project_winner
+
+    world = make_world(project)
+    gangnam = project_winner(world, "mayor@gangnam.example", name_en="Gangnam District", name_native="강남구")
+    mexico = project_winner(
+        world, "cdmx@mexico.example", name_en="Mexico City", name_native="Ciudad de México", country="MX"
+    )
+    loser = project_winner(world, "lost@elsewhere.example", name_en="Elsewhere", name_native="Elsewhere", country="FR")
+    collaborator = make_user(email="team@gangnam.example", language="ko", name="김팀원")
+    gangnam.collaborators.add(collaborator)
+    give(world, gangnam, world.gold)
+    give(world, mexico, world.silver)
+    event = make_event(world.cycle)
+    Event.objects.filter(pk=event.pk).update(booth_places=booth_places)
+    event.refresh_from_db()
+    publication = publish_results(world.cycle)
+    publication_take_effect(publication_id=publication.pk)
+    invitations_create(cycle_id=world.cycle.pk)
+    for entry in (gangnam, mexico, loser):
+        entry.refresh_from_db()
+    return Invited(
+        world=world,
+        event=event,
+        gangnam=gangnam,
+        mexico=mexico,
+        loser=loser,
+        collaborator=collaborator,
+        invitation=Invitation.objects.get(event=event, entry=gangnam),
+        other=Invitation.objects.get(event=event, entry=mexico),
+    )
+
+
+def delegate(name: str, email: str, *, presents: bool = False, language: str = "ko") -> DelegateAnswer:
+    return DelegateAnswer(
+        name=name,
+        title="Deputy Mayor",
+        organisation="Gangnam District",
+        email=email,
+        language=language,
+        presents=presents,
+    )
+
+
+TWO_DELEGATES = Answer(
+    attending=True,
+    delegates=(
+        delegate("조은희", "mayor.cho@gangnam.example", presents=True),
+        delegate("Kim Minji", "kim.minji@gangnam.example", language="en"),
+    ),
+)

@@ -44,9 +44,11 @@ NAMES_OF_BEFORE = {
     "prize_portal.privacy.tasks.task_sweep_data_exports",
     "judging.tasks.task_retention_batch",
     "judging.tasks.task_sweep_retention_runs",
+    "events.tasks.task_invite_winners",
+    "events.tasks.task_sweep_invitations",
 }
 
-OUR_APPS = ("prize_portal.", "categories.", "submissions.", "judging.")
+OUR_APPS = ("prize_portal.", "categories.", "submissions.", "judging.", "events.")
 
 
 def _our_tasks() -> dict[str, Any]:
@@ -117,6 +119,7 @@ def test_worker_handles_a_message_under_each_name_of_before(
         "prize_portal.privacy.tasks.task_build_data_export": (0,),  # no such data download
         "judging.tasks.task_publish_results": (embargoed.pk,),  # embargoed: waits for its time
         "judging.tasks.task_retention_batch": (0,),  # no such retention run
+        "events.tasks.task_invite_winners": (embargoed.cycle_id,),  # embargoed: nobody is invited yet
     }
     env = worker_env(DATABASE_URL=postgres_url_for_test_db(), REDIS_URL=redis_server.url)
     celery_on_broker(redis_server.url)

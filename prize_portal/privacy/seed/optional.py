@@ -173,6 +173,73 @@ OPTIONAL: list[dict[str, Any]] = [
         ),
     },
     {
+        "code": "delegate-needs",
+        "required": False,
+        "roles": ["delegate"],
+        "title": t(
+            en="Keep your access and dietary needs for the event",
+            ko="행사 참석을 위한 접근성 및 식이 요구 사항 보관(민감정보 처리)",
+            ja="イベントのためのアクセシビリティと食事に関するご要望の保存",
+            zh_hans="为活动保存您的无障碍及饮食需求",
+            es="Conservar sus necesidades de accesibilidad y de alimentación para el evento",
+            fr="Conserver vos besoins d’accessibilité et d’alimentation pour l’événement",
+        ),
+        "summary": t(
+            en="So that the venue, the seating and the meals in Seoul suit you.",
+            ko="서울 행사장, 좌석, 식사를 귀하에게 맞추기 위해 필요합니다.",
+            ja="ソウルでの会場、座席、食事をご要望に合わせるためです。",
+            zh_hans="以便首尔的场地、座位和餐饮适合您。",
+            es="Para que el lugar, los asientos y las comidas en Seúl se adapten a usted.",
+            fr="Pour que le lieu, les places et les repas à Séoul vous conviennent.",
+        ),
+        "purpose": t(
+            en="To arrange access, seating and meals for you at the event.",
+            ko="행사에서 귀하의 접근성, 좌석, 식사를 준비하기 위함",
+            ja="イベントでのアクセス、座席、食事を手配するため。",
+            zh_hans="为您在活动中安排无障碍通道、座位和餐饮。",
+            es="Organizar el acceso, los asientos y las comidas para usted en el evento.",
+            fr="Organiser votre accès, votre place et vos repas pendant l’événement.",
+        ),
+        "items": t(
+            en="The needs you describe, which may reveal health or religious information.",
+            ko="귀하가 기재하는 요구 사항(건강 또는 종교에 관한 정보가 포함될 수 있음)",
+            ja="ご記入いただくご要望（健康や宗教に関する情報が含まれる場合があります）。",
+            zh_hans="您所描述的需求，其中可能包含健康或宗教信息。",
+            es="Las necesidades que describa, que pueden revelar información sobre su salud o su religión.",
+            fr=(
+                "Les besoins que vous décrivez, qui peuvent révéler des informations sur votre santé ou votre religion."
+            ),
+        ),
+        "retention": t(
+            en="Until the end of the event; then they are deleted.",
+            ko="행사 종료 시까지 보유하며, 이후 삭제합니다.",
+            ja="イベント終了まで保存し、その後削除します。",
+            zh_hans="保存至活动结束，之后予以删除。",
+            es="Hasta el final del evento; después se eliminan.",
+            fr="Jusqu’à la fin de l’événement ; elles sont ensuite supprimées.",
+        ),
+        "refusal": t(
+            en="You may refuse or withdraw at any time: your needs are then deleted. You can still attend.",
+            ko=(
+                "언제든지 동의를 거부하거나 철회할 수 있으며, 이 경우 요구 사항은 삭제됩니다. 행사에는 그대로 "
+                "참석할 수 있습니다."
+            ),
+            ja=(
+                "いつでも同意を拒否または撤回できます。その場合、ご要望は削除されます。イベントには引き続き参加"
+                "できます。"
+            ),
+            zh_hans="您可以随时拒绝或撤回同意：届时您的需求将被删除。您仍可参加活动。",
+            es=(
+                "Puede negarse o retirar su consentimiento en cualquier momento: sus necesidades se eliminan. Puede "
+                "asistir igualmente."
+            ),
+            fr=(
+                "Vous pouvez refuser ou retirer votre accord à tout moment : vos besoins sont alors supprimés. Vous "
+                "pouvez tout de même participer."
+            ),
+        ),
+    },
+    {
         "code": "reminder-emails",
         "required": False,
         "roles": ["applicant", "collaborator", "judge"],

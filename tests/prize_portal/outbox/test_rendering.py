@@ -63,7 +63,10 @@ def _judge_reminder(user: User) -> OutboxMessage:
 
 
 def test_non_essential_registry_lists_the_reminders() -> None:
-    assert frozenset({"judging/email/reminder", "submissions/email/draft_reminder"}) == NON_ESSENTIAL_TEMPLATES
+    assert (
+        frozenset({"judging/email/reminder", "submissions/email/draft_reminder", "events/email/invitation_reminder"})
+        == NON_ESSENTIAL_TEMPLATES
+    )
 
 
 def test_render_adds_html_layout_escaped_with_links_in_message_language() -> None:

@@ -56,7 +56,7 @@ def test_each_role_is_asked_its_own_items() -> None:
         "training-provider",
         "reminder-emails",
     ]
-    assert codes(ConsentRole.DELEGATE) == ["delegate-data", "training-provider"]
+    assert codes(ConsentRole.DELEGATE) == ["delegate-data", "training-provider", "delegate-needs"]
     assert codes(ConsentRole.NOMINEE) == ["nominee-data", "transfer-abroad", "training-provider"]
 
 
@@ -175,7 +175,7 @@ def test_publishing_is_idempotent_and_a_superseded_draft_is_refused() -> None:
 
 def test_seeding_again_changes_nothing() -> None:
     assert texts_seed() == 0
-    assert Text.objects.count() == 10
+    assert Text.objects.count() == 11
     notice = Text.objects.get(code="privacy-notice")
     assert notice.contact_email == "privacy@localhost"
     for language in ("en", "ko", "ja", "zh_hans", "es", "fr"):

@@ -1,0 +1,148 @@
+"""The forms of invitations: the team's answer with its delegates, a
+delegate's own details, and staff's booth places and decisions."""
+
+from typing import Any, cast
+
+from django import forms
+from django.conf import settings
+from django.forms import BaseFormSet, formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from events.services.answers import Answer, DelegateAnswer
+from events.services.delegates import DelegateDetails
+from prize_portal.accounts.forms import LanguageSelect, language_choices
+
+ATTENDING_CHOICES = [("yes", _("Yes, we will attend")), ("no", _("No, we cannot attend"))]
+
+
+class AnswerForm(forms.Form):
+    attending = forms.ChoiceField(
+        label=_("Will your team attend?"),
+        choices=ATTENDING_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether your team will attend.")},
+    )
+    reason = forms.CharField(
+        label=_("Why the change after the deadline"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The secretariat reads this before approving the change."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, late: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not late:
+            del self.fields["reason"]
+
+
+class DelegateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(label=_("Position"), max_length=200, help_text=_("For example: Deputy Mayor."))
+    organisation = forms.CharField(label=_("Organisation"), max_length=300)
+    email = forms.EmailField(
+        label=_("E-mail address"), help_text=_("The delegate gets a link to check and correct their own details.")
+    )
+    language = forms.ChoiceField(label=_("Language of their e-mails"), choices=language_choices, widget=LanguageSelect)
+    presents = forms.BooleanField(label=_("Presents the winning work"), label_suffix="", required=False)
+
+    def __init__(self, *args: Any, language: str = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = language  # an untouched empty row stays unchanged
+
+    def answer(self) -> DelegateAnswer:
+        data = self.cleaned_data
+        return DelegateAnswer(
+            name=data["name"],
+            title=data["title"],
+            organisation=data["organisation"],
+            email=data["email"],
+            language=data["language"],
+            presents=bool(data.get("presents")),
+        )
+
+
+class BaseDelegateFormSet(BaseFormSet):
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this delegate")
+            form.fields["DELETE"].label_suffix = ""
+
+    def answers(self) -> tuple[DelegateAnswer, ...]:
+        """The rows filled in and not removed (an untouched empty row is skipped)."""
+        kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        return tuple(form.answer() for form in kept)
+
+
+def delegate_formset(
+    data: Any = None, *, initial: list[dict[str, Any]] | None = None, add_row: bool = False, language: str = "en"
+) -> BaseDelegateFormSet:
+    """The delegates' rows: those given so far and an empty one, at most
+    EVENT_DELEGATES_MAX; ``add_row`` adds an empty row to the rows sent
+    (the "add a delegate" button, which works without JavaScript)."""
+    initial = initial or []
+    if data is not None and add_row:
+        data = data.copy()
+        total = int(data.get("delegates-TOTAL_FORMS") or 0)
+        data["delegates-TOTAL_FORMS"] = str(min(total + 1, settings.EVENT_DELEGATES_MAX))
+    factory = formset_factory(
+        DelegateForm,
+        formset=BaseDelegateFormSet,
+        extra=1 if len(initial) < settings.EVENT_DELEGATES_MAX else 0,
+        max_num=settings.EVENT_DELEGATES_MAX,
+        absolute_max=settings.EVENT_DELEGATES_MAX,
+        validate_max=True,
+        can_delete=True,
+    )
+    formset = factory(data, initial=initial, prefix="delegates", form_kwargs={"language": language})
+    return cast(BaseDelegateFormSet, formset)
+
+
+def answer_of(form: AnswerForm, formset: BaseDelegateFormSet) -> Answer:
+    attending = form.cleaned_data["attending"] == "yes"
+    return Answer(attending=attending, delegates=formset.answers() if attending else ())
+
+
+class DelegateDetailsForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(label=_("Position"), max_length=200)
+    organisation = forms.CharField(label=_("Organisation"), max_length=300)
+    language = forms.ChoiceField(label=_("Language of your e-mails"), choices=language_choices, widget=LanguageSelect)
+    needs = forms.CharField(
+        label=_("Access or dietary needs"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: wheelchair access, sign language, vegetarian or halal meals, allergies."),
+    )
+    needs_consent = forms.BooleanField(
+        label=_("I agree that my needs are kept for the event, as explained above."), label_suffix="", required=False
+    )
+
+    def details(self) -> DelegateDetails:
+        return DelegateDetails(**self.cleaned_data)
+
+
+class BoothForm(forms.Form):
+    place = forms.TypedChoiceField(label=_("Booth place"), coerce=int, empty_value=None, required=False)
+
+    def __init__(self, *args: Any, places: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["place"]).choices = [
+            ("", _("No place")),
+            *((place, str(place)) for place in places),
+        ]
+
+
+class ChangeDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve the change")), ("refuse", _("Refuse the change"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether to approve or refuse the change.")},
+    )
+    note = forms.CharField(
+        label=_("Note to the winner"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,28 @@
+"""Who may see and answer which invitation. Views check these on every
+object and answer 404 when the answer is no: a winner sees only their own
+organisation's invitations and delegates."""
+
+import rules
+
+from events.models import Invitation
+from prize_portal.accounts.requests import AnyUser
+from prize_portal.accounts.rules import is_staff_member
+from submissions.rules import is_entry_collaborator, is_entry_owner, is_organisation_member
+
+
+@rules.predicate
+def is_entry_team(user: AnyUser, invitation: Invitation) -> bool:
+    """The winning entry's owner or one of its collaborators."""
+    return bool(is_entry_owner(user, invitation.entry) or is_entry_collaborator(user, invitation.entry))
+
+
+@rules.predicate
+def is_winner_organisation_member(user: AnyUser, invitation: Invitation) -> bool:
+    return bool(is_organisation_member(user, invitation.entry))
+
+
+# The team answers; the organisation's other members read the answer.
+rules.add_perm("events.see_invitation", is_entry_team | is_winner_organisation_member | is_staff_member)
+rules.add_perm("events.answer_invitation", is_entry_team)
+# The secretariat runs the event: invitations, reminders, booth, changes, the attendance list.
+rules.add_perm("events.manage_event", is_staff_member)

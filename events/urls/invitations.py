@@ -1,0 +1,13 @@
+"""The winners' and delegates' pages of the event (mounted under /<lang>/events/)."""
+
+from django.urls import URLPattern, path
+
+from events.views import delegates, invitations
+
+app_name = "events"
+
+urlpatterns: list[URLPattern] = [
+    path("", invitations.mine, name="mine"),
+    path("invitations/<int:pk>/", invitations.invitation_page, name="invitation"),
+    path("delegate/<str:token>/", delegates.delegate_page, name="delegate"),
+]

@@ -1,0 +1,17 @@
+"""The secretariat's pages of events (mounted under /<lang>/staff/events/)."""
+
+from django.urls import URLPattern, path
+
+from events.views import staff as views
+
+app_name = "events_staff"
+
+urlpatterns: list[URLPattern] = [
+    path("", views.events, name="events"),
+    path("<int:pk>/", views.event_page, name="event"),
+    path("<int:pk>/invite/", views.invite, name="invite"),
+    path("<int:pk>/remind/", views.remind, name="remind"),
+    path("<int:pk>/booth/<int:invitation_pk>/", views.booth, name="booth"),
+    path("<int:pk>/changes/<int:change_pk>/", views.decide, name="decide"),
+    path("<int:pk>/attendance.<str:file_format>", views.attendance, name="attendance"),
+]

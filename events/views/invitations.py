@@ -1,0 +1,121 @@
+"""The winning team's pages: their invitations, and one invitation with its
+answer (attending or not, the delegates, who presents).
+
+Only the entry's team and its organisation's members see an invitation, and
+only the team answers (404 for anyone else). After the deadline an answer is
+a change for staff to approve; a conflict with a teammate's answer shows the
+new answer and keeps what was typed."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from events.enums import InvitationStatus
+from events.errors import AnswerConflictError, EventError
+from events.forms import AnswerForm, answer_of, delegate_formset
+from events.models import Invitation, InvitationChange
+from events.selectors import invitations as selectors
+from events.services.answers import invitation_answer
+from prize_portal.accounts.requests import AuthenticatedRequest
+
+
+@require_safe
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    return render(request, "events/invitations/mine.html", {"invitations": selectors.invitations_of(request.user)})
+
+
+def _initial(invitation: Invitation) -> list[dict[str, Any]]:
+    fields = ("name", "title", "organisation", "email", "language", "presents")
+    return [{name: getattr(delegate, name) for name in fields} for delegate in invitation.delegates.all()]
+
+
+def _page(
+    request: HttpRequest, invitation: Invitation, form: AnswerForm, formset: Any, status: int = 200
+) -> HttpResponse:
+    now = timezone.now()
+    context = {
+        "invitation": invitation,
+        "event": invitation.event,
+        "programme": invitation.event.programme.all(),
+        "change": selectors.pending_change(invitation),
+        "can_answer": request.user.has_perm("events.answer_invitation", invitation)
+        and now < invitation.event.starts_at,
+        "late": now >= invitation.event.answer_by,
+        "form": form,
+        "formset": formset,
+    }
+    return render(request, "events/invitations/invitation.html", context, status=status)
+
+
+def _saved(request: HttpRequest, result: Invitation | InvitationChange) -> None:
+    if isinstance(result, InvitationChange):
+        text = _("The deadline has passed: your change has been sent to the secretariat for approval.")
+    elif result.status == InvitationStatus.ATTENDING:
+        text = _("Thank you: your answer is saved. Each delegate gets an e-mail to check their details.")
+    else:
+        text = _("Thank you: your answer is saved.")
+    messages.success(request, text)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def invitation_page(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
+    invitation = selectors.invitation_page(pk)
+    if invitation is None or not request.user.has_perm("events.see_invitation", invitation):
+        raise Http404
+    late = timezone.now() >= invitation.event.answer_by
+    if request.method != "POST":
+        initial: dict[str, Any] = {"version": invitation.version}
+        if invitation.status != InvitationStatus.INVITED:
+            initial["attending"] = "yes" if invitation.status == InvitationStatus.ATTENDING else "no"
+        formset = delegate_formset(initial=_initial(invitation), language=get_language())
+        return _page(request, invitation, AnswerForm(initial=initial, late=late), formset)
+    if not request.user.has_perm("events.answer_invitation", invitation):
+        raise Http404
+    return _answer(request, invitation, late=late)
+
+
+def _answer(request: AuthenticatedRequest, invitation: Invitation, *, late: bool) -> HttpResponseBase:
+    """The answer sent: another empty row asked for, a refusal with what was
+    typed kept, or the answer saved (or sent for approval)."""
+    add_row = "add_delegate" in request.POST
+    form = AnswerForm(request.POST, late=late)
+    formset = delegate_formset(request.POST, initial=_initial(invitation), add_row=add_row, language=get_language())
+    if add_row:  # another empty row; nothing is checked or saved yet
+        return _page(request, invitation, form, formset)
+    if not form.is_valid():
+        return _page(request, invitation, form, formset, status=400)
+    if form.cleaned_data["attending"] == "yes" and not formset.is_valid():
+        form.add_error(None, _("Some delegates' details need correcting: see below."))
+        return _page(request, invitation, form, formset, status=400)
+    try:
+        result = invitation_answer(
+            invitation_id=invitation.pk,
+            actor=request.user,
+            answer=answer_of(form, formset),
+            version=form.cleaned_data["version"],
+            reason=form.cleaned_data.get("reason", ""),
+        )
+    except AnswerConflictError as error:
+        fresh = selectors.invitation_page(invitation.pk) or invitation
+        data = request.POST.copy()
+        data["version"] = str(fresh.version)  # sending again applies over the new answer
+        form = AnswerForm(data, late=late)
+        form.is_valid()
+        form.add_error(None, error.messages[0])
+        return _page(request, fresh, form, formset, status=409)
+    except EventError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return _page(request, invitation, form, formset, status=400)
+    _saved(request, result)
+    return redirect("events:invitation", pk=invitation.pk)

@@ -1,0 +1,106 @@
+"""After the award, in a browser and in Korean: the winner answers the
+invitation with two delegates (adding the second row without JavaScript's
+help), a delegate confirms their details from their own link with their
+needs and consent, and staff see the answers and give a booth place from
+the keyboard. Every page passes axe and reflows at 320 px."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from events.enums import InvitationStatus
+from events.links import delegate_token
+from events.models import Delegate, Invitation
+from prize_portal.accounts.roles import Role
+from prize_portal.outbox.models import OutboxMessage
+from tests.browser.helpers import check_accessibility, check_reflow, sign_in
+from tests.browser.test_results_flow import _sign_in_with_totp
+from tests.factories import PASSWORD, answer_consents, give_totp, make_user
+from tests.factories.events import invited_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _fill_delegate(page: Any, number: int, values: dict[str, str]) -> None:
+    row = page.get_by_role("group", name=f"참가 대표 {number}")
+    for label, value in values.items():
+        row.get_by_label(label).fill(value)
+
+
+def test_a_winner_answers_a_delegate_confirms_and_staff_give_a_booth_place(
+    page: Any, project: Any, privacy_texts: Any
+) -> None:
+    invited = invited_world(project)
+    owner = invited.gangnam.owner
+    owner.language = "ko"
+    owner.save(update_fields=["language"])
+    answer_consents(owner)
+
+    page.goto("/ko/accounts/login/?next=/ko/events/")
+    sign_in(page, owner.email, PASSWORD)
+    page.wait_for_url("**/ko/events/")
+    check_accessibility(page, "events-mine-ko")
+    page.get_by_role("link", name="서울스마트시티상 시상식").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("서울스마트시티상 시상식")
+    check_accessibility(page, "events-invitation-ko")
+    check_reflow(page, "events-invitation-ko")
+
+    page.get_by_label("예, 참석하겠습니다").check()
+    _fill_delegate(
+        page, 1, {"이름": "조은희", "직함": "구청장", "조직": "강남구", "이메일 주소": "cho@gangnam.example"}
+    )
+    page.get_by_role("group", name="참가 대표 1").get_by_label("수상 성과 발표자").check()
+    page.get_by_role("button", name="참가 대표 추가").click()
+    # The typed row is still there, and a second one to fill.
+    expect(page.get_by_role("group", name="참가 대표 1").get_by_label("이름")).to_have_value("조은희")
+    _fill_delegate(
+        page, 2, {"이름": "Kim Minji", "직함": "Director", "조직": "Gangnam", "이메일 주소": "kim@gangnam.example"}
+    )
+    page.get_by_role("group", name="참가 대표 2").get_by_label("참가 대표에게 보낼 이메일 언어").select_option("en")
+    page.get_by_role("button", name="답변 보내기").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    check_accessibility(page, "events-invitation-answered-ko")
+    invitation = Invitation.objects.get(pk=invited.invitation.pk)
+    assert invitation.status == InvitationStatus.ATTENDING
+    assert sorted(invitation.delegates.values_list("name", "presents")) == [("Kim Minji", False), ("조은희", True)]
+    page.context.clear_cookies()  # signed out: the delegate has no account
+
+    sent = OutboxMessage.objects.get(template="events/email/delegate_link", to_email="cho@gangnam.example")
+    assert sent.context["delegate_link"] == "[redacted]"  # sent: the outbox keeps no copy of the key
+    cho = Delegate.objects.get(email="cho@gangnam.example")
+    page.goto(f"/ko/events/delegate/{delegate_token(cho)}/")
+    check_accessibility(page, "events-delegate-ko")
+    check_reflow(page, "events-delegate-ko")
+    page.get_by_label("접근성 또는 식사 관련 요청 사항").fill("휠체어 접근이 필요합니다.")
+    page.get_by_role("button", name="내 정보 확정").click()
+    expect(page.locator(".error-summary")).to_be_visible()  # needs without the consent: refused, text kept
+    expect(page.get_by_label("접근성 또는 식사 관련 요청 사항")).to_have_value("휠체어 접근이 필요합니다.")
+    check_accessibility(page, "events-delegate-refused-ko")
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="내 정보 확정").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    cho = Delegate.objects.get(email="cho@gangnam.example")
+    assert cho.confirmed_at is not None
+    assert cho.needs == "휠체어 접근이 필요합니다."
+
+    staff = make_user(Role.STAFF, email="secretariat@example.org", language="ko")
+    secret = give_totp(staff)
+    answer_consents(staff)
+    url = f"/ko/staff/events/{invited.event.pk}/"
+    _sign_in_with_totp(page, staff.email, secret, url)
+    expect(page.get_by_role("table", name="수상 응모작 및 답변")).to_contain_text("조은희")
+    check_accessibility(page, "events-staff-event-ko")
+    check_reflow(page, "events-staff-event-ko")
+    select = page.locator(f"#booth-{invitation.pk}")
+    select.focus()
+    select.select_option("3")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message--success")).to_be_visible()
+    assert Invitation.objects.get(pk=invitation.pk).booth_place == 3
+    page.goto("/ko/staff/events/")
+    check_accessibility(page, "events-staff-events-ko")
+    check_reflow(page, "events-staff-events-ko")

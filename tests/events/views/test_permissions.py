@@ -1,0 +1,181 @@
+"""Every page of invitations for every kind of visitor: the exact answer, and
+nothing changed by a refused request. A winner sees only their own
+organisation's invitations and delegates; anyone else gets 404."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from events.links import delegate_token
+from events.models import Delegate, Invitation, InvitationChange
+from events.services.answers import invitation_answer
+from prize_portal.accounts.roles import Role
+from tests.factories import answer_consents, give_totp, make_judge, make_user
+from tests.factories.events import TWO_DELEGATES, Invited
+
+pytestmark = pytest.mark.django_db
+
+VISITORS = [
+    "anonymous",
+    "other_winner",
+    "applicant",
+    "contact",
+    "collaborator",
+    "member",
+    "delegate",
+    "judge",
+    "staff",
+]
+
+
+def _visitor(invited: Invited, name: str) -> Any:
+    from submissions.enums import MembershipRole
+    from submissions.models import Membership
+
+    if name == "anonymous":
+        return None
+    if name == "other_winner":
+        return invited.mexico.owner
+    if name == "applicant":
+        return invited.loser.owner
+    if name == "contact":
+        return invited.gangnam.owner
+    if name == "collaborator":
+        return invited.collaborator
+    if name == "member":  # of Gangnam's organisation, not on the entry's team
+        user = make_user(email="member@gangnam.example")
+        Membership.objects.create(organisation=invited.gangnam.organisation, user=user, role=MembershipRole.MEMBER)
+        return user
+    if name == "delegate":  # a delegate with an account of their own: the link is their way in, not the page
+        return make_user(email="kim.minji@gangnam.example")
+    if name == "judge":
+        return make_judge("judge@univ.example")
+    user = make_user(Role.STAFF, email="secretariat@example.org")
+    give_totp(user)
+    return user
+
+
+@pytest.fixture
+def answered(invited: Invited) -> Invited:
+    invitation_answer(invitation_id=invited.invitation.pk, actor=invited.gangnam.owner, answer=TWO_DELEGATES, version=1)
+    return invited
+
+
+def _state() -> tuple[Any, ...]:
+    return (
+        list(Invitation.objects.order_by("pk").values_list("status", "version", "booth_place", "reminded_at")),
+        list(Delegate.objects.order_by("pk").values_list("name", "confirmed_at", "needs")),
+        InvitationChange.objects.count(),
+    )
+
+
+def _answer_post(invited: Invited) -> dict[str, str]:
+    return {
+        "attending": "no",
+        "version": "2",
+        "delegates-TOTAL_FORMS": "0",
+        "delegates-INITIAL_FORMS": "0",
+    }
+
+
+REQUESTS: dict[str, tuple[str, Callable[[Invited], str], Callable[[Invited], dict[str, str]] | None]] = {
+    "mine": ("get", lambda i: reverse("events:mine"), None),
+    "invitation": ("get", lambda i: reverse("events:invitation", args=[i.invitation.pk]), None),
+    "answer": ("post", lambda i: reverse("events:invitation", args=[i.invitation.pk]), _answer_post),
+    "staff_events": ("get", lambda i: reverse("events_staff:events"), None),
+    "staff_event": ("get", lambda i: reverse("events_staff:event", args=[i.event.pk]), None),
+    "invite": ("post", lambda i: reverse("events_staff:invite", args=[i.event.pk]), lambda i: {}),
+    "remind": ("post", lambda i: reverse("events_staff:remind", args=[i.event.pk]), lambda i: {}),
+    "booth": (
+        "post",
+        lambda i: reverse("events_staff:booth", args=[i.event.pk, i.invitation.pk]),
+        lambda i: {"place": "4"},
+    ),
+    "attendance": ("get", lambda i: reverse("events_staff:attendance", args=[i.event.pk, "csv"]), None),
+}
+
+# What each visitor gets: 302 is "sign in first"; staff's POSTs redirect back to the page.
+EXPECTED: dict[str, dict[str, int]] = {
+    "mine": {"anonymous": 302, **dict.fromkeys(VISITORS[1:], 200)},
+    "invitation": {
+        "anonymous": 302,
+        "other_winner": 404,
+        "applicant": 404,
+        "contact": 200,
+        "collaborator": 200,
+        "member": 200,
+        "delegate": 404,
+        "judge": 404,
+        "staff": 200,
+    },
+    "answer": {
+        "anonymous": 302,
+        "other_winner": 404,
+        "applicant": 404,
+        "contact": 302,
+        "collaborator": 302,
+        "member": 404,
+        "delegate": 404,
+        "judge": 404,
+        "staff": 404,
+    },
+    **{
+        name: {
+            "anonymous": 302,
+            **dict.fromkeys(VISITORS[1:-1], 404),
+            "staff": 302 if method == "post" else 200,
+        }
+        for name, (method, _url, _data) in REQUESTS.items()
+        if name in ("staff_events", "staff_event", "invite", "remind", "booth", "attendance")
+    },
+}
+
+CHANGES = {("answer", "contact"), ("answer", "collaborator"), ("booth", "staff"), ("remind", "staff")}
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+@pytest.mark.parametrize("request_name", list(REQUESTS))
+def test_every_page_for_every_visitor(answered: Invited, request_name: str, visitor: str) -> None:
+    client = Client()
+    user = _visitor(answered, visitor)
+    if user is not None:
+        answer_consents(user)
+        client.force_login(user)
+    method, url, data = REQUESTS[request_name]
+    before = _state()
+    response = getattr(client, method)(url(answered), data(answered) if data else None)
+    assert response.status_code == EXPECTED[request_name][visitor]
+    if (request_name, visitor) not in CHANGES:
+        assert _state() == before
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_the_delegate_link_is_the_only_way_in(answered: Invited, visitor: str) -> None:
+    """The link works for whoever holds it (it is the credential) and a
+    broken one for nobody; the page names only its own delegate."""
+    client = Client()
+    user = _visitor(answered, visitor)
+    if user is not None:
+        answer_consents(user)
+        client.force_login(user)
+    cho = Delegate.objects.get(email="mayor.cho@gangnam.example")
+    response = client.get(reverse("events:delegate", args=[delegate_token(cho)]))
+    assert response.status_code == 200
+    assert "조은희" in response.content.decode()
+    assert "Kim Minji" not in response.content.decode()
+    assert response["Referrer-Policy"] == "same-origin"
+    assert client.get(reverse("events:delegate", args=["not-a-token"])).status_code == 404
+
+
+def test_mine_lists_only_my_organisations_invitations(answered: Invited) -> None:
+    client = Client()
+    answer_consents(answered.mexico.owner)
+    client.force_login(answered.mexico.owner)
+    page = client.get(reverse("events:mine")).content.decode()
+    assert reverse("events:invitation", args=[answered.other.pk]) in page
+    assert reverse("events:invitation", args=[answered.invitation.pk]) not in page
