@@ -7,6 +7,7 @@ class JudgingConfig(AppConfig):
     verbose_name = _("Judging")
 
     def ready(self) -> None:
+        from judging.rendering.certificate import register_certificate_kinds
         from judging.selectors import personal_data
         from judging.selectors.publication import certificates_out_for
         from judging.services.conflicts import assignments_follow_transfer_consent
@@ -15,6 +16,8 @@ class JudgingConfig(AppConfig):
         from prize_portal.privacy.signals import consent_changed, person_erasing
         from submissions.selectors import entry_extra_register
 
+        # Award and finalist certificates among the kinds of verifiable documents.
+        register_certificate_kinds()
         # The applicant's dashboard (submissions) lists each entry's certificates.
         entry_extra_register("certificates", certificates_out_for)
 

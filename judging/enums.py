@@ -107,8 +107,17 @@ DEFAULT_TIE_BREAKS = [
 
 
 class CertificateKind(models.TextChoices):
+    """The kinds of verifiable documents: one code space and one /verify/
+    page. Award and finalist certificates belong to an entry; the others to
+    the app that issues them (events: a visa invitation letter)."""
+
     AWARD = "award", _("Award")
     FINALIST = "finalist", _("Finalist")
+    VISA_LETTER = "visa_letter", _("Visa invitation letter")
+
+
+# The kinds that certify an entry (and so have one).
+ENTRY_DOCUMENT_KINDS = (CertificateKind.AWARD, CertificateKind.FINALIST)
 
 
 class ResultKind(models.TextChoices):

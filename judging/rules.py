@@ -97,6 +97,8 @@ def is_certificate_recipient(user: AnyUser, certificate: Certificate) -> bool:
     from submissions.rules import is_entry_collaborator, is_entry_owner, is_organisation_member
 
     entry = certificate.entry
+    if entry is None:  # a document of another app: downloaded through that app's pages
+        return False
     return bool(
         is_entry_owner(user, entry) or is_entry_collaborator(user, entry) or is_organisation_member(user, entry)
     )
@@ -105,7 +107,7 @@ def is_certificate_recipient(user: AnyUser, certificate: Certificate) -> bool:
 @rules.predicate
 def is_certificate_out(user: AnyUser, certificate: Certificate) -> bool:
     """Rendered, not revoked, and the cycle's results are public."""
-    if not certificate.is_ready:
+    if not certificate.is_ready or certificate.entry is None:
         return False
     return Publication.objects.live().filter(cycle_id=certificate.entry.cycle_id).exists()
 

@@ -1,4 +1,6 @@
-"""Certificates of award (and of finalist), with their public verification codes."""
+"""Verifiable documents with their public verification codes: certificates
+of award (and of finalist), and the documents other apps issue in the same
+code space (a visa invitation letter, which belongs to no entry)."""
 
 import secrets
 import uuid
@@ -9,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from judging.enums import CertificateKind
+from judging.enums import ENTRY_DOCUMENT_KINDS, CertificateKind
 from submissions.models import Entry
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or typed is unambiguous.
@@ -28,17 +30,30 @@ def new_certificate_code() -> str:
 
 def certificate_path(instance: "Certificate", filename: str) -> str:
     """A generated storage name: nobody can guess another certificate's file."""
+    if instance.entry is None:
+        return f"documents/{instance.kind}/{uuid.uuid4().hex}.pdf"
     return f"certificates/{instance.entry.cycle_id}/{uuid.uuid4().hex}.pdf"
 
 
 class Certificate(models.Model):
-    """A certificate for an award or a finalist, with a public verification
-    code. ``snapshot`` keeps what the PDF says (names, title, award, date), so
-    the verification page shows exactly that. A new rendering is asked for by
+    """A verifiable document, with a public verification code: a certificate
+    for an award or a finalist (of an entry), or a document of another kind
+    (``kind``; judging.rendering.documents knows how each is rendered and
+    verified). ``snapshot`` keeps what the verification page may say (for a
+    certificate: names, title, award, date; for a letter, the least), so the
+    page shows exactly that. A new rendering is asked for by
     raising ``requested_version``; the file is swapped only once the new one is
     stored. A revoked certificate stays, so its code says "revoked"."""
 
-    entry = models.ForeignKey(Entry, verbose_name=_("entry"), on_delete=models.PROTECT, related_name="certificates")
+    entry = models.ForeignKey(
+        Entry,
+        verbose_name=_("entry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        help_text=_("The entry certified (award and finalist certificates)."),
+    )
     award = models.ForeignKey(
         "judging.Award",
         verbose_name=_("award"),
@@ -47,7 +62,7 @@ class Certificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="certificates",
     )
-    kind = models.CharField(_("kind"), max_length=10, choices=CertificateKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=CertificateKind.choices)
     code = models.CharField(_("verification code"), max_length=20, unique=True, default=new_certificate_code)
     language = models.CharField(_("recipient's language"), max_length=10, choices=settings.LANGUAGES)
     file = models.FileField(_("PDF"), upload_to=certificate_path, max_length=200, blank=True)
@@ -58,6 +73,12 @@ class Certificate(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     issued_at = models.DateTimeField(_("issued"), null=True, blank=True)
+    file_deleted_at = models.DateTimeField(
+        _("PDF deleted"),
+        null=True,
+        blank=True,
+        help_text=_("The PDF held personal data kept for a limited time; its code still verifies."),
+    )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -81,8 +102,13 @@ class Certificate(models.Model):
                 condition=Q(rendered_version__lte=F("requested_version")), name="certificate_rendered_not_ahead"
             ),
             models.CheckConstraint(
-                condition=Q(rendered_version=0) | (~Q(file="") & Q(issued_at__isnull=False)),
+                condition=Q(rendered_version=0)
+                | (Q(issued_at__isnull=False) & (~Q(file="") | Q(file_deleted_at__isnull=False))),
                 name="certificate_rendered_has_file",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=ENTRY_DOCUMENT_KINDS) | Q(entry__isnull=False),
+                name="certificate_of_an_entry_has_one",
             ),
         ]
         indexes = [models.Index(fields=["rendered_version", "requested_version"], name="certificate_pending_idx")]
@@ -97,7 +123,7 @@ class Certificate(models.Model):
     @property
     def is_ready(self) -> bool:
         """A file is stored (it may be an older version while a new one renders)."""
-        return self.rendered_version > 0 and not self.is_revoked
+        return self.rendered_version > 0 and not self.is_revoked and self.file_deleted_at is None
 
     @property
     def is_pending(self) -> bool:

@@ -31,6 +31,7 @@ from categories.models import Signatory
 from judging.enums import CertificateKind
 from judging.models import Certificate
 from prize_portal.documents import bcp47_lang, html_to_pdf
+from submissions.models import Entry
 
 TEMPLATE = "judging/certificate/certificate.html"
 SNAPSHOT_VERSION = 1
@@ -76,9 +77,18 @@ def _in_languages(obj: Model, field: str, languages: list[str]) -> dict[str, str
     }
 
 
+def _certified_entry(certificate: Certificate) -> Entry:
+    """The entry an award or finalist certificate certifies (it always has one)."""
+    if certificate.entry is None:
+        raise ValueError(f"Certificate {certificate.code} of kind {certificate.kind} certifies no entry.")
+    return certificate.entry
+
+
 def _seoul_date(certificate: Certificate) -> date:
     seoul = ZoneInfo(settings.PRIZE_TIME_ZONE)
-    publication = getattr(certificate.entry.cycle, "publication", None)  # none yet: a reverse one-to-one raises
+    publication = getattr(
+        _certified_entry(certificate).cycle, "publication", None
+    )  # none yet: a reverse one-to-one raises
     moment = publication.visible_from if publication is not None else timezone.now()
     return timezone.localtime(moment, seoul).date()
 
@@ -93,7 +103,7 @@ def certificate_snapshot(certificate: Certificate) -> dict[str, Any]:
     publication day in Seoul, else today there) and the code. The
     certificate's own fields (code, kind, language) are taken as given."""
     loaded = Certificate.objects.select_related(*_RELATED).get(pk=certificate.pk)
-    entry = loaded.entry
+    entry = _certified_entry(loaded)
     organisation = entry.organisation
     languages = certificate_languages(certificate.language)
     if certificate.kind == CertificateKind.FINALIST:
@@ -192,14 +202,20 @@ def _image_data_uri(image: FieldFile) -> str:
 
 
 def _signatories(certificate: Certificate) -> list[dict[str, str]]:
-    signatories = Signatory.objects.filter(cycle__entries__pk=certificate.entry_id).order_by("order", "pk")
+    return cycle_signatories(Signatory.objects.filter(cycle__entries=_certified_entry(certificate)))
+
+
+def cycle_signatories(signatories: Any) -> list[dict[str, str]]:
+    """The signatories (a queryset of one cycle's), as a document shows them:
+    English and Korean names and titles, the signature embedded."""
+    signatories = signatories.order_by("order", "pk")
     return [
         {
-            "name": signatory.name_en or signatory.name,  # type: ignore[attr-defined]
-            "dir": text_direction(signatory.name_en or signatory.name),  # type: ignore[attr-defined]
-            "title": signatory.title_en or signatory.title,  # type: ignore[attr-defined]
-            "name_ko": signatory.name_ko or "",  # type: ignore[attr-defined]
-            "title_ko": signatory.title_ko or "",  # type: ignore[attr-defined]
+            "name": signatory.name_en or signatory.name,
+            "dir": text_direction(signatory.name_en or signatory.name),
+            "title": signatory.title_en or signatory.title,
+            "name_ko": signatory.name_ko or "",
+            "title_ko": signatory.title_ko or "",
             "signature": _image_data_uri(signatory.signature),
         }
         for signatory in signatories
@@ -290,3 +306,30 @@ def render_certificate_html(certificate: Certificate, snapshot: dict[str, Any]) 
 def render_certificate_pdf(certificate: Certificate, snapshot: dict[str, Any]) -> bytes:
     """The certificate as a one-page A4 landscape PDF saying what ``snapshot`` says."""
     return html_to_pdf(render_certificate_html(certificate, snapshot))
+
+
+def certificate_verify_context(snapshot: dict[str, Any], language: str) -> dict[str, Any]:
+    """What a certificate's verification page shows besides its code and state."""
+    return {
+        "recipient": snapshot["recipient"],
+        "recipient_name": recipient_name(snapshot),
+        "entry": snapshot["entry"],
+        "texts": certificate_texts(snapshot, language),
+    }
+
+
+def register_certificate_kinds() -> None:
+    from django.utils.translation import gettext_lazy
+
+    from judging.rendering.documents import DocumentKind, document_kind_register
+
+    certificate = DocumentKind(
+        snapshot=certificate_snapshot,
+        pdf=render_certificate_pdf,
+        verify_template="judging/verify/_certificate.html",
+        verify_context=certificate_verify_context,
+        valid_title=gettext_lazy("Valid certificate"),
+        revoked_title=gettext_lazy("Certificate revoked"),
+    )
+    for kind in (CertificateKind.AWARD, CertificateKind.FINALIST):
+        document_kind_register(kind, certificate)

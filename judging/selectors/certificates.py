@@ -44,9 +44,12 @@ def certificate_for_code(code: str, *, now: datetime | None = None) -> Certifica
     (one query): rendered at least once, and its cycle's results are live (a
     publication, past its embargo, not withdrawn). A revoked certificate is
     returned too: its page says it is revoked. Otherwise None, whatever the
-    reason, so the page never tells a certificate exists before publication."""
+    reason, so the page never tells a certificate exists before publication.
+    A document of no entry (a visa letter) is issued after the results are
+    public: its code verifies once it is rendered."""
     live = Publication.objects.live(now).values("cycle_id")
-    return Certificate.objects.filter(entry__cycle_id__in=live, code=code, rendered_version__gt=0).order_by().first()
+    public = Q(entry__cycle_id__in=live) | Q(entry__isnull=True)  # another app's documents: public once issued
+    return Certificate.objects.filter(public, code=code, rendered_version__gt=0).order_by().first()
 
 
 @dataclass(frozen=True)

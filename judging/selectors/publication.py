@@ -96,7 +96,8 @@ def certificates_out_for(entries: list[Any]) -> dict[int, list[Certificate]]:
         entry_id__in=list(by_entry), revoked_at__isnull=True, rendered_version__gt=0, entry__cycle_id__in=live_cycles
     ).order_by("kind")
     for certificate in certificates:
-        by_entry[certificate.entry_id].append(certificate)
+        if certificate.entry_id is not None:  # always: filtered by entry
+            by_entry[certificate.entry_id].append(certificate)
     return by_entry
 
 

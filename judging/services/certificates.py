@@ -37,7 +37,8 @@ RENDER_TASK = "judging.tasks.task_render_certificate"
 
 
 def _describe(certificate: Certificate) -> dict[str, Any]:
-    return {"code": certificate.code, "kind": certificate.kind, "entry": certificate.entry.reference}
+    entry = certificate.entry
+    return {"code": certificate.code, "kind": certificate.kind, "entry": entry.reference if entry else None}
 
 
 def _create(*, actor: User, entry: Entry, kind: str, award: Award | None) -> Certificate:
@@ -100,7 +101,7 @@ def certificate_request(*, actor: User, entry_id: int) -> Certificate:
 
 
 @transaction.atomic
-def certificate_regenerate(*, actor: User, certificate_id: int) -> Certificate:
+def certificate_regenerate(*, actor: User | None, certificate_id: int) -> Certificate:
     """Render a certificate again (after a corrected name or citation). The
     current file stays downloadable until the new one replaces it."""
     certificate = Certificate.objects.select_for_update().select_related("entry").get(pk=certificate_id)
@@ -144,27 +145,31 @@ def _delete_file(name: str) -> None:
 
 
 def certificate_render(*, certificate_id: int) -> Certificate:
-    """Render and store the version asked for, if not already done.
+    """Render and store the version asked for, if not already done, the way
+    its kind is rendered (judging.rendering.documents).
 
-    Idempotent and safe against a concurrent re-generation or revocation: the
-    new file is swapped in under a row lock only if it is still the newest
-    version asked for; otherwise it is deleted."""
-    from judging.rendering.certificate import certificate_snapshot, render_certificate_pdf
+        Idempotent and safe against a concurrent re-generation or revocation: the
+        new file is swapped in under a row lock only if it is still the newest
+        version asked for; otherwise it is deleted."""
+    from judging.rendering.documents import document_kind
 
     certificate = Certificate.objects.select_related("entry__cycle").get(pk=certificate_id)
-    if certificate.is_revoked or certificate.rendered_version >= certificate.requested_version:
-        return certificate
+    done = certificate.rendered_version >= certificate.requested_version
+    if certificate.is_revoked or certificate.file_deleted_at is not None or done:
+        return certificate  # revoked, rendered, or its personal data deleted for good
     target = certificate.requested_version
     try:
-        snapshot = certificate_snapshot(certificate)
-        pdf = render_certificate_pdf(certificate, snapshot)
+        kind = document_kind(certificate.kind)
+        snapshot = kind.snapshot(certificate)
+        pdf = kind.pdf(certificate, snapshot)
     except Exception as error:
         Certificate.objects.filter(pk=certificate.pk).update(last_error=f"{type(error).__name__}: {error}"[:2000])
         raise
     name = default_storage.save(certificate_path(certificate, "certificate.pdf"), ContentFile(pdf))
     with transaction.atomic():
         current = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if current.is_revoked or current.rendered_version >= target or current.requested_version != target:
+        stale = current.rendered_version >= target or current.requested_version != target
+        if current.is_revoked or current.file_deleted_at is not None or stale:
             transaction.on_commit(partial(_delete_file, name))
             return current  # a newer version is on its way, or it was revoked
         old = current.file.name

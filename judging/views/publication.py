@@ -219,5 +219,6 @@ def certificate_download(request: HttpRequest, code: str) -> HttpResponseBase:
     certificate = Certificate.objects.select_related("entry").filter(code=code.upper()).first()
     if certificate is None or not request.user.has_perm("judging.download_certificate", certificate):
         raise Http404
-    filename = f"certificate-{certificate.entry.reference or certificate.code}.pdf"
+    reference = certificate.entry.reference if certificate.entry else None
+    filename = f"certificate-{reference or certificate.code}.pdf"
     return file_response(certificate.file, filename, "application/pdf", inline=False)

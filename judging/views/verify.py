@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 
 from judging.forms.verify import VerifyForm
 from judging.models import Certificate
-from judging.rendering.certificate import certificate_texts, recipient_name
+from judging.rendering.documents import document_kind
 from judging.selectors.certificates import certificate_for_code, normalise_code
 
 
@@ -75,14 +75,15 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _certificate_context(certificate: Certificate) -> dict[str, Any]:
+    """What the page shows: the code and state, then what the document's
+    kind discloses (judging.rendering.documents)."""
     snapshot = certificate.snapshot
+    kind = document_kind(certificate.kind)
     return {
         "certificate": certificate,
         "snapshot": snapshot,
-        "recipient": snapshot["recipient"],
-        "recipient_name": recipient_name(snapshot),
-        "entry": snapshot["entry"],
-        "texts": certificate_texts(snapshot, translation.get_language() or "en"),
+        "kind": kind,
+        **kind.verify_context(snapshot, translation.get_language() or "en"),
         "form": VerifyForm(),
     }
 
