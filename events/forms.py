@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.services.answers import Answer, DelegateAnswer
 from events.services.delegates import DelegateDetails
+from events.services.letters import Passport
 from prize_portal.accounts.forms import LanguageSelect, language_choices
 
 ATTENDING_CHOICES = [("yes", _("Yes, we will attend")), ("no", _("No, we cannot attend"))]
@@ -123,6 +124,30 @@ class DelegateDetailsForm(forms.Form):
 
     def details(self) -> DelegateDetails:
         return DelegateDetails(**self.cleaned_data)
+
+
+class PassportForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name, exactly as in your passport"), max_length=200)
+    nationality = forms.ChoiceField(label=_("Nationality"))
+    passport_number = forms.CharField(label=_("Passport number"), max_length=30)
+    date_of_birth = forms.DateField(label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"}))
+    stay_from = forms.DateField(label=_("Arriving in Korea on"), widget=forms.DateInput(attrs={"type": "date"}))
+    stay_to = forms.DateField(label=_("Leaving Korea on"), widget=forms.DateInput(attrs={"type": "date"}))
+    purpose = forms.CharField(
+        label=_("Purpose of the visit"),
+        required=False,
+        max_length=500,
+        help_text=_("Leave empty for: to attend the event as a delegate of a winner of the prize."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from django_countries import countries
+
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["nationality"]).choices = [("", "—"), *countries]
+
+    def passport(self) -> Passport:
+        return Passport(**self.cleaned_data)
 
 
 class BoothForm(forms.Form):

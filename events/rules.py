@@ -4,7 +4,7 @@ organisation's invitations and delegates."""
 
 import rules
 
-from events.models import Invitation
+from events.models import Invitation, VisaLetter
 from prize_portal.accounts.requests import AnyUser
 from prize_portal.accounts.rules import is_staff_member
 from submissions.rules import is_entry_collaborator, is_entry_owner, is_organisation_member
@@ -21,8 +21,17 @@ def is_winner_organisation_member(user: AnyUser, invitation: Invitation) -> bool
     return bool(is_organisation_member(user, invitation.entry))
 
 
+@rules.predicate
+def is_letter_team(user: AnyUser, letter: VisaLetter) -> bool:
+    """A member of the team (or organisation) of the letter's invitation."""
+    invitation = letter.invitation
+    return bool(is_entry_team(user, invitation) or is_winner_organisation_member(user, invitation))
+
+
 # The team answers; the organisation's other members read the answer.
 rules.add_perm("events.see_invitation", is_entry_team | is_winner_organisation_member | is_staff_member)
 rules.add_perm("events.answer_invitation", is_entry_team)
+# A visa letter (it prints passport details): its team and staff; the delegate through their link.
+rules.add_perm("events.download_letter", is_letter_team | is_staff_member)
 # The secretariat runs the event: invitations, reminders, booth, changes, the attendance list.
 rules.add_perm("events.manage_event", is_staff_member)

@@ -1,6 +1,7 @@
 from events.errors import EventError
 from events.services.delegates import delegate_needs_purge
 from events.services.invitations import invitations_create, invitations_sweep
+from events.services.letters import passports_purge
 from prize_portal.tasks import portal_task
 
 
@@ -20,3 +21,10 @@ def task_sweep_invitations() -> int:
     """Periodic (Celery beat): invitations a dead broker or worker left
     unmade, and the needs of delegates to events that have ended deleted."""
     return invitations_sweep() + delegate_needs_purge()
+
+
+@portal_task(name="events.tasks.task_purge_passports")
+def task_purge_passports() -> int:
+    """Periodic (Celery beat): delete the passport details due, and the PDFs
+    of the letters that print them, in batches; idempotent."""
+    return passports_purge()

@@ -3,6 +3,7 @@ the domain; the app's models are re-exported here (the app label stays
 ``events``)."""
 
 from events.models.invitations import Delegate, Invitation, InvitationChange
+from events.models.letters import PassportDetails, VisaLetter
 from events.models.programme import Event, ProgrammeItem
 
-__all__ = ["Delegate", "Event", "Invitation", "InvitationChange", "ProgrammeItem"]
+__all__ = ["Delegate", "Event", "Invitation", "InvitationChange", "PassportDetails", "ProgrammeItem", "VisaLetter"]

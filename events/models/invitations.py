@@ -8,6 +8,8 @@ a signed link (events.links). A delegate's access and dietary needs are
 kept only with that delegate's own consent, recorded on the row with the
 version of the text they agreed to."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -16,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from events.enums import ChangeStatus, InvitationStatus
 from events.models.programme import Event
 from submissions.models import Entry
+
+if TYPE_CHECKING:
+    from events.models.letters import VisaLetter
 
 
 class Invitation(models.Model):
@@ -114,6 +119,11 @@ class Delegate(models.Model):
     def audit_label(self) -> str:
         """No name or address: the trail outlives the person's details."""
         return f"delegate #{self.pk} of invitation #{self.invitation_id}"
+
+    @property
+    def letter(self) -> "VisaLetter | None":
+        """The delegate's visa letter, if issued (from the prefetched letters)."""
+        return next(iter(self.letters.all()), None)
 
 
 class InvitationChange(models.Model):

@@ -4,21 +4,30 @@ overview for staff and its attendance list."""
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from events.enums import ChangeStatus, InvitationStatus
-from events.models import Delegate, Event, Invitation, InvitationChange
+from events.models import Delegate, Event, Invitation, InvitationChange, PassportDetails, VisaLetter
 from prize_portal.accounts.models import User
 from prize_portal.accounts.requests import AnyUser
 from prize_portal.site.spreadsheets import Cell, seoul_iso
+
+
+def _delegates() -> QuerySet[Delegate]:
+    """Delegates with whether they gave passport details (never the details) and their letter."""
+    return (
+        Delegate.objects.annotate(has_passport=Exists(PassportDetails.objects.filter(delegate=OuterRef("pk"))))
+        .prefetch_related(Prefetch("letters", queryset=VisaLetter.objects.select_related("certificate")))
+        .order_by("position", "pk")
+    )
 
 
 def _with_details(queryset: QuerySet[Invitation]) -> QuerySet[Invitation]:
     return queryset.select_related(
         "event__cycle", "entry__organisation", "entry__owner", "entry__category"
     ).prefetch_related(
-        Prefetch("delegates", queryset=Delegate.objects.order_by("position", "pk")),
+        Prefetch("delegates", queryset=_delegates()),
         Prefetch("entry__collaborators", queryset=User.objects.order_by("pk")),
         Prefetch(
             "changes",

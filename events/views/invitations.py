@@ -21,10 +21,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from events.enums import InvitationStatus
 from events.errors import AnswerConflictError, EventError
 from events.forms import AnswerForm, answer_of, delegate_formset
-from events.models import Invitation, InvitationChange
+from events.models import Invitation, InvitationChange, VisaLetter
 from events.selectors import invitations as selectors
 from events.services.answers import invitation_answer
+from events.services.letters import letter_opened
 from prize_portal.accounts.requests import AuthenticatedRequest
+from prize_portal.files.downloads import file_response
 
 
 @require_safe
@@ -119,3 +121,18 @@ def _answer(request: AuthenticatedRequest, invitation: Invitation, *, late: bool
         return _page(request, invitation, form, formset, status=400)
     _saved(request, result)
     return redirect("events:invitation", pk=invitation.pk)
+
+
+@require_safe
+@login_required
+def letter_download(request: AuthenticatedRequest, code: str) -> HttpResponseBase:
+    """A visa letter, for its invitation's team and for staff; audited (it prints passport details)."""
+    letter = (
+        VisaLetter.objects.select_related("certificate", "invitation__entry").filter(certificate__code=code).first()
+    )
+    if letter is None or not letter.certificate.is_ready or not request.user.has_perm("events.download_letter", letter):
+        raise Http404
+    by = "staff" if request.user.has_perm("events.manage_event") else "team"
+    letter_opened(letter, actor=request.user, by=by)
+    filename = f"invitation-letter-{letter.certificate.code}.pdf"
+    return file_response(letter.certificate.file, filename, "application/pdf", inline=False)

@@ -17,10 +17,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from events.forms import BoothForm, ChangeDecisionForm
-from events.models import Event, Invitation, InvitationChange
+from events.models import Delegate, Event, Invitation, InvitationChange
 from events.selectors import invitations as selectors
 from events.services.answers import change_decide
 from events.services.invitations import booth_assign, invitations_create, invitations_remind
+from events.services.letters import letter_issue
 from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.audit.services import audit_staff_access
 from prize_portal.site.decorators import page_for
@@ -132,6 +133,24 @@ def decide(request: AuthenticatedRequest, pk: int, change_pk: int) -> HttpRespon
         return _back(event, f"change-{change.pk}")
     messages.success(request, _("The change is approved and applied.") if approve else _("The change is refused."))
     return _back(event, "changes")
+
+
+@require_POST
+@staff_page
+def letter_issue_view(request: AuthenticatedRequest, pk: int, delegate_pk: int) -> HttpResponseRedirect:
+    event = _event(pk)
+    delegate = get_object_or_404(Delegate, pk=delegate_pk, invitation__event=event)
+    try:
+        letter = letter_issue(delegate_id=delegate.pk, actor=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request,
+            _("The letter %(code)s is being prepared: it can be downloaded here in a moment.")
+            % {"code": letter.certificate.code},
+        )
+    return _back(event, f"invitation-{delegate.invitation_id}")
 
 
 @require_safe

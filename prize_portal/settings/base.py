@@ -172,6 +172,12 @@ RETENTION_STALLED_SECONDS = env.int("RETENTION_STALLED_SECONDS", default=120)
 # --- Events after the award -------------------------------------------------------
 # How many delegates a winning entry may send to an edition's event.
 EVENT_DELEGATES_MAX = env.int("EVENT_DELEGATES_MAX", default=5)
+# Passport details (for visa invitation letters) are sealed with these Fernet
+# keys (comma-separated; the first seals, all open); empty: derived from
+# SECRET_KEY. They and the letters holding them are deleted this many days
+# after the event ends.
+PASSPORT_KEYS = env.list("PASSPORT_KEYS", default=[])
+PASSPORT_KEEP_DAYS = env.int("PASSPORT_KEEP_DAYS", default=90)
 # Results that took effect this recently get their invitations from the sweep
 # when a dead broker or worker missed them; older ones wait for staff.
 EVENT_INVITE_SWEEP_HOURS = env.int("EVENT_INVITE_SWEEP_HOURS", default=48)

@@ -71,6 +71,11 @@ def beat_schedule(env: environ.Env) -> dict[str, dict[str, Any]]:
             "task": "events.tasks.task_sweep_invitations",
             "schedule": env.float("INVITATIONS_SWEEP_SECONDS", default=300.0),
         },
+        # Passport details (and the letters printing them) PASSPORT_KEEP_DAYS after the event.
+        "passports-purge": {
+            "task": "events.tasks.task_purge_passports",
+            "schedule": env.float("PASSPORTS_PURGE_SECONDS", default=3600.0),
+        },
         # Certificates a dead broker or worker left unrendered.
         "certificates-sweep": {
             "task": "judging.tasks.task_sweep_certificates",

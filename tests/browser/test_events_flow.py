@@ -1,11 +1,14 @@
 """After the award, in a browser and in Korean: the winner answers the
 invitation with two delegates (adding the second row without JavaScript's
 help), a delegate confirms their details from their own link with their
-needs and consent, and staff see the answers and give a booth place from
-the keyboard. Every page passes axe and reflows at 320 px."""
+needs and consent and gives her passport details, and staff see the answers,
+issue her visa letter (its PDF read back with pdftotext: her name and its
+code; the code verified) and give a booth place from the keyboard. Every
+page passes axe and reflows at 320 px."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,12 +16,13 @@ from playwright.sync_api import expect
 
 from events.enums import InvitationStatus
 from events.links import delegate_token
-from events.models import Delegate, Invitation
+from events.models import Delegate, Invitation, PassportDetails, VisaLetter
 from prize_portal.accounts.roles import Role
 from prize_portal.outbox.models import OutboxMessage
 from tests.browser.helpers import check_accessibility, check_reflow, sign_in
 from tests.browser.test_results_flow import _sign_in_with_totp
-from tests.factories import PASSWORD, answer_consents, give_totp, make_user
+from tests.events.services.test_letters import pdf_text
+from tests.factories import PASSWORD, add_signatories, answer_consents, give_totp, make_user
 from tests.factories.events import invited_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,9 +35,10 @@ def _fill_delegate(page: Any, number: int, values: dict[str, str]) -> None:
 
 
 def test_a_winner_answers_a_delegate_confirms_and_staff_give_a_booth_place(
-    page: Any, project: Any, privacy_texts: Any
+    page: Any, project: Any, privacy_texts: Any, tmp_path: Path
 ) -> None:
     invited = invited_world(project)
+    add_signatories(invited.world.cycle)
     owner = invited.gangnam.owner
     owner.language = "ko"
     owner.save(update_fields=["language"])
@@ -85,6 +90,16 @@ def test_a_winner_answers_a_delegate_confirms_and_staff_give_a_booth_place(
     cho = Delegate.objects.get(email="cho@gangnam.example")
     assert cho.confirmed_at is not None
     assert cho.needs == "휠체어 접근이 필요합니다."
+    # Her passport details, for the visa letter.
+    page.fill("#id_full_name", "CHO EUN HEE")
+    page.select_option("#id_nationality", "KR")
+    page.fill("#id_passport_number", "M12345678")
+    for field, day in (("date_of_birth", "1962-03-14"), ("stay_from", "2030-10-04"), ("stay_to", "2030-10-09")):
+        page.fill(f"#id_{field}", day)
+    page.locator("button[name=save_passport]").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    check_accessibility(page, "events-delegate-passport-ko")
+    assert PassportDetails.objects.filter(delegate=cho).exists()
 
     staff = make_user(Role.STAFF, email="secretariat@example.org", language="ko")
     secret = give_totp(staff)
@@ -94,6 +109,19 @@ def test_a_winner_answers_a_delegate_confirms_and_staff_give_a_booth_place(
     expect(page.get_by_role("table", name="수상 응모작 및 답변")).to_contain_text("조은희")
     check_accessibility(page, "events-staff-event-ko")
     check_reflow(page, "events-staff-event-ko")
+    page.locator(f"form[action$='/letters/{cho.pk}/'] button").click()  # issue her visa letter
+    letter = VisaLetter.objects.get()
+    expect(page.locator(".message--success")).to_contain_text(letter.certificate.code)
+    page.reload()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=letter.certificate.code).click()
+    text = " ".join(pdf_text(Path(download.value.path()).read_bytes(), tmp_path).split())
+    assert "CHO EUN HEE" in text
+    assert letter.certificate.code in text
+    page.goto(f"/ko/verify/{letter.certificate.code}/")
+    expect(page.locator("main")).to_contain_text("C. E. H.")
+    check_accessibility(page, "events-letter-verify-ko")
+    page.goto(url)
     select = page.locator(f"#booth-{invitation.pk}")
     select.focus()
     select.select_option("3")

@@ -46,6 +46,7 @@ NAMES_OF_BEFORE = {
     "judging.tasks.task_sweep_retention_runs",
     "events.tasks.task_invite_winners",
     "events.tasks.task_sweep_invitations",
+    "events.tasks.task_purge_passports",
 }
 
 OUR_APPS = ("prize_portal.", "categories.", "submissions.", "judging.", "events.")

@@ -179,3 +179,73 @@ def test_mine_lists_only_my_organisations_invitations(answered: Invited) -> None
     page = client.get(reverse("events:mine")).content.decode()
     assert reverse("events:invitation", args=[answered.other.pk]) in page
     assert reverse("events:invitation", args=[answered.invitation.pk]) not in page
+
+
+LETTER_EXPECTED = {
+    # The letter prints passport details: its team (and organisation) and staff only.
+    "letter": {
+        "anonymous": 302,
+        "other_winner": 404,
+        "applicant": 404,
+        "contact": 200,
+        "collaborator": 200,
+        "member": 200,
+        "delegate": 404,
+        "judge": 404,
+        "staff": 200,
+    },
+    "letter_issue": {"anonymous": 302, **dict.fromkeys(VISITORS[1:-1], 404), "staff": 302},
+}
+
+
+@pytest.fixture
+def lettered(answered: Invited) -> tuple[Invited, Any]:
+    from datetime import date
+
+    from events.services.delegates import DelegateDetails, delegate_update_own
+    from events.services.letters import Passport, letter_issue, passport_save
+    from judging.services.certificates import certificate_render
+
+    kim = Delegate.objects.get(email="kim.minji@gangnam.example")
+    delegate_update_own(
+        delegate_id=kim.pk,
+        details=DelegateDetails(name="Kim Minji", title="Director", organisation="Gangnam", language="en"),
+    )
+    passport_save(
+        delegate_id=kim.pk,
+        passport=Passport("KIM MINJI", "KR", "M7654321", date(1990, 1, 2), date(2030, 10, 5), date(2030, 10, 7), ""),
+    )
+    cho = Delegate.objects.get(email="mayor.cho@gangnam.example")
+    delegate_update_own(
+        delegate_id=cho.pk, details=DelegateDetails(name="조은희", title="Mayor", organisation="Gangnam", language="ko")
+    )
+    passport_save(
+        delegate_id=cho.pk,
+        passport=Passport("CHO EUN HEE", "KR", "M1234567", date(1962, 3, 4), date(2030, 10, 5), date(2030, 10, 7), ""),
+    )
+    staff = make_user(Role.STAFF, email="issuer@wego.example")
+    letter = letter_issue(delegate_id=kim.pk, actor=staff)
+    certificate_render(certificate_id=letter.certificate_id)
+    return answered, cho
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+@pytest.mark.parametrize("request_name", list(LETTER_EXPECTED))
+def test_the_letters_for_every_visitor(lettered: tuple[Invited, Any], request_name: str, visitor: str) -> None:
+    from events.models import VisaLetter
+
+    invited, cho = lettered
+    client = Client()
+    user = _visitor(invited, visitor)
+    if user is not None:
+        answer_consents(user)
+        client.force_login(user)
+    letters = VisaLetter.objects.count()
+    if request_name == "letter":
+        code = VisaLetter.objects.get().certificate.code
+        response = client.get(reverse("events:letter", args=[code]))
+    else:
+        response = client.post(reverse("events_staff:letter_issue", args=[invited.event.pk, cho.pk]))
+    assert response.status_code == LETTER_EXPECTED[request_name][visitor]
+    issued = request_name == "letter_issue" and visitor == "staff"
+    assert VisaLetter.objects.count() == letters + (1 if issued else 0)
