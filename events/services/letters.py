@@ -6,8 +6,10 @@ letter for a confirmed delegate of an attending winner (:func:`letter_issue`:
 a verifiable document of kind ``visa_letter``, rendered by judging's task
 through the kind events registers). Every reading of the details and every
 download of a letter is audited (:func:`passport_read`, :func:`letter_opened`).
-:func:`passports_purge` deletes the details and the letters' PDFs
-PASSPORT_KEEP_DAYS after the event, in batches, each deletion recorded."""
+:func:`passports_purge` deletes the details, the letters' PDFs and then the
+delegates themselves PASSPORT_KEEP_DAYS after the event, in batches, each
+deletion recorded (an invitation keeps its answer: the network of winners
+says who attended)."""
 
 import logging
 import re
@@ -212,13 +214,28 @@ def _purge_batch(now: datetime, batch_size: int) -> int:
             action="letter.file_deleted",
             events=[(letter, None, {"file_deleted": True}) for letter in letters],
         )
-        return len(due) + len(letters)
+        # The delegates themselves go at the same time (their letters keep their codes).
+        ended = now - timedelta(days=settings.PASSPORT_KEEP_DAYS)
+        delegates = list(
+            Delegate.objects.select_for_update(of=("self",))
+            .filter(invitation__event__ends_at__lte=ended)
+            .exclude(pk__in=delegate_ids)
+            .order_by("pk")[:batch_size]
+        )
+        audit_record_many(
+            actor=None,
+            action="delegate.deleted",
+            events=[(delegate, None, {"deleted": True}) for delegate in delegates],
+        )
+        Delegate.objects.filter(pk__in=[delegate.pk for delegate in delegates]).delete()
+        return len(due) + len(letters) + len(delegates)
 
 
 def passports_purge(*, now: datetime | None = None, batch_size: int = 25) -> int:
     """Delete the passport details due (and the PDFs of their letters, and of
-    letters whose delegate was taken off), ``batch_size`` at a time, each
-    batch its own transaction; returns how many rows were dealt with."""
+    letters whose delegate was taken off), then the delegates of events that
+    ended PASSPORT_KEEP_DAYS ago, ``batch_size`` at a time, each batch its
+    own transaction; returns how many rows were dealt with."""
     now = now or timezone.now()
     total = 0
     while done := _purge_batch(now, batch_size):

@@ -4,7 +4,8 @@
 them when its code has no version yet; from then on staff edit them in
 admin, as new versions, and the seed never touches them again. The retention
 periods they state (90 days for copies of sent e-mails, 30 days for backups,
-30 days after the event for passport details) are the portal's defaults.
+90 days after the event for passport details: PASSPORT_KEEP_DAYS) are the
+portal's defaults.
 
 A body is laid out as the notice shows it: a line starting with "## " is a
 heading, lines starting with "- " are list items, and a blank line separates

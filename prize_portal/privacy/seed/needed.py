@@ -271,17 +271,17 @@ NEEDED: list[dict[str, Any]] = [
             ),
         ),
         "retention": t(
-            en="Until the end of the cycle's event; passport details are deleted 30 days after the event.",
-            ko="해당 회차의 행사가 끝날 때까지 보유합니다. 여권 정보는 행사 30일 후 삭제합니다.",
-            ja="その開催回のイベント終了まで保存します。パスポート情報はイベントの30日後に削除されます。",
-            zh_hans="保存至该届活动结束；护照信息在活动结束30天后删除。",
+            en="Until 90 days after the cycle's event, when your details and passport details are deleted.",
+            ko="해당 회차 행사 종료 90일 후까지 보유하며, 그때 귀하의 정보와 여권 정보를 삭제합니다.",
+            ja="その開催回のイベント終了から90日後まで保存し、その時点でご本人の情報とパスポート情報を削除します。",
+            zh_hans="保存至该届活动结束后90天，届时删除您的信息和护照信息。",
             es=(
-                "Hasta el final del evento de la edición; los datos del pasaporte se suprimen 30 días después del "
-                "evento."
+                "Hasta 90 días después del evento de la edición, cuando se suprimen sus datos y los datos de su "
+                "pasaporte."
             ),
             fr=(
-                "Jusqu’à la fin de l’événement de l’édition ; les données de passeport sont supprimées 30 jours après "
-                "l’événement."
+                "Jusqu’à 90 jours après l’événement de l’édition, date à laquelle vos données et vos données de "
+                "passeport sont supprimées."
             ),
         ),
         "refusal": t(

@@ -3,8 +3,8 @@ rest and never in the audit trail, an export, an admin page or a log line;
 each reading and download audited; the letter refused with a clear message
 unless everything it needs is there; its PDF names the delegate and its
 code, its verification page only the initials and date; and the details,
-with the PDF, deleted PASSPORT_KEEP_DAYS after the event, the deletion
-recorded."""
+with the PDF and then the delegates, deleted PASSPORT_KEEP_DAYS after the
+event, each deletion recorded."""
 
 from __future__ import annotations
 
@@ -177,7 +177,8 @@ def test_the_details_and_the_pdf_go_at_the_retention_time_and_the_code_still_ver
     due = invited.event.ends_at + timedelta(days=settings.PASSPORT_KEEP_DAYS)
     assert passports_purge(now=due - timedelta(minutes=1)) == 0
     with django_capture_on_commit_callbacks(execute=True):  # the file goes once the deletion is committed
-        assert passports_purge(now=due, batch_size=1) == 2  # the details, then the letter's PDF
+        # The details with the letter's PDF, then the two delegates themselves.
+        assert passports_purge(now=due, batch_size=1) == 4
     assert not PassportDetails.objects.exists()
     certificate.refresh_from_db()
     assert certificate.file_deleted_at is not None
@@ -185,6 +186,9 @@ def test_the_details_and_the_pdf_go_at_the_retention_time_and_the_code_still_ver
     assert not default_storage.exists(name)
     assert AuditEvent.objects.filter(action="passport.deleted").count() == 1
     assert AuditEvent.objects.filter(action="letter.file_deleted").count() == 1
+    assert AuditEvent.objects.filter(action="delegate.deleted").count() == 2
+    assert not Delegate.objects.exists()
+    assert Invitation.objects.get(pk=invited.invitation.pk).status == "attending"  # who attended stays
     assert passports_purge(now=due) == 0
     page = client.get(reverse("judging_verify:certificate", args=[certificate.code]))
     assert page.status_code == 200
