@@ -18,5 +18,5 @@ class EventAdmin(LanguageTabsMedia, TranslationAdmin):
     list_display = ["name", "cycle", "place", "starts_at", "ends_at", "answer_by"]
     list_filter = ["cycle"]
     search_fields = ["name", "place"]
-    fields = ["cycle", "name", "place", "address", "starts_at", "ends_at", "answer_by", "booth_places"]
+    fields = ["cycle", "name", "place", "address", "starts_at", "ends_at", "answer_by", "slides_by", "booth_places"]
     inlines = [ProgrammeItemInline]

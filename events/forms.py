@@ -121,6 +121,17 @@ class DelegateDetailsForm(forms.Form):
     needs_consent = forms.BooleanField(
         label=_("I agree that my needs are kept for the event, as explained above."), label_suffix="", required=False
     )
+    name_public = forms.BooleanField(
+        label=_("Name me as the presenter in the public programme"),
+        label_suffix="",
+        required=False,
+        help_text=_("Without it, the programme names your city and the winning work only."),
+    )
+
+    def __init__(self, *args: Any, presents: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not presents:
+            del self.fields["name_public"]
 
     def details(self) -> DelegateDetails:
         return DelegateDetails(**self.cleaned_data)
@@ -171,3 +182,26 @@ class ChangeDecisionForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the winner"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+SEOUL_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ScheduleForm(forms.Form):
+    item = forms.TypedChoiceField(label=_("Session"), coerce=int)
+    starts_at = forms.DateTimeField(label=_("Starts (Seoul time)"), widget=SEOUL_INPUT)
+    ends_at = forms.DateTimeField(label=_("Ends (Seoul time)"), widget=SEOUL_INPUT)
+
+    def __init__(self, *args: Any, items: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["item"]).choices = [(item.pk, str(item.title)) for item in items]
+
+
+class SlidesForm(forms.Form):
+    slides = forms.FileField(
+        label=_("Slides (PDF)"), required=False, help_text=_("A PDF of at most 20 MB; a new file replaces the old one.")
+    )
+    video_url = forms.CharField(
+        label=_("Link to a video (optional)"), required=False, max_length=500, help_text=_("An https:// address.")
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("staff/retention/", include("judging.urls.retention")),
     path("events/", include("events.urls.invitations")),
     path("staff/events/", include("events.urls.staff")),
+    path("programme/", include("events.urls.public")),
     path("certificates/<str:code>/", publication_views.certificate_download, name="certificate_download"),
     path("staff/content/", include("categories.staff_urls")),
     path("staff/privacy/", include("prize_portal.privacy.staff_urls")),

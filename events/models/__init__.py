@@ -4,6 +4,16 @@ the domain; the app's models are re-exported here (the app label stays
 
 from events.models.invitations import Delegate, Invitation, InvitationChange
 from events.models.letters import PassportDetails, VisaLetter
+from events.models.presentations import Presentation
 from events.models.programme import Event, ProgrammeItem
 
-__all__ = ["Delegate", "Event", "Invitation", "InvitationChange", "PassportDetails", "ProgrammeItem", "VisaLetter"]
+__all__ = [
+    "Delegate",
+    "Event",
+    "Invitation",
+    "InvitationChange",
+    "PassportDetails",
+    "Presentation",
+    "ProgrammeItem",
+    "VisaLetter",
+]

@@ -86,6 +86,11 @@ class Delegate(models.Model):
         _("language for e-mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     presents = models.BooleanField(_("presents the winning work"), default=False)
+    name_public = models.BooleanField(
+        _("named in the public programme"),
+        default=False,
+        help_text=_("Only with the presenter's own consent, given on their page."),
+    )
     needs = models.TextField(_("access or dietary needs"), blank=True)
     needs_consent_text = models.ForeignKey(
         "privacy.Text",

@@ -1,6 +1,8 @@
 """An edition's event in Seoul (the award ceremony during Seoul Smart Life
 Week, the winners' presentations, a forum, a booth) and its programme."""
 
+from datetime import datetime, timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -23,6 +25,12 @@ class Event(models.Model):
     answer_by = models.DateTimeField(
         _("invitations answered by (Seoul time)"),
         help_text=_("Winners answer their invitation by then; later changes go to staff for approval."),
+    )
+    slides_by = models.DateTimeField(
+        _("slides uploaded by (Seoul time)"),
+        null=True,
+        blank=True,
+        help_text=_("Presenting winners upload their slides by then. Empty: three days before the event."),
     )
     booth_places = models.PositiveSmallIntegerField(
         _("booth places"), default=0, help_text=_("How many winners can have a place at the booth (0: no booth).")
@@ -47,6 +55,10 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def slides_deadline(self) -> datetime:
+        return self.slides_by or self.starts_at - timedelta(days=3)
 
 
 class ProgrammeItem(models.Model):

@@ -28,6 +28,7 @@ class DelegateDetails:
     language: str
     needs: str = ""
     needs_consent: bool = False
+    name_public: bool = False
 
 
 def needs_text() -> Text | None:
@@ -61,6 +62,7 @@ def delegate_update_own(*, delegate_id: int, details: DelegateDetails, now: date
         delegate.needs = needs
     else:
         delegate.needs, delegate.needs_consent_text, delegate.needs_consent_at = "", None, None
+    delegate.name_public = details.name_public and delegate.presents
     delegate.confirmed_at = now
     delegate.full_clean(exclude=["invitation", "needs_consent_text"], validate_unique=False, validate_constraints=False)
     delegate.save()

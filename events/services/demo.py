@@ -2,8 +2,9 @@
 """The quick start's event (`make run`): the latest published edition's
 winners are invited to a winners' forum in Seoul a month from the day the
 demo runs, with answers to try on any day: one team attends with two
-delegates, one cannot come, the others have still to answer (before a
-deadline two weeks away). A later run moves the dates when the deadline has
+delegates and opens the winners' presentations (on the public programme),
+one cannot come, the others have still to answer (before a deadline two
+weeks away). A later run moves the dates when the deadline has
 passed; answers stay."""
 
 from dataclasses import dataclass
@@ -12,14 +13,17 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 
 from categories.models import Cycle
 from categories.services import translated_fields
 from events.enums import ProgrammeKind
-from events.models import Event, Invitation
+from events.models import Event, Invitation, Presentation
 from events.services.answers import Answer, DelegateAnswer, invitation_answer
 from events.services.invitations import invitations_create
+from events.services.presentations import presentation_schedule
 from judging.models import Publication
+from prize_portal.accounts.models import User
 from prize_portal.site.seed_text import t
 
 DEMO_EVENT = t(
@@ -115,12 +119,15 @@ def _latest_edition() -> Cycle | None:
 
 
 def _place(event: Event, day: date) -> None:
+    """Move the forum, its programme and its presentations to ``day``, keeping their times of day."""
+    shift = _at(day, 9) - event.starts_at
     event.starts_at, event.ends_at = _at(day, 9), _at(day, 18)
     event.answer_by = _at(day - timedelta(days=FORUM_IN_DAYS - ANSWER_BY_IN_DAYS), 18)
     event.save()
-    for item, (_kind, _title, start, end) in zip(event.programme.order_by("pk"), PROGRAMME, strict=False):
-        item.starts_at, item.ends_at = _at(day, start), _at(day, end)
-        item.save(update_fields=["starts_at", "ends_at"])
+    event.programme.update(starts_at=F("starts_at") + shift, ends_at=F("ends_at") + shift)
+    Presentation.objects.filter(item__event=event).update(
+        starts_at=F("starts_at") + shift, ends_at=F("ends_at") + shift
+    )
 
 
 def _delegates() -> Answer:
@@ -181,6 +188,16 @@ def seed_demo_event(*, now: datetime) -> DemoEvent | None:
         invitation_answer(
             invitation_id=mexico.pk, actor=mexico.entry.owner, answer=_delegates(), version=mexico.version, now=now
         )
+        staff = User.objects.filter(email="staff@demo.sscp.test").first()
+        session = event.programme.get(kind=ProgrammeKind.PRESENTATIONS)
+        if staff is not None:  # their presentation opens the session: the public programme shows it
+            presentation_schedule(
+                actor=staff,
+                invitation_id=mexico.pk,
+                item_id=session.pk,
+                starts_at=session.starts_at,
+                ends_at=session.starts_at + timedelta(minutes=20),
+            )
     tokyo = by_country.get("JP")
     if tokyo is not None:
         invitation_answer(

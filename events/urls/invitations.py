@@ -9,6 +9,7 @@ app_name = "events"
 urlpatterns: list[URLPattern] = [
     path("", invitations.mine, name="mine"),
     path("invitations/<int:pk>/", invitations.invitation_page, name="invitation"),
+    path("invitations/<int:pk>/slides/", invitations.slides, name="slides"),
     path("delegate/<str:token>/", delegates.delegate_page, name="delegate"),
     path("delegate/<str:token>/letter.pdf", delegates.delegate_letter, name="delegate_letter"),
     path("letters/<str:code>.pdf", invitations.letter_download, name="letter"),

@@ -15,4 +15,5 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/changes/<int:change_pk>/", views.decide, name="decide"),
     path("<int:pk>/attendance.<str:file_format>", views.attendance, name="attendance"),
     path("<int:pk>/letters/<int:delegate_pk>/", views.letter_issue_view, name="letter_issue"),
+    path("<int:pk>/presentations/<int:invitation_pk>/", views.schedule, name="schedule"),
 ]

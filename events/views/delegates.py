@@ -26,8 +26,11 @@ from prize_portal.files.downloads import file_response
 
 def _details_form(request: HttpRequest, delegate: Delegate) -> DelegateDetailsForm:
     initial: dict[str, Any] = {name: getattr(delegate, name) for name in ("name", "title", "organisation", "language")}
-    initial.update(needs=delegate.needs, needs_consent=delegate.needs_consent_at is not None)
-    return DelegateDetailsForm(request.POST if "save_details" in request.POST else None, initial=initial)
+    initial.update(
+        needs=delegate.needs, needs_consent=delegate.needs_consent_at is not None, name_public=delegate.name_public
+    )
+    data = request.POST if "save_details" in request.POST else None
+    return DelegateDetailsForm(data, initial=initial, presents=delegate.presents)
 
 
 def _passport_form(request: HttpRequest, delegate: Delegate) -> PassportForm:

@@ -13,20 +13,24 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from events.enums import InvitationStatus
 from events.errors import AnswerConflictError, EventError
-from events.forms import AnswerForm, answer_of, delegate_formset
+from events.forms import AnswerForm, SlidesForm, answer_of, delegate_formset
 from events.models import Invitation, InvitationChange, VisaLetter
 from events.selectors import invitations as selectors
+from events.selectors.programme import presentation_of
 from events.services.answers import invitation_answer
 from events.services.letters import letter_opened
+from events.services.presentations import slides_upload
 from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
+from prize_portal.files.uploads import size_limited_upload
 
 
 @require_safe
@@ -41,10 +45,21 @@ def _initial(invitation: Invitation) -> list[dict[str, Any]]:
 
 
 def _page(
-    request: HttpRequest, invitation: Invitation, form: AnswerForm, formset: Any, status: int = 200
+    request: HttpRequest,
+    invitation: Invitation,
+    form: AnswerForm,
+    formset: Any,
+    status: int = 200,
+    slides_form: SlidesForm | None = None,
 ) -> HttpResponse:
     now = timezone.now()
+    presentation = presentation_of(invitation.event, invitation.entry_id)
+    if presentation is not None and slides_form is None:
+        slides_form = SlidesForm(initial={"video_url": presentation.video_url, "version": presentation.version})
     context = {
+        "presentation": presentation,
+        "slides_form": slides_form,
+        "slides_open": presentation is not None and now < invitation.event.slides_deadline,
         "invitation": invitation,
         "event": invitation.event,
         "programme": invitation.event.programme.all(),
@@ -136,3 +151,39 @@ def letter_download(request: AuthenticatedRequest, code: str) -> HttpResponseBas
     letter_opened(letter, actor=request.user, by=by)
     filename = f"invitation-letter-{letter.certificate.code}.pdf"
     return file_response(letter.certificate.file, filename, "application/pdf", inline=False)
+
+
+@require_POST
+@login_required
+@size_limited_upload
+def slides(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The team's slides and video link for its presentation (404 for anyone else)."""
+    invitation = selectors.invitation_page(pk)
+    if invitation is None or not request.user.has_perm("events.answer_invitation", invitation):
+        raise Http404
+    presentation = presentation_of(invitation.event, invitation.entry_id)
+    if presentation is None:
+        raise Http404
+    form = SlidesForm(request.POST, request.FILES)
+    refused = getattr(request, "upload_refused", "")
+    if refused:
+        form.add_error("slides", refused)
+    if form.is_valid():
+        try:
+            slides_upload(
+                presentation_id=presentation.pk,
+                actor=request.user,
+                upload=form.cleaned_data["slides"],
+                video_url=form.cleaned_data["video_url"],
+                version=form.cleaned_data["version"],
+            )
+        except EventError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Your slides are saved."))
+            return redirect(reverse("events:invitation", args=[invitation.pk]) + "#presentation")
+    late = timezone.now() >= invitation.event.answer_by
+    answer = AnswerForm(initial={"version": invitation.version}, late=late)
+    formset = delegate_formset(initial=_initial(invitation), language=get_language())
+    return _page(request, invitation, answer, formset, status=400, slides_form=form)

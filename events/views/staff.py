@@ -16,12 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
-from events.forms import BoothForm, ChangeDecisionForm
+from events.forms import BoothForm, ChangeDecisionForm, ScheduleForm
 from events.models import Delegate, Event, Invitation, InvitationChange
 from events.selectors import invitations as selectors
+from events.selectors.programme import event_presentations, presentation_items
 from events.services.answers import change_decide
 from events.services.invitations import booth_assign, invitations_create, invitations_remind
 from events.services.letters import letter_issue
+from events.services.presentations import presentation_schedule
 from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.audit.services import audit_staff_access
 from prize_portal.site.decorators import page_for
@@ -55,12 +57,16 @@ def event_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(pk)
     overview = selectors.event_overview(event)
     audit_staff_access(actor=request.user, targets=overview.delegates, after={"page": "event"})
+    talks = {talk.entry_id: talk for talk in event_presentations(event)}
+    for invitation in overview.invitations:
+        invitation.presentation = talks.get(invitation.entry_id)  # type: ignore[attr-defined]
     context = {
         "event": event,
         "overview": overview,
         "now": timezone.now(),
         "programme": event.programme.all(),
         "decision_form": ChangeDecisionForm(),
+        "presentation_items": presentation_items(event),
         "formats": FORMATS,
     }
     return render(request, "events/staff/event.html", context)
@@ -133,6 +139,30 @@ def decide(request: AuthenticatedRequest, pk: int, change_pk: int) -> HttpRespon
         return _back(event, f"change-{change.pk}")
     messages.success(request, _("The change is approved and applied.") if approve else _("The change is refused."))
     return _back(event, "changes")
+
+
+@require_POST
+@staff_page
+def schedule(request: AuthenticatedRequest, pk: int, invitation_pk: int) -> HttpResponseRedirect:
+    event = _event(pk)
+    invitation = get_object_or_404(Invitation, pk=invitation_pk, event=event)
+    form = ScheduleForm(request.POST, items=presentation_items(event))
+    try:
+        if not form.is_valid():
+            raise ValidationError([message for errors in form.errors.values() for message in errors])
+        data = form.cleaned_data
+        presentation_schedule(
+            actor=request.user,
+            invitation_id=invitation.pk,
+            item_id=data["item"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+        )
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The presentation is scheduled; the team is told by e-mail."))
+    return _back(event, f"invitation-{invitation.pk}")
 
 
 @require_POST

@@ -3,8 +3,9 @@ invitation with two delegates (adding the second row without JavaScript's
 help), a delegate confirms their details from their own link with their
 needs and consent and gives her passport details, and staff see the answers,
 issue her visa letter (its PDF read back with pdftotext: her name and its
-code; the code verified) and give a booth place from the keyboard. Every
-page passes axe and reflows at 320 px."""
+code; the code verified), give a booth place from the keyboard and schedule
+her presentation; the winner uploads the slides and the public programme
+shows it. Every page passes axe and reflows at 320 px."""
 
 from __future__ import annotations
 
@@ -12,17 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from events.enums import InvitationStatus
 from events.links import delegate_token
-from events.models import Delegate, Invitation, PassportDetails, VisaLetter
+from events.models import Delegate, Invitation, PassportDetails, Presentation, VisaLetter
 from prize_portal.accounts.roles import Role
 from prize_portal.outbox.models import OutboxMessage
 from tests.browser.helpers import check_accessibility, check_reflow, sign_in
 from tests.browser.test_results_flow import _sign_in_with_totp
 from tests.events.services.test_letters import pdf_text
-from tests.factories import PASSWORD, add_signatories, answer_consents, give_totp, make_user
+from tests.factories import PASSWORD, PDF_BYTES, add_signatories, answer_consents, give_totp, make_user
 from tests.factories.events import invited_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -84,7 +86,8 @@ def test_a_winner_answers_a_delegate_confirms_and_staff_give_a_booth_place(
     expect(page.locator(".error-summary")).to_be_visible()  # needs without the consent: refused, text kept
     expect(page.get_by_label("접근성 또는 식사 관련 요청 사항")).to_have_value("휠체어 접근이 필요합니다.")
     check_accessibility(page, "events-delegate-refused-ko")
-    page.get_by_role("checkbox").check()
+    page.check("#id_needs_consent")
+    page.check("#id_name_public")  # she agrees to be named in the public programme
     page.get_by_role("button", name="내 정보 확정").click()
     expect(page.locator(".message--success")).to_be_visible()
     cho = Delegate.objects.get(email="cho@gangnam.example")
@@ -132,3 +135,36 @@ def test_a_winner_answers_a_delegate_confirms_and_staff_give_a_booth_place(
     page.goto("/ko/staff/events/")
     check_accessibility(page, "events-staff-events-ko")
     check_reflow(page, "events-staff-events-ko")
+
+    # Staff schedule her presentation: 12:20 to 12:40 Seoul time, in the winners' presentations.
+    page.goto(url)
+    page.locator(f"#invitation-{invitation.pk} details.schedule summary").click()
+    page.fill(f"#starts-{invitation.pk}", "2030-10-06T12:20")
+    page.fill(f"#ends-{invitation.pk}", "2030-10-06T12:40")
+    page.locator(f"form[action$='/presentations/{invitation.pk}/'] button").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    talk = Presentation.objects.get()
+    assert timezone.localtime(talk.starts_at).strftime("%H:%M") == "12:20"
+    page.context.clear_cookies()
+
+    # The winner uploads the slides.
+    page.goto(f"/ko/accounts/login/?next=/ko/events/invitations/{invitation.pk}/")
+    sign_in(page, owner.email, PASSWORD)
+    page.wait_for_url(f"**/ko/events/invitations/{invitation.pk}/")
+    check_accessibility(page, "events-invitation-presentation-ko")
+    page.set_input_files(
+        "#id_slides", files=[{"name": "gangnam.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
+    )
+    page.fill("#id_video_url", "https://video.example/gangnam")
+    page.locator("form[action$='/slides/'] button").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    talk.refresh_from_db()
+    assert talk.slides_name == "gangnam.pdf"
+
+    # The public programme shows it, to anyone.
+    page.context.clear_cookies()
+    page.goto(f"/ko/programme/{invited.event.pk}/")
+    expect(page.locator("main")).to_contain_text("Gangnam District")
+    expect(page.locator("main")).to_contain_text("조은희")
+    check_accessibility(page, "events-programme-ko")
+    check_reflow(page, "events-programme-ko")

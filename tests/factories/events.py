@@ -116,3 +116,27 @@ TWO_DELEGATES = Answer(
         delegate("Kim Minji", "kim.minji@gangnam.example", language="en"),
     ),
 )
+
+
+def presentations_item(event: Event) -> ProgrammeItem:
+    """The event's winners' presentations session (12:00 to 15:00 Seoul time in make_event)."""
+    return event.programme.get(kind=ProgrammeKind.PRESENTATIONS)
+
+
+def scheduled(invited: Invited, staff: Any, *, minutes: int = 0) -> Any:
+    """Gangnam attends with two delegates and presents 20 minutes into the session."""
+    from events.services.answers import invitation_answer
+    from events.services.presentations import presentation_schedule
+
+    invitation = Invitation.objects.get(pk=invited.invitation.pk)
+    if invitation.status != "attending":
+        invitation_answer(invitation_id=invitation.pk, actor=invited.gangnam.owner, answer=TWO_DELEGATES, version=1)
+    item = presentations_item(invited.event)
+    starts = item.starts_at + timedelta(minutes=minutes)
+    return presentation_schedule(
+        actor=staff,
+        invitation_id=invitation.pk,
+        item_id=item.pk,
+        starts_at=starts,
+        ends_at=starts + timedelta(minutes=20),
+    )

@@ -27,5 +27,6 @@ class Command(BaseCommand):
         day = timezone.localtime(demo.event.starts_at)
         self.stdout.write(
             f"Demo event {SAID[demo.outcome]}: {demo.event}, {day:%Y-%m-%d} (Seoul). Winners answer at "
-            f"/en/events/ (applicant@demo.sscp.test); staff see /en/staff/events/{demo.event.pk}/."
+            f"/en/events/ (applicant@demo.sscp.test); staff see /en/staff/events/{demo.event.pk}/; "
+            f"the public programme is /en/programme/{demo.event.pk}/."
         )

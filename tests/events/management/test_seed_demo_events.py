@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from events.enums import InvitationStatus
-from events.models import Delegate, Event, Invitation
+from events.models import Delegate, Event, Invitation, Presentation
 from events.services.demo import seed_demo_event
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,7 @@ def test_the_demo_forum_has_answers_to_see_and_invitations_to_answer(
     statuses = sorted(Invitation.objects.values_list("status", flat=True))
     assert statuses == [InvitationStatus.ATTENDING, InvitationStatus.DECLINED, InvitationStatus.INVITED]
     assert Delegate.objects.filter(presents=True).count() == 1
+    assert Presentation.objects.get().entry.organisation.country == "MX"
 
     assert "in place already" in _run("seed_demo_events")
     later = event.answer_by + timedelta(days=1)
@@ -52,6 +53,8 @@ def test_the_demo_forum_has_answers_to_see_and_invitations_to_answer(
     assert moved.outcome == "moved"
     event.refresh_from_db()
     assert later < event.answer_by < event.starts_at
+    talk = Presentation.objects.get()
+    assert event.starts_at < talk.starts_at < event.ends_at  # moved with its session
     assert Invitation.objects.filter(status=InvitationStatus.ATTENDING).count() == 1  # answers stay
 
 

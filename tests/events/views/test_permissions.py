@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from events.links import delegate_token
 from events.models import Delegate, Invitation, InvitationChange
@@ -99,37 +100,33 @@ REQUESTS: dict[str, tuple[str, Callable[[Invited], str], Callable[[Invited], dic
     "attendance": ("get", lambda i: reverse("events_staff:attendance", args=[i.event.pk, "csv"]), None),
 }
 
-# What each visitor gets: 302 is "sign in first"; staff's POSTs redirect back to the page.
+# What each visitor gets: 302 is "sign in first"; a saved POST redirects back to its page.
+# Who reads an invitation (its letters too): its team, its organisation's members, staff.
+READERS = {
+    "anonymous": 302,
+    "other_winner": 404,
+    "applicant": 404,
+    "contact": 200,
+    "collaborator": 200,
+    "member": 200,
+    "delegate": 404,
+    "judge": 404,
+    "staff": 200,
+}
+# Who writes it (the answer, the slides): the entry's team only.
+TEAM = {**dict.fromkeys(VISITORS, 404), "anonymous": 302, "contact": 302, "collaborator": 302}
+
+
+def staff_only(method: str) -> dict[str, int]:
+    return {**dict.fromkeys(VISITORS, 404), "anonymous": 302, "staff": 302 if method == "post" else 200}
+
+
 EXPECTED: dict[str, dict[str, int]] = {
     "mine": {"anonymous": 302, **dict.fromkeys(VISITORS[1:], 200)},
-    "invitation": {
-        "anonymous": 302,
-        "other_winner": 404,
-        "applicant": 404,
-        "contact": 200,
-        "collaborator": 200,
-        "member": 200,
-        "delegate": 404,
-        "judge": 404,
-        "staff": 200,
-    },
-    "answer": {
-        "anonymous": 302,
-        "other_winner": 404,
-        "applicant": 404,
-        "contact": 302,
-        "collaborator": 302,
-        "member": 404,
-        "delegate": 404,
-        "judge": 404,
-        "staff": 404,
-    },
+    "invitation": READERS,
+    "answer": TEAM,
     **{
-        name: {
-            "anonymous": 302,
-            **dict.fromkeys(VISITORS[1:-1], 404),
-            "staff": 302 if method == "post" else 200,
-        }
+        name: staff_only(method)
         for name, (method, _url, _data) in REQUESTS.items()
         if name in ("staff_events", "staff_event", "invite", "remind", "booth", "attendance")
     },
@@ -183,18 +180,8 @@ def test_mine_lists_only_my_organisations_invitations(answered: Invited) -> None
 
 LETTER_EXPECTED = {
     # The letter prints passport details: its team (and organisation) and staff only.
-    "letter": {
-        "anonymous": 302,
-        "other_winner": 404,
-        "applicant": 404,
-        "contact": 200,
-        "collaborator": 200,
-        "member": 200,
-        "delegate": 404,
-        "judge": 404,
-        "staff": 200,
-    },
-    "letter_issue": {"anonymous": 302, **dict.fromkeys(VISITORS[1:-1], 404), "staff": 302},
+    "letter": READERS,
+    "letter_issue": staff_only("post"),
 }
 
 
@@ -249,3 +236,48 @@ def test_the_letters_for_every_visitor(lettered: tuple[Invited, Any], request_na
     assert response.status_code == LETTER_EXPECTED[request_name][visitor]
     issued = request_name == "letter_issue" and visitor == "staff"
     assert VisaLetter.objects.count() == letters + (1 if issued else 0)
+
+
+PRESENTATION_EXPECTED = {
+    "slides": TEAM,
+    "schedule": staff_only("post"),
+    # The public programme and its calendar: the same for everyone once the results are public.
+    "programme": dict.fromkeys(VISITORS, 200),
+    "calendar": dict.fromkeys(VISITORS, 200),
+}
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+@pytest.mark.parametrize("request_name", list(PRESENTATION_EXPECTED))
+def test_the_presentations_for_every_visitor(answered: Invited, request_name: str, visitor: str) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from events.models import Presentation
+    from tests.factories import PDF_BYTES
+    from tests.factories.events import presentations_item, scheduled
+
+    talk = scheduled(answered, make_user(Role.STAFF, email="planner@wego.example"))
+    client = Client()
+    user = _visitor(answered, visitor)
+    if user is not None:
+        answer_consents(user)
+        client.force_login(user)
+    before = list(Presentation.objects.values_list("starts_at", "slides", "version"))
+    if request_name == "slides":
+        slides = SimpleUploadedFile("slides.pdf", PDF_BYTES, content_type="application/pdf")
+        response = client.post(
+            reverse("events:slides", args=[answered.invitation.pk]), {"slides": slides, "version": "1"}
+        )
+    elif request_name == "schedule":
+        item = presentations_item(answered.event)
+        starts, ends = (timezone.localtime(moment) for moment in (talk.starts_at, talk.ends_at))
+        data = {"item": item.pk, "starts_at": f"{starts:%Y-%m-%dT%H:%M}", "ends_at": f"{ends:%Y-%m-%dT%H:%M}"}
+        response = client.post(reverse("events_staff:schedule", args=[answered.event.pk, answered.invitation.pk]), data)
+    else:
+        name = "events_public:programme" if request_name == "programme" else "events_public:calendar"
+        response = client.get(reverse(name, args=[answered.event.pk]))
+    assert response.status_code == PRESENTATION_EXPECTED[request_name][visitor]
+    changed = (request_name == "slides" and visitor in ("contact", "collaborator")) or (
+        request_name == "schedule" and visitor == "staff"  # the same slot again: a new version, told again
+    )
+    assert (list(Presentation.objects.values_list("starts_at", "slides", "version")) != before) == changed
