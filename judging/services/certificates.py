@@ -104,7 +104,7 @@ def certificate_request(*, actor: User, entry_id: int) -> Certificate:
 def certificate_regenerate(*, actor: User | None, certificate_id: int) -> Certificate:
     """Render a certificate again (after a corrected name or citation). The
     current file stays downloadable until the new one replaces it."""
-    certificate = Certificate.objects.select_for_update().select_related("entry").get(pk=certificate_id)
+    certificate = Certificate.objects.select_for_update(of=("self",)).select_related("entry").get(pk=certificate_id)
     if certificate.is_revoked:
         raise JudgingError(_("This certificate is revoked; ask for a new one instead."), code="revoked")
     certificate.requested_version = F("requested_version") + 1
@@ -124,7 +124,7 @@ def certificate_revoke(*, actor: User, certificate_id: int, reason: str) -> Cert
     reason = reason.strip()
     if not reason:
         raise JudgingError(_("Give the reason for the revocation."), code="reason")
-    certificate = Certificate.objects.select_for_update().select_related("entry").get(pk=certificate_id)
+    certificate = Certificate.objects.select_for_update(of=("self",)).select_related("entry").get(pk=certificate_id)
     if certificate.is_revoked:
         return certificate
     certificate.revoked_at = timezone.now()
