@@ -3,7 +3,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from prize_portal.site.admin import DATETIME_INPUT, LanguageTabsMedia
 
-from .models import Event, ProgrammeItem
+from .models import Course, Event, ProgrammeItem
 
 
 class ProgrammeItemInline(TranslationStackedInline):
@@ -20,3 +20,25 @@ class EventAdmin(LanguageTabsMedia, TranslationAdmin):
     search_fields = ["name", "place"]
     fields = ["cycle", "name", "place", "address", "starts_at", "ends_at", "answer_by", "slides_by", "booth_places"]
     inlines = [ProgrammeItemInline]
+
+
+@admin.register(Course)
+class CourseAdmin(LanguageTabsMedia, TranslationAdmin):
+    """Courses; their nominations are followed on the secretariat's course page."""
+
+    list_display = ["title", "provider", "starts_on", "ends_on", "capacity", "nominations_close_at"]
+    search_fields = ["title", "provider"]
+    fields = [
+        "title",
+        "provider",
+        "starts_on",
+        "ends_on",
+        "place",
+        "language",
+        "capacity",
+        "places_per_organisation",
+        "eligible_editions",
+        "finalists_eligible",
+        "nominations_close_at",
+        "offer_days",
+    ]

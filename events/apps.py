@@ -10,8 +10,9 @@ class EventsConfig(AppConfig):
         from judging.signals import results_took_effect
 
         from . import receivers
-        from .rendering import register_letter_kind
+        from .rendering import register_completion_kind, register_letter_kind
 
-        # The visa invitation letter among the kinds of verifiable documents.
+        # The visa invitation letter and the course certificate among the kinds of verifiable documents.
         register_letter_kind()
+        register_completion_kind()
         results_took_effect.connect(receivers.invite_winners, dispatch_uid="events.invite_winners")

@@ -20,3 +20,16 @@ class ChangeStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
     APPROVED = "approved", _("Approved")
     REFUSED = "refused", _("Refused")
+
+
+class NominationStatus(models.TextChoices):
+    INVITED = "invited", _("Invited: not accepted yet")
+    WAITING = "waiting", _("On the waiting list")
+    OFFERED = "offered", _("Offered a place")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Offer expired")
+
+
+# The nominations that hold a place on the course.
+HOLDING_PLACE = (NominationStatus.OFFERED, NominationStatus.CONFIRMED)

@@ -12,6 +12,7 @@ from events.services.answers import Answer, DelegateAnswer
 from events.services.delegates import DelegateDetails
 from events.services.letters import Passport
 from prize_portal.accounts.forms import LanguageSelect, language_choices
+from prize_portal.privacy.forms import ConsentFields
 
 ATTENDING_CHOICES = [("yes", _("Yes, we will attend")), ("no", _("No, we cannot attend"))]
 
@@ -205,3 +206,23 @@ class SlidesForm(forms.Form):
         label=_("Link to a video (optional)"), required=False, max_length=500, help_text=_("An https:// address.")
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class NominateForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
+    name = forms.CharField(label=_("The official's name"), max_length=200)
+    email = forms.EmailField(label=_("Their e-mail address"), help_text=_("They get an e-mail with a link to accept."))
+    language = forms.ChoiceField(label=_("Language of their e-mails"), choices=language_choices, widget=LanguageSelect)
+
+    def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = [(o.pk, o.name_en) for o in organisations]
+
+
+class NomineeProfileForm(ConsentFields, forms.Form):
+    position = forms.CharField(label=_("Position"), max_length=200)
+    department = forms.CharField(label=_("Department"), max_length=200)
+
+    def __init__(self, *args: Any, asked: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_consent_fields(asked)

@@ -118,3 +118,87 @@ def register_letter_kind() -> None:
             revoked_title=gettext_lazy("Invitation letter revoked"),
         ),
     )
+
+
+# --- The course completion certificate ---
+
+COMPLETION_TEMPLATE = "events/completion/certificate.html"
+
+
+def _nomination(certificate: Certificate) -> Any:
+    from events.models import Nomination
+
+    return Nomination.objects.select_related("course", "organisation").get(certificate=certificate)
+
+
+def completion_snapshot(certificate: Certificate) -> dict[str, Any]:
+    """What a completion certificate says, on paper and on its verification
+    page: who completed which course, given by whom, when."""
+    nomination = _nomination(certificate)
+    course = nomination.course
+    languages = list(dict.fromkeys(["en", certificate.language]))
+    titles, providers = {}, {}
+    for language in languages:
+        with translation.override(language):
+            titles[language], providers[language] = str(course.title), str(course.provider)
+    issued = certificate.issued_at or timezone.now()
+    return {
+        "version": 1,
+        "code": certificate.code,
+        "kind": str(certificate.kind),
+        "languages": languages,
+        "name": nomination.name,
+        "organisation": nomination.organisation.name_en,
+        "course": titles,
+        "provider": providers,
+        "starts_on": course.starts_on.isoformat(),
+        "ends_on": course.ends_on.isoformat(),
+        "date": timezone.localtime(issued).date().isoformat(),
+    }
+
+
+def render_completion_pdf(certificate: Certificate, snapshot: dict[str, Any]) -> bytes:
+    url = verification_url(certificate.code)
+    pages = []
+    for language in snapshot["languages"]:
+        pages.append(
+            {
+                "language": language,
+                "lang": bcp47_lang(language),
+                "course": snapshot["course"].get(language, snapshot["course"]["en"]),
+                "provider": snapshot["provider"].get(language, snapshot["provider"]["en"]),
+            }
+        )
+    context = {**snapshot, "pages": pages, "verify_url": url, "qr_svg": qr_svg(url)}
+    with translation.override("en"):
+        return html_to_pdf(render_to_string(COMPLETION_TEMPLATE, context))
+
+
+def completion_verify_context(snapshot: dict[str, Any], language: str) -> dict[str, Any]:
+    shown = language if language in snapshot.get("languages", []) else "en"
+    return {
+        "name": snapshot["name"],
+        "organisation": snapshot["organisation"],
+        "course": snapshot["course"].get(shown, snapshot["course"]["en"]),
+        "provider": snapshot["provider"].get(shown, snapshot["provider"]["en"]),
+        "course_lang": bcp47_lang(shown),
+        "starts_on": snapshot["starts_on"],
+        "ends_on": snapshot["ends_on"],
+        "date": snapshot["date"],
+    }
+
+
+def register_completion_kind() -> None:
+    from judging.enums import CertificateKind
+
+    document_kind_register(
+        CertificateKind.COMPLETION,
+        DocumentKind(
+            snapshot=completion_snapshot,
+            pdf=render_completion_pdf,
+            verify_template="events/verify/_completion.html",
+            verify_context=completion_verify_context,
+            valid_title=gettext_lazy("Valid course certificate"),
+            revoked_title=gettext_lazy("Course certificate revoked"),
+        ),
+    )

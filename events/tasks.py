@@ -1,4 +1,5 @@
 from events.errors import EventError
+from events.services.courses import course_offers_sweep
 from events.services.delegates import delegate_needs_purge
 from events.services.invitations import invitations_create, invitations_sweep
 from events.services.letters import passports_purge
@@ -28,3 +29,10 @@ def task_purge_passports() -> int:
     """Periodic (Celery beat): delete the passport details due, and the PDFs
     of the letters that print them, in batches; idempotent."""
     return passports_purge()
+
+
+@portal_task(name="events.tasks.task_sweep_course_offers")
+def task_sweep_course_offers() -> int:
+    """Periodic (Celery beat): offered course places not taken in time
+    expire and go to the next one waiting; idempotent."""
+    return course_offers_sweep()

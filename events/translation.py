@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, ProgrammeItem
+from .models import Course, Event, ProgrammeItem
 
 
 @register(Event)
@@ -12,4 +12,10 @@ class EventTranslation(TranslationOptions):
 @register(ProgrammeItem)
 class ProgrammeItemTranslation(TranslationOptions):
     fields = ("title", "place")
+    required_languages = ("en",)
+
+
+@register(Course)
+class CourseTranslation(TranslationOptions):
+    fields = ("title", "provider", "place")
     required_languages = ("en",)

@@ -114,6 +114,7 @@ class CertificateKind(models.TextChoices):
     AWARD = "award", _("Award")
     FINALIST = "finalist", _("Finalist")
     VISA_LETTER = "visa_letter", _("Visa invitation letter")
+    COMPLETION = "completion", _("Course completion certificate")
 
 
 # The kinds that certify an entry (and so have one).

@@ -4,8 +4,10 @@ winners are invited to a winners' forum in Seoul a month from the day the
 demo runs, with answers to try on any day: one team attends with two
 delegates and opens the winners' presentations (on the public programme),
 one cannot come, the others have still to answer (before a deadline two
-weeks away). A later run moves the dates when the deadline has
-passed; answers stay."""
+weeks away); and the "Smart City Seoul" training course two months ahead,
+with two officials nominated (the demo applicant among them, to accept). A
+later run moves the event's dates when its deadline has passed; answers
+stay."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -18,8 +20,9 @@ from django.db.models import F
 from categories.models import Cycle
 from categories.services import translated_fields
 from events.enums import ProgrammeKind
-from events.models import Event, Invitation, Presentation
+from events.models import Course, Event, Invitation, Presentation
 from events.services.answers import Answer, DelegateAnswer, invitation_answer
+from events.services.courses import nomination_create
 from events.services.invitations import invitations_create
 from events.services.presentations import presentation_schedule
 from judging.models import Publication
@@ -203,4 +206,64 @@ def seed_demo_event(*, now: datetime) -> DemoEvent | None:
         invitation_answer(
             invitation_id=tokyo.pk, actor=tokyo.entry.owner, answer=Answer(False), version=tokyo.version, now=now
         )
+    _seed_course(cycle, mexico, now)
     return DemoEvent(event, "created")
+
+
+COURSE = t(
+    en="Smart City Seoul",
+    ko="스마트시티 서울",
+    ja="スマートシティ・ソウル",
+    zh_hans="智慧城市首尔",
+    es="Smart City Seoul",
+    fr="Smart City Seoul",
+)
+PROVIDER = t(
+    en="Seoul Human Resources Development Center",
+    ko="서울시인재개발원",
+    ja="ソウル市人材開発院",
+    zh_hans="首尔市人才开发院",
+    es="Centro de Desarrollo de Recursos Humanos de Seúl",
+    fr="Centre de développement des ressources humaines de Séoul",
+)
+COURSE_PLACE = t(
+    en="Seoul Human Resources Development Center, Seocho-gu, Seoul",
+    ko="서울시인재개발원, 서울 서초구",
+    ja="ソウル市人材開発院（ソウル市瑞草区）",
+    zh_hans="首尔市人才开发院，首尔瑞草区",
+    es="Centro de Desarrollo de Recursos Humanos de Seúl, Seocho-gu, Seúl",
+    fr="Centre de développement des ressources humaines de Séoul, Seocho-gu, Séoul",
+)
+
+
+def _seed_course(cycle: Cycle, invitation: Invitation | None, now: datetime) -> None:
+    """The training course of the winners, two months ahead, with two
+    officials of a winning city nominated: the demo applicant (to accept) and
+    one who has still to."""
+    if invitation is None:
+        return
+    today = now.astimezone(ZoneInfo(settings.PRIZE_TIME_ZONE)).date()
+    course = Course.objects.create(
+        starts_on=today + timedelta(days=60),
+        ends_on=today + timedelta(days=64),
+        language="en",
+        capacity=20,
+        places_per_organisation=2,
+        nominations_close_at=_at(today + timedelta(days=45), 18),
+        **translated_fields(title=COURSE, provider=PROVIDER, place=COURSE_PLACE),
+    )
+    course.eligible_editions.add(cycle)
+    owner = invitation.entry.owner
+    for name, email, language in (
+        ("Demo Applicant", owner.email, owner.language),
+        ("Ana María Torres", "ana.torres@demo.sscp.test", "es"),
+    ):
+        nomination_create(
+            course_id=course.pk,
+            organisation_id=invitation.entry.organisation_id,
+            actor=owner,
+            name=name,
+            email=email,
+            language=language,
+            now=now,
+        )

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from events.views import delegates, invitations
+from events.views import courses, delegates, invitations
 
 app_name = "events"
 
@@ -13,4 +13,8 @@ urlpatterns: list[URLPattern] = [
     path("delegate/<str:token>/", delegates.delegate_page, name="delegate"),
     path("delegate/<str:token>/letter.pdf", delegates.delegate_letter, name="delegate_letter"),
     path("letters/<str:code>.pdf", invitations.letter_download, name="letter"),
+    path("courses/", courses.courses, name="courses"),
+    path("courses/<int:pk>/nominate/", courses.nominate, name="nominate"),
+    path("nominations/<str:token>/", courses.nomination, name="nomination"),
+    path("certificates/<str:code>.pdf", courses.certificate_download, name="course_certificate"),
 ]

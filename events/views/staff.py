@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from events.forms import BoothForm, ChangeDecisionForm, ScheduleForm
 from events.models import Delegate, Event, Invitation, InvitationChange
 from events.selectors import invitations as selectors
+from events.selectors.courses import courses_overview
 from events.selectors.programme import event_presentations, presentation_items
 from events.services.answers import change_decide
 from events.services.invitations import booth_assign, invitations_create, invitations_remind
@@ -48,7 +49,8 @@ def _refused(request: HttpRequest, error: ValidationError) -> None:
 @require_safe
 @staff_page
 def events(request: HttpRequest) -> HttpResponse:
-    return render(request, "events/staff/events.html", {"events": selectors.events_overview()})
+    context = {"events": selectors.events_overview(), "courses": courses_overview()}
+    return render(request, "events/staff/events.html", context)
 
 
 @require_safe

@@ -76,6 +76,11 @@ def beat_schedule(env: environ.Env) -> dict[str, dict[str, Any]]:
             "task": "events.tasks.task_purge_passports",
             "schedule": env.float("PASSPORTS_PURGE_SECONDS", default=3600.0),
         },
+        # Course places offered and not taken in time go to the next one waiting.
+        "course-offers-sweep": {
+            "task": "events.tasks.task_sweep_course_offers",
+            "schedule": env.float("COURSE_OFFERS_SWEEP_SECONDS", default=900.0),
+        },
         # Certificates a dead broker or worker left unrendered.
         "certificates-sweep": {
             "task": "judging.tasks.task_sweep_certificates",

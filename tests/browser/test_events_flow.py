@@ -168,3 +168,70 @@ def test_a_winner_answers_a_delegate_confirms_and_staff_give_a_booth_place(
     expect(page.locator("main")).to_contain_text("조은희")
     check_accessibility(page, "events-programme-ko")
     check_reflow(page, "events-programme-ko")
+
+
+def test_a_nominee_enrols_and_after_completion_downloads_and_verifies_the_certificate(
+    page: Any, project: Any, privacy_texts: Any, tmp_path: Path
+) -> None:
+    from events.models import Nomination
+    from events.services.courses import nomination_create
+    from tests.factories.events import make_course
+
+    invited = invited_world(project)
+    course = make_course(invited.world.cycle)
+    nomination = nomination_create(
+        course_id=course.pk,
+        organisation_id=invited.gangnam.organisation.pk,
+        actor=invited.gangnam.owner,
+        name="박지원",
+        email="park@gangnam.example",
+        language="ko",
+    )
+    park = make_user(email="park@gangnam.example", language="ko")
+    answer_consents(park)  # as at sign-up; the nominee's own items are asked when accepting
+
+    url = f"/ko/events/nominations/{nomination.token}/"
+    page.goto(f"/ko/accounts/login/?next={url}")
+    sign_in(page, park.email, PASSWORD)
+    page.wait_for_url(f"**{url}")
+    check_accessibility(page, "events-nomination-ko")
+    check_reflow(page, "events-nomination-ko")
+    page.fill("#id_position", "스마트도시과장")
+    page.fill("#id_department", "스마트도시국")
+    for box in page.locator("input[type=checkbox][name^=consent__]:not([disabled])").all():
+        box.check()
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    assert Nomination.objects.get().status == "waiting"
+    page.context.clear_cookies()
+
+    staff = make_user(Role.STAFF, email="secretariat@example.org", language="ko")
+    secret = give_totp(staff)
+    answer_consents(staff)
+    staff_url = f"/ko/staff/events/courses/{course.pk}/"
+    _sign_in_with_totp(page, staff.email, secret, staff_url)
+    check_accessibility(page, "events-staff-course-ko")
+    check_reflow(page, "events-staff-course-ko")
+    page.locator(f"form[action$='/courses/{course.pk}/confirm/'] button").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    row = page.locator(f"#nomination-{nomination.pk}")
+    row.locator("button[name=attended]").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    page.locator(f"#nomination-{nomination.pk} button[name=complete]").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    certificate = Nomination.objects.get().certificate
+    assert certificate is not None
+    page.context.clear_cookies()
+
+    page.goto(f"/ko/accounts/login/?next={url}")
+    sign_in(page, park.email, PASSWORD)
+    page.wait_for_url(f"**{url}")
+    check_accessibility(page, "events-nomination-completed-ko")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=certificate.code).click()
+    text = " ".join(pdf_text(Path(download.value.path()).read_bytes(), tmp_path).split())
+    assert "박지원" in text
+    assert certificate.code in text
+    page.locator(f"a[href$='/verify/{certificate.code}/']").click()
+    expect(page.locator("main")).to_contain_text("박지원")
+    check_accessibility(page, "events-course-certificate-verify-ko")

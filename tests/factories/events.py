@@ -140,3 +140,35 @@ def scheduled(invited: Invited, staff: Any, *, minutes: int = 0) -> Any:
         starts_at=starts,
         ends_at=starts + timedelta(minutes=20),
     )
+
+
+def make_course(cycle: Any, *, capacity: int = 2, per_organisation: int = 2, offer_days: int = 7) -> Any:
+    """ "Smart City Seoul" with the Seoul Human Resources Development Center, for
+    the edition's winners, in May 2031; nominations close at the end of April."""
+    from datetime import date
+
+    from events.models import Course
+
+    course = Course.objects.create(
+        title_en="Smart City Seoul",
+        title_ko="스마트시티 서울",
+        provider_en="Seoul Human Resources Development Center",
+        provider_ko="서울시인재개발원",
+        starts_on=date(2031, 5, 12),
+        ends_on=date(2031, 5, 16),
+        place_en="Seoul Human Resources Development Center, Seocho-gu",
+        language="en",
+        capacity=capacity,
+        places_per_organisation=per_organisation,
+        nominations_close_at=datetime(2031, 4, 30, 18, 0, tzinfo=SEOUL),
+        offer_days=offer_days,
+    )
+    course.eligible_editions.add(cycle)
+    return course
+
+
+def nominee(email: str, *, language: str = "en") -> User:
+    """An account of the address a nomination was sent to (make_user verifies it)."""
+    from tests.factories.accounts import make_user
+
+    return make_user(email=email, language=language)

@@ -47,6 +47,7 @@ NAMES_OF_BEFORE = {
     "events.tasks.task_invite_winners",
     "events.tasks.task_sweep_invitations",
     "events.tasks.task_purge_passports",
+    "events.tasks.task_sweep_course_offers",
 }
 
 OUR_APPS = ("prize_portal.", "categories.", "submissions.", "judging.", "events.")

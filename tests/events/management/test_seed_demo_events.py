@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from events.enums import InvitationStatus
-from events.models import Delegate, Event, Invitation, Presentation
+from events.models import Course, Delegate, Event, Invitation, Presentation
 from events.services.demo import seed_demo_event
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,13 @@ def test_the_demo_forum_has_answers_to_see_and_invitations_to_answer(
     assert statuses == [InvitationStatus.ATTENDING, InvitationStatus.DECLINED, InvitationStatus.INVITED]
     assert Delegate.objects.filter(presents=True).count() == 1
     assert Presentation.objects.get().entry.organisation.country == "MX"
+    course = Course.objects.get()
+    assert course.title_ko == "스마트시티 서울"
+    assert course.starts_on > timezone.localdate()
+    assert sorted(course.nominations.values_list("email", flat=True)) == [
+        "ana.torres@demo.sscp.test",
+        "applicant@demo.sscp.test",
+    ]
 
     assert "in place already" in _run("seed_demo_events")
     later = event.answer_by + timedelta(days=1)

@@ -117,8 +117,8 @@ READERS = {
 TEAM = {**dict.fromkeys(VISITORS, 404), "anonymous": 302, "contact": 302, "collaborator": 302}
 
 
-def staff_only(method: str) -> dict[str, int]:
-    return {**dict.fromkeys(VISITORS, 404), "anonymous": 302, "staff": 302 if method == "post" else 200}
+def staff_only(method: str, visitors: list[str] = VISITORS) -> dict[str, int]:
+    return {**dict.fromkeys(visitors, 404), "anonymous": 302, "staff": 302 if method == "post" else 200}
 
 
 EXPECTED: dict[str, dict[str, int]] = {
@@ -281,3 +281,93 @@ def test_the_presentations_for_every_visitor(answered: Invited, request_name: st
         request_name == "schedule" and visitor == "staff"  # the same slot again: a new version, told again
     )
     assert (list(Presentation.objects.values_list("starts_at", "slides", "version")) != before) == changed
+
+
+COURSE_VISITORS = [*VISITORS, "nominee"]
+COURSE_EXPECTED = {
+    "courses": {"anonymous": 302, **dict.fromkeys(COURSE_VISITORS[1:], 200)},
+    # Only the team (or members) of an organisation that won may nominate.
+    "nominate": {
+        **dict.fromkeys(COURSE_VISITORS, 404),
+        "anonymous": 302,
+        "other_winner": 302,  # Mexico City won too: it nominates for itself
+        "contact": 302,
+        "collaborator": 302,
+        "member": 302,
+    },
+    # An accepted nomination: its nominee and staff only.
+    "nomination": {**dict.fromkeys(COURSE_VISITORS, 404), "anonymous": 302, "nominee": 200, "staff": 200},
+    "certificate": {**dict.fromkeys(COURSE_VISITORS, 404), "anonymous": 302, "nominee": 200, "staff": 200},
+    "staff_course": staff_only("get", COURSE_VISITORS),
+    "course_confirm": staff_only("post", COURSE_VISITORS),
+}
+
+
+@pytest.fixture
+def nominated(answered: Invited) -> tuple[Invited, Any, Any]:
+    from events.services.courses import (
+        nomination_accept,
+        nomination_attended,
+        nomination_complete,
+        nomination_create,
+        nominations_confirm,
+    )
+    from judging.services.certificates import certificate_render
+    from tests.factories.events import make_course, nominee
+
+    course = make_course(answered.world.cycle, capacity=5)
+    nomination = nomination_create(
+        course_id=course.pk,
+        organisation_id=answered.gangnam.organisation.pk,
+        actor=answered.gangnam.owner,
+        name="Park Ji-won",
+        email="park@gangnam.example",
+        language="en",
+    )
+    person = nominee("park@gangnam.example")
+    nomination_accept(token=nomination.token, user=person, position="Director", department="Policy")
+    staff = make_user(Role.STAFF, email="courses@wego.example")
+    nominations_confirm(course_id=course.pk, actor=staff)
+    nomination_attended(nomination_id=nomination.pk, actor=staff, attended=True)
+    nomination = nomination_complete(nomination_id=nomination.pk, actor=staff)
+    certificate_render(certificate_id=nomination.certificate_id)
+    return answered, course, person
+
+
+@pytest.mark.parametrize("visitor", COURSE_VISITORS)
+@pytest.mark.parametrize("request_name", list(COURSE_EXPECTED))
+def test_the_courses_for_every_visitor(nominated: tuple[Invited, Any, Any], request_name: str, visitor: str) -> None:
+    from events.models import Nomination
+
+    invited, course, person = nominated
+    client = Client()
+    user = person if visitor == "nominee" else _visitor(invited, visitor)
+    if user is not None:
+        answer_consents(user)
+        client.force_login(user)
+    nomination = Nomination.objects.get()
+    before = list(Nomination.objects.values_list("status", "attended"))
+    count = Nomination.objects.count()
+    if request_name == "nominate":
+        organisation = invited.mexico.organisation if visitor == "other_winner" else invited.gangnam.organisation
+        data = {
+            f"course-{course.pk}-organisation": organisation.pk,
+            f"course-{course.pk}-name": "Another Official",
+            f"course-{course.pk}-email": f"official-{visitor}@example.org",
+            f"course-{course.pk}-language": "en",
+        }
+        response = client.post(reverse("events:nominate", args=[course.pk]), data)
+    elif request_name == "course_confirm":
+        response = client.post(reverse("events_staff:course_confirm", args=[course.pk]))
+    else:
+        url = {
+            "courses": reverse("events:courses"),
+            "nomination": reverse("events:nomination", args=[nomination.token]),
+            "certificate": reverse("events:course_certificate", args=[nomination.certificate.code]),
+            "staff_course": reverse("events_staff:course", args=[course.pk]),
+        }[request_name]
+        response = client.get(url)
+    assert response.status_code == COURSE_EXPECTED[request_name][visitor]
+    made = request_name == "nominate" and COURSE_EXPECTED["nominate"][visitor] == 302 and visitor != "anonymous"
+    assert Nomination.objects.count() == count + (1 if made else 0)
+    assert list(Nomination.objects.values_list("status", "attended"))[: len(before)] == before
