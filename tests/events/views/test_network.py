@@ -85,3 +85,35 @@ def test_queries_do_not_grow_with_cities(client: Client, invited: Invited, proje
         entry = project_winner(invited.world, f"mayor@{city.lower()}.example", name_en=city, name_native=city)
         Invitation.objects.create(event=invited.event, entry=entry)
     assert _queries(client, url) == one
+
+
+def test_a_city_page_queries_do_not_grow_with_its_records(client: Client, invited: Invited) -> None:
+    from events.services.courses import nomination_create
+    from tests.factories.events import make_course, make_event
+
+    answer_consents(sign_in_staff(client))
+    url = reverse("events_staff:city", args=[invited.gangnam.organisation.pk])
+    course = make_course(invited.world.cycle)
+
+    def nominate(email: str, to: Any = course) -> None:
+        nomination_create(
+            course_id=to.pk,
+            organisation_id=invited.gangnam.organisation.pk,
+            actor=invited.gangnam.owner,
+            name=email,
+            email=email,
+            language="en",
+        )
+
+    nominate("one@gangnam.example")
+    client.get(url)
+    one = _queries(client, url)
+    from datetime import timedelta
+
+    from events.models import Invitation
+
+    for days in (1, 2):
+        event = make_event(invited.world.cycle, starts_at=invited.event.starts_at + timedelta(days=days))
+        Invitation.objects.create(event=event, entry=invited.gangnam)
+        nominate(f"more{days}@gangnam.example", make_course(invited.world.cycle))
+    assert _queries(client, url) == one

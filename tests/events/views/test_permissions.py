@@ -371,3 +371,48 @@ def test_the_courses_for_every_visitor(nominated: tuple[Invited, Any, Any], requ
     made = request_name == "nominate" and COURSE_EXPECTED["nominate"][visitor] == 302 and visitor != "anonymous"
     assert Nomination.objects.count() == count + (1 if made else 0)
     assert list(Nomination.objects.values_list("status", "attended"))[: len(before)] == before
+
+
+STAFF_ACTIONS = {
+    "decide": staff_only("post", COURSE_VISITORS),
+    "course_attendance": staff_only("post", COURSE_VISITORS),
+    "cities": staff_only("get", COURSE_VISITORS),
+    "city": staff_only("get", COURSE_VISITORS),
+}
+
+
+@pytest.mark.parametrize("visitor", COURSE_VISITORS)
+@pytest.mark.parametrize("request_name", list(STAFF_ACTIONS))
+def test_the_other_staff_pages_for_every_visitor(
+    nominated: tuple[Invited, Any, Any], request_name: str, visitor: str
+) -> None:
+    from events.enums import ChangeStatus
+    from events.models import Nomination
+
+    invited, course, person = nominated
+    change = InvitationChange.objects.create(
+        invitation=invited.invitation,
+        proposal={"attending": False, "delegates": []},
+        requested_by=invited.gangnam.owner,
+    )
+    client = Client()
+    user = person if visitor == "nominee" else _visitor(invited, visitor)
+    if user is not None:
+        answer_consents(user)
+        client.force_login(user)
+    nomination = Nomination.objects.get()
+    if request_name == "decide":
+        url = reverse("events_staff:decide", args=[invited.event.pk, change.pk])
+        response = client.post(url, {"decision": "refuse", "note": "Please come."})
+    elif request_name == "course_attendance":
+        url = reverse("events_staff:nomination", args=[course.pk, nomination.pk])
+        response = client.post(url, {"attended": "0"})
+    else:
+        args = [] if request_name == "cities" else [invited.gangnam.organisation.pk]
+        response = client.get(reverse(f"events_staff:{request_name}", args=args))
+    assert response.status_code == STAFF_ACTIONS[request_name][visitor]
+    change.refresh_from_db()
+    nomination.refresh_from_db()
+    by_staff = visitor == "staff"
+    assert (change.status == ChangeStatus.REFUSED) == (by_staff and request_name == "decide")
+    assert nomination.attended == (not (by_staff and request_name == "course_attendance"))
