@@ -33,6 +33,10 @@ from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
 
 
+# The slides form shares the page with the answer form: its own ids (both have a "version").
+SLIDES_IDS = "slides_%s"
+
+
 @require_safe
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
@@ -55,7 +59,8 @@ def _page(
     now = timezone.now()
     presentation = presentation_of(invitation.event, invitation.entry_id)
     if presentation is not None and slides_form is None:
-        slides_form = SlidesForm(initial={"video_url": presentation.video_url, "version": presentation.version})
+        initial = {"video_url": presentation.video_url, "version": presentation.version}
+        slides_form = SlidesForm(initial=initial, auto_id=SLIDES_IDS)
     context = {
         "presentation": presentation,
         "slides_form": slides_form,
@@ -164,7 +169,7 @@ def slides(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     presentation = presentation_of(invitation.event, invitation.entry_id)
     if presentation is None:
         raise Http404
-    form = SlidesForm(request.POST, request.FILES)
+    form = SlidesForm(request.POST, request.FILES, auto_id=SLIDES_IDS)
     refused = getattr(request, "upload_refused", "")
     if refused:
         form.add_error("slides", refused)

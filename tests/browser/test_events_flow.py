@@ -153,9 +153,9 @@ def test_a_winner_answers_a_delegate_confirms_and_staff_give_a_booth_place(
     page.wait_for_url(f"**/ko/events/invitations/{invitation.pk}/")
     check_accessibility(page, "events-invitation-presentation-ko")
     page.set_input_files(
-        "#id_slides", files=[{"name": "gangnam.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
+        "#slides_slides", files=[{"name": "gangnam.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
     )
-    page.fill("#id_video_url", "https://video.example/gangnam")
+    page.fill("#slides_video_url", "https://video.example/gangnam")
     page.locator("form[action$='/slides/'] button").click()
     expect(page.locator(".message--success")).to_be_visible()
     talk.refresh_from_db()
