@@ -32,7 +32,6 @@ from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
 from prize_portal.files.uploads import size_limited_upload
 
-
 # The slides form shares the page with the answer form: its own ids (both have a "version").
 SLIDES_IDS = "slides_%s"
 
