@@ -35,6 +35,7 @@ from prize_portal.privacy.services.consents import consents_record
 from prize_portal.tasks import queue_task_on_commit
 from submissions.enums import EntryStatus
 from submissions.models import Entry, Organisation
+from submissions.services.invitations import verified_addresses
 
 
 def eligible_entries(course: Course) -> "Q":
@@ -112,13 +113,6 @@ def nomination_create(
     return nomination
 
 
-def _addresses_of(user: User) -> set[str]:
-    from allauth.account.models import EmailAddress
-
-    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    return {address.lower() for address in verified}
-
-
 def _lock(nomination_id: int) -> tuple[Course, Nomination]:
     nomination = Nomination.objects.get(pk=nomination_id)
     course = Course.objects.select_for_update().get(pk=nomination.course_id)
@@ -143,7 +137,7 @@ def nomination_accept(
     _course, nomination = _lock(found.pk)
     if nomination.status != NominationStatus.INVITED:
         raise EventError(_("This nomination has already been accepted."), code="used")
-    if nomination.email.lower() not in _addresses_of(user) and nomination.email.lower() != user.email.lower():
+    if nomination.email.lower() not in verified_addresses(user):
         raise EventError(
             _("This nomination was sent to another e-mail address. Sign in with that address to accept it."),
             code="other_address",

@@ -21,7 +21,8 @@ from ..models import Entry, Invitation
 from .entries import check_open, lock_entry
 
 
-def _addresses_of(user: User) -> set[str]:
+def verified_addresses(user: User) -> set[str]:
+    """The person's verified e-mail addresses, lower-cased (where an invitation may be accepted)."""
     from allauth.account.models import EmailAddress
 
     verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
@@ -75,7 +76,7 @@ def invitation_accept(*, token: str, user: User, consents: Mapping[str, bool] | 
     invitation = Invitation.objects.select_for_update().select_related("entry").get(token=token)
     if invitation.accepted_at is not None:
         raise IntakeError(_("This invitation has already been used."), code="used")
-    if invitation.email.lower() not in _addresses_of(user):
+    if invitation.email.lower() not in verified_addresses(user):
         raise IntakeError(
             _("This invitation was sent to another e-mail address. Sign in with that address to accept it."),
             code="other_address",
