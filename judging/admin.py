@@ -28,6 +28,7 @@ from judging.models import (
     Award,
     Certificate,
     Conflict,
+    Declaration,
     Feedback,
     JudgeInvitation,
     JudgeProfile,
@@ -256,6 +257,16 @@ class JudgeInvitationAdmin(AccessAudited, ReadOnlyModelAdmin):
     list_filter = ["chair", "language"]
     list_select_related = ["invited_by", "accepted_by"]
     search_fields = ["email", "name"]
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(AccessAudited, ReadOnlyModelAdmin):
+    """Who accepted which version of the judges' declaration, for which cycle, when and in which language."""
+
+    list_display = ["judge", "cycle", "text", "language", "accepted_at"]
+    list_filter = ["cycle", "text"]
+    list_select_related = ["judge", "cycle", "text"]
+    search_fields = ["judge__email", "judge__name"]
 
 
 @admin.register(Award)

@@ -101,6 +101,7 @@ def review_rows(round_: Round) -> Iterator[list[Cell]]:
             ]
 
 
+PLACE_COLUMN = gettext_lazy("Place at a cut-off of %(cutoff)d (calibrated)")
 RESULT_COLUMNS = [
     gettext_lazy("Category"),
     gettext_lazy("Reference number"),
@@ -110,6 +111,9 @@ RESULT_COLUMNS = [
     gettext_lazy("Calibrated score"),
     gettext_lazy("90-percent interval, low"),
     gettext_lazy("90-percent interval, high"),
+    PLACE_COLUMN,
+    gettext_lazy("Rank (calibrated for bias only)"),
+    gettext_lazy("Calibrated score (bias only)"),
     gettext_lazy("Rank (mean)"),
     gettext_lazy("Mean"),
     gettext_lazy("Rank (median)"),
@@ -127,11 +131,12 @@ def result_rows(round_: Round) -> Iterator[list[Cell]]:
     """The header, then one row per entry with every method's rank and score
     (the engine's own numbers, rounded to 2 decimals), best calibrated first."""
     from categories.models import Category
-    from judging.engine.ranking import Method
+    from judging.engine.ranking import Method, places
     from judging.selectors.ranking import round_results
+    from judging.selectors.results import DEFAULT_CUTOFF, PLACE_LABELS
     from submissions.models import Entry
 
-    yield [str(label) for label in RESULT_COLUMNS]
+    yield [str(label) % {"cutoff": DEFAULT_CUTOFF} if label is PLACE_COLUMN else str(label) for label in RESULT_COLUMNS]
     results = round_results(round_)
     entries = {str(entry.pk): entry for entry in Entry.objects.filter(round_entries__round=round_)}
     names = dict(Category.objects.filter(pk__in=list(results)).values_list("pk", "name"))
@@ -139,8 +144,10 @@ def result_rows(round_: Round) -> Iterator[list[Cell]]:
         by_method = {
             method: {result.entry: result for result in category.rankings[method].results} for method in Method
         }
+        place_of = places(category.rankings[Method.CALIBRATED].results, DEFAULT_CUTOFF)
         for result in category.rankings[Method.CALIBRATED].results:
             entry = entries[result.entry]
+            additive = by_method[Method.CALIBRATED_ADDITIVE][result.entry]
             mean = by_method[Method.MEAN][result.entry]
             median = by_method[Method.MEDIAN][result.entry]
             zscore = by_method[Method.ZSCORE][result.entry]
@@ -153,6 +160,9 @@ def result_rows(round_: Round) -> Iterator[list[Cell]]:
                 round(result.score, 2),
                 "" if result.ci_low is None else round(result.ci_low, 2),
                 "" if result.ci_high is None else round(result.ci_high, 2),
+                str(PLACE_LABELS[place_of[result.entry]]) if result.entry in place_of else "",
+                additive.rank,
+                round(additive.score, 2),
                 mean.rank,
                 round(mean.score, 2),
                 median.rank,

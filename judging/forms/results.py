@@ -14,7 +14,8 @@ from judging.selectors.rounds import target_rounds
 
 Method = ranking.Method
 METHOD_LABELS = {
-    Method.CALIBRATED: gettext_lazy("Calibrated (judge bias removed)"),
+    Method.CALIBRATED: gettext_lazy("Calibrated (judge bias and scale removed)"),
+    Method.CALIBRATED_ADDITIVE: gettext_lazy("Calibrated for bias only"),
     Method.MEAN: gettext_lazy("Raw mean"),
     Method.MEDIAN: gettext_lazy("Median"),
     Method.ZSCORE: gettext_lazy("Normalised per judge (z-score)"),
@@ -32,6 +33,16 @@ class ResultsFilterForm(forms.Form):
     method = forms.ChoiceField(label=gettext_lazy("Ranking method"), required=False)
     category = forms.TypedChoiceField(label=gettext_lazy("Category"), coerce=int, required=False, empty_value=None)
     track = forms.TypedChoiceField(label=gettext_lazy("Track"), coerce=int, required=False, empty_value=None)
+    cutoff = forms.IntegerField(
+        label=gettext_lazy("Cut-off (places that count)"),
+        min_value=1,
+        max_value=1000,
+        required=False,
+        help_text=gettext_lazy(
+            "For example the number of finalists or of awards: the table shows which places the "
+            "90-percent intervals settle and which are too close to call."
+        ),
+    )
 
     def __init__(self, *args: Any, categories: list[Category], tracks: list[Track], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,7 +12,7 @@ from judging.enums import AssignmentState, ReviewState
 from judging.models import ReviewScore, Round
 from submissions.models import Entry
 
-METHODS = (ranking.Method.MEAN, ranking.Method.MEDIAN, ranking.Method.ZSCORE, ranking.Method.CALIBRATED)
+METHODS = tuple(ranking.Method)
 
 
 @dataclass

@@ -27,6 +27,15 @@ from prize_portal.accounts.models import User
 from submissions.models import Entry
 
 Method = ranking.Method
+# The cut-off the results page (and the export) show settled and unsettled places at, until the chair
+# chooses another.
+DEFAULT_CUTOFF = 10
+CALIBRATED_METHODS = (Method.CALIBRATED, Method.CALIBRATED_ADDITIVE)
+PLACE_LABELS = {
+    ranking.Place.SETTLED_IN: gettext_lazy("Settled inside"),
+    ranking.Place.SETTLED_OUT: gettext_lazy("Settled outside"),
+    ranking.Place.TOO_CLOSE: gettext_lazy("Too close to call"),
+}
 RECOMMENDATION_WORDS = {
     Recommendation.STRONG_YES: gettext_lazy("strongly recommend"),
     Recommendation.YES: gettext_lazy("recommend"),
@@ -59,6 +68,11 @@ class Row:
     criterion_means: list[float]
     recommendations: str
     totals: tuple[float, ...] = ()
+    place: str = ""  # a ranking.Place at the section's cut-off, "" without intervals
+
+    @property
+    def place_label(self) -> str:
+        return str(PLACE_LABELS[ranking.Place(self.place)]) if self.place else ""
 
     @property
     def lowest(self) -> float:
@@ -82,6 +96,8 @@ class Section:
     hidden: int  # entries not shown because of the user's conflicts
     unreviewed: int  # entries of the round without a submitted review yet
     warnings: list[str]
+    cutoff: int = 0
+    places: Counter[str] = field(default_factory=Counter)  # ranking.Place -> entries (shown or not)
     judges: list[charts.JudgeStrip] = field(default_factory=list)
     judge_chart: SafeString | None = None
     dumbbell_chart: SafeString | None = None
@@ -192,6 +208,15 @@ def warning_text(code: str, *, judges: dict[str, str], ranking_: ranking.Ranking
         return _("%(judge)s gave every entry the same total: their z-scores use the round's spread.") % {
             "judge": judges.get(subject, subject)
         }
+    if name == "gain_few_reviews":
+        return _(
+            "%(judge)s has fewer than 5 reviews: the calibrated score keeps their scale as the typical judge's "
+            "and corrects only their harshness or leniency."
+        ) % {"judge": judges.get(subject, subject)}
+    if name == "gain_no_spread":
+        return _(
+            "%(judge)s gave every entry the same total: the calibrated score keeps their scale as the typical judge's."
+        ) % {"judge": judges.get(subject, subject)}
     if name == "interval_unavailable":
         return _("There are too few reviews to estimate the 90-percent intervals of the calibrated scores.")
     if name == "interval_approximate":
@@ -239,9 +264,14 @@ def results_sections(
     sort: str,
     category_id: int | None,
     track_id: int | None,
+    cutoff: int,
 ) -> list[Section]:
     """The page's sections, one per category of the round (or the chosen one),
-    in a fixed number of queries whatever the number of entries and reviews."""
+    in a fixed number of queries whatever the number of entries and reviews.
+    Places at ``cutoff`` are those of the calibrated ranking (the chosen
+    calibrated method, else the default one) over all the category's entries,
+    the ones the user may not see included: the line falls where it falls."""
+    calibrated_method = method if method in CALIBRATED_METHODS else Method.CALIBRATED
     results = round_results(round_)
     hidden = hidden_entries(user, round_, entries)
     recommendations, judges = _reviews(round_)
@@ -280,10 +310,13 @@ def results_sections(
         ).items():
             totals[entry_key].append(total)
         ordered = [result for result in rankings[method].results if result.entry in shown]
+        place_of = ranking.places(rankings[calibrated_method].results, cutoff)
+        section.cutoff = cutoff
+        section.places = Counter(str(place) for place in place_of.values())
         section.unreviewed = len(shown) - len(ordered)
         for place, result in enumerate(ordered, 1):
             entry = entries[int(result.entry)]
-            calibrated = by_method[Method.CALIBRATED][result.entry]
+            calibrated = by_method[calibrated_method][result.entry]
             section.rows.append(
                 Row(
                     entry_id=entry.pk,
@@ -304,6 +337,7 @@ def results_sections(
                     criterion_means=[result.criterion_means.get(code, 0.0) for code in names],
                     recommendations=recommendations.get(entry.pk, ""),
                     totals=tuple(totals[result.entry]),
+                    place=str(place_of.get(result.entry, "")),
                 )
             )
         descending = sort.startswith("-")
@@ -311,7 +345,7 @@ def results_sections(
         if key != "rank" or descending:
             section.rows.sort(key=lambda row: row.sort_value(key), reverse=descending)
         seen: set[str] = set()
-        for m in (Method.CALIBRATED, Method.ZSCORE, Method.MEAN, Method.MEDIAN):
+        for m in (calibrated_method, Method.ZSCORE, Method.MEAN, Method.MEDIAN):
             for code in rankings[m].warnings:
                 if code not in seen:
                     seen.add(code)

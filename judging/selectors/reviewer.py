@@ -12,6 +12,7 @@ from categories.models import Criterion, RubricLevel
 from judging.enums import SCORING_RECOMMENDATIONS, SCREENING_RECOMMENDATIONS, AssignmentState, Progress, ReviewState
 from judging.models import Assignment, Review, ReviewScore, Round
 from judging.selectors import facts
+from judging.selectors.declarations import with_declaration
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import GROUP_NAMES, Role
 from submissions.enums import AttachmentStatus
@@ -159,14 +160,12 @@ def next_to_review(rows: list[AssignmentRow]) -> AssignmentRow | None:
 
 
 def assignment_get(*, user: User, assignment_id: int, perm: str) -> Assignment:
-    """One assignment the user may act on with ``perm`` (see rules.py), or 404."""
-    assignment = (
-        Assignment.objects.select_related(
-            "round__cycle", "entry__category", "entry__track", "entry__organisation", "entry__owner", "review"
-        )
-        .filter(pk=assignment_id)
-        .first()
+    """One assignment the user may act on with ``perm`` (see rules.py), or 404; annotated with whether the
+    user's declaration for its cycle is due (selectors.declarations.declaration_due), in the same query."""
+    query = Assignment.objects.select_related(
+        "round__cycle", "entry__category", "entry__track", "entry__organisation", "entry__owner", "review"
     )
+    assignment = with_declaration(query, user).filter(pk=assignment_id).first()
     if assignment is None or not user.has_perm(perm, assignment):
         raise Http404
     return assignment

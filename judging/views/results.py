@@ -23,6 +23,7 @@ from judging.forms.results import METHOD_LABELS, AdvanceForm, ResultsFilterForm
 from judging.models import Round
 from judging.selectors.advancement import Reason, advancement_candidates, advancement_select
 from judging.selectors.results import (
+    DEFAULT_CUTOFF,
     Method,
     criterion_names,
     entry_tracks,
@@ -77,6 +78,7 @@ def round_results_page(request: AuthenticatedRequest, round_id: int) -> HttpResp
         sort=sort,
         category_id=data.get("category"),
         track_id=data.get("track"),
+        cutoff=data.get("cutoff") or DEFAULT_CUTOFF,
     )
     is_staff = sees_everything(request.user)
     context = {

@@ -2,8 +2,11 @@
 page with the scoring form, conflicts and recusal. Every object is checked
 against rules.py and is a 404 when not allowed."""
 
+import functools
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -21,6 +25,7 @@ from judging.errors import ReviewConflictError, ReviewIncompleteError
 from judging.forms.reason import ReasonForm
 from judging.forms.reviewer import ReviewForm
 from judging.selectors import reviewer as selectors
+from judging.selectors.declarations import declaration_due
 from judging.selectors.reading import reading_context
 from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.files.downloads import file_response
@@ -29,6 +34,44 @@ from prize_portal.site.decorators import page_for
 
 def _wants_json(request: HttpRequest) -> bool:
     return request.headers.get("X-Requested-With") == "fetch"
+
+
+class _DeclarationDueError(Exception):
+    """The judge must accept the cycle's declaration first (see selectors.declarations)."""
+
+    def __init__(self, cycle_id: int) -> None:
+        self.cycle_id = cycle_id
+
+
+def _open(request: AuthenticatedRequest, assignment_id: int, *, opening: bool = True) -> Any:
+    """The assignment the judge may open (404 otherwise), once the cycle's declaration is accepted."""
+    assignment = selectors.assignment_get(
+        user=request.user, assignment_id=assignment_id, perm="judging.open_assignment"
+    )
+    if declaration_due(assignment, opening=opening):
+        raise _DeclarationDueError(assignment.round.cycle_id)
+    return assignment
+
+
+def _declaration_first(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Send a judge whose declaration is due to the declaration page, back to this page afterwards (an
+    autosave gets a 403 with the reason, and the browser keeps the typed text)."""
+
+    @functools.wraps(view)
+    def wrapped(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return view(request, *args, **kwargs)
+        except _DeclarationDueError as due:
+            url = reverse("judging:declaration", args=[due.cycle_id])
+            if _wants_json(request):
+                text = _("Please accept the judges' declaration first; your text stays on this page.")
+                return JsonResponse({"errors": {"__all__": [text]}, "declaration": url}, status=403)
+            back = request.get_full_path() if request.method in ("GET", "HEAD") else ""
+            if not back:
+                back = reverse("judging:assignment", args=[kwargs.get("assignment_id")])
+            return redirect(f"{url}?{urlencode({'next': back})}")
+
+    return wrapped
 
 
 @require_safe
@@ -92,20 +135,17 @@ def _assignment_page(request: HttpRequest, assignment: Any, form: ReviewForm | N
 
 @require_safe
 @login_required
+@_declaration_first
 def assignment_detail(request: AuthenticatedRequest, assignment_id: int) -> HttpResponse:
-    assignment = selectors.assignment_get(
-        user=request.user, assignment_id=assignment_id, perm="judging.open_assignment"
-    )
-    return _assignment_page(request, assignment)
+    return _assignment_page(request, _open(request, assignment_id))
 
 
 @require_POST
 @login_required
+@_declaration_first
 def review_save(request: AuthenticatedRequest, assignment_id: int) -> HttpResponse:
     """Autosave (fetch, JSON answer), "Save draft" and "Submit"."""
-    assignment = selectors.assignment_get(
-        user=request.user, assignment_id=assignment_id, perm="judging.open_assignment"
-    )
+    assignment = _open(request, assignment_id, opening=False)
     review = selectors.review_of(assignment)
     rows = selectors.scoring_rows(assignment, review)
     form = ReviewForm.from_post(assignment, rows, request.POST)
@@ -174,12 +214,11 @@ def assignment_recuse(request: AuthenticatedRequest, assignment_id: int) -> Http
 
 @require_safe
 @login_required
+@_declaration_first
 def assignment_pdf(request: AuthenticatedRequest, assignment_id: int) -> HttpResponseBase:
     """The entry as a PDF. In a blind round it is made for the judge without
     what identifies the applicant; otherwise it is the applicant's PDF."""
-    assignment = selectors.assignment_get(
-        user=request.user, assignment_id=assignment_id, perm="judging.open_assignment"
-    )
+    assignment = _open(request, assignment_id)
     submission = selectors.latest_submission(assignment)
     if submission is None:
         raise Http404
@@ -200,10 +239,9 @@ def _pdf_name(assignment: Any) -> str:
 
 @require_safe
 @login_required
+@_declaration_first
 def assignment_file(request: AuthenticatedRequest, assignment_id: int, attachment_id: int) -> HttpResponseBase:
-    assignment = selectors.assignment_get(
-        user=request.user, assignment_id=assignment_id, perm="judging.open_assignment"
-    )
+    assignment = _open(request, assignment_id)
     files = selectors.attachments_for(assignment, selectors.latest_submission(assignment))
     index, attachment = next(((i, a) for i, a in enumerate(files, 1) if a.pk == attachment_id), (0, None))
     if attachment is None:

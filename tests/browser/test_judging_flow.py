@@ -262,3 +262,39 @@ def test_submit_right_after_typing_is_not_refused(page: Any, project: Any) -> No
     review = Review.objects.get(assignment=assignment)
     assert review.state == ReviewState.SUBMITTED
     assert review.overall_comment == "Excellent, and ready to scale."
+
+
+def test_judge_accepts_the_declaration_by_keyboard_before_the_first_entry(page: Any, project: Any) -> None:
+    """The seeded declaration, in Korean: the first entry of the cycle leads to it; accepted by keyboard, the
+    judge is back on the entry. No sideways scrolling at 320 px."""
+    from judging.models import Declaration
+    from prize_portal.privacy.services.texts import texts_seed
+    from tests.factories import answer_consents
+
+    texts_seed()
+    add_criteria(project)
+    round_ = make_round(project)
+    judge = make_judge(JUDGE_EMAIL, country="DE")
+    answer_consents(judge)  # the seeded consent items a judge is asked (the declaration is not one of them)
+    lima = submit_entry(
+        project, email="alcaldia@lima.example", name_en=LIMA[0], name_native=LIMA[1], country="PE", title=LIMA_TITLE
+    )
+    assignment = assign(round_, lima, judge)
+    _sign_in_judge(page, judge)
+    page.goto(f"/ko/judging/assignments/{assignment.pk}/")
+    page.wait_for_url(f"**/ko/judging/cycles/{round_.cycle_id}/declaration/**")
+    main = page.locator("main")
+    expect(main.locator("h1")).to_contain_text("심사위원")
+    check_accessibility(page, "judge-declaration-ko")
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    check_accessibility(page, "judge-declaration-ko-320")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _tab_to(page, "accept")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/ko/judging/assignments/{assignment.pk}/")
+    expect(main).to_contain_text(LIMA_TITLE)
+    declaration = Declaration.objects.get(judge=judge)
+    assert (declaration.cycle_id, declaration.language) == (round_.cycle_id, "ko")

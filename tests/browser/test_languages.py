@@ -19,7 +19,8 @@ from django.utils import timezone
 from categories.enums import QuestionKind
 from categories.models import Category, Question
 from categories.services import seed_demo_edition
-from judging.models import Assignment, Review, ReviewScore
+from judging.models import Assignment, Declaration, Review, ReviewScore
+from judging.selectors.declarations import current_declarations
 from prize_portal.accounts.models import User
 from submissions.models import Attachment, Organisation
 from submissions.services import entry_start
@@ -179,6 +180,15 @@ def test_the_judge_page_speaks_the_page_language(browser: Any, live_server: Any,
     assert assignment is not None
     context = _signed_in(browser, live_server, judge)
     page = context.new_page()
+    # The demo's judge has not accepted the seeded declaration yet: its page first, in every language.
+    declaration = f"/{{lang}}/judging/cycles/{assignment.round.cycle_id}/declaration/"
+    assert _english_left(page, declaration) == {}, declaration
+    for language in LANGUAGES:
+        page.goto(declaration.format(lang=language))
+        check_accessibility(page, f"judge-declaration-{language}")
+    text = current_declarations().first()
+    assert text is not None
+    Declaration.objects.create(judge=judge, cycle_id=assignment.round.cycle_id, text=text, language="fr")
     for path in (
         "/{lang}/judging/",
         f"/{{lang}}/judging/rounds/{assignment.round_id}/",

@@ -108,4 +108,11 @@ def test_results_csv_has_every_method_per_entry(client: Client, reviewed: Any, s
     assert len(rows) == 2  # one entry has a submitted review
     assert rows[1][1] == "SSCP-2030-P-0001"
     assert rows[1][3:6] == ["1", "1", f"{round(expected.score, 2)}"]
-    assert rows[1][9] == f"{round(mean.score, 2)}"
+    assert rows[0][8:12] == [
+        "Place at a cut-off of 10 (calibrated)",
+        "Rank (calibrated for bias only)",
+        "Calibrated score (bias only)",
+        "Rank (mean)",
+    ]
+    assert rows[1][8] == ""  # one review: no interval, so no place
+    assert rows[1][12] == f"{round(mean.score, 2)}"

@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from judging.enums import ConflictKind, ConflictStatus
-from judging.models import Assignment, Conflict, JudgeInvitation, Review, ReviewScore, Round, RoundEntry
+from judging.models import Assignment, Conflict, Declaration, JudgeInvitation, Review, ReviewScore, Round, RoundEntry
 from judging.services import conflict_request, review_submit
 from prize_portal.accounts.models import User
 from prize_portal.accounts.roles import Role
@@ -164,10 +164,21 @@ def _review_data(world: World) -> dict[str, Any]:
     return {"version": 0, "intent": "save", f"score_{value.pk}": "4", f"score_{implementation.pk}": ""}
 
 
+def _declaration(world: World, action: str) -> Request:
+    """The cycle's declaration page, once a version of the declaration is published."""
+    from tests.judging.services.test_declarations import publish_declaration
+
+    text = publish_declaration()
+    url = reverse("judging:declaration", args=[world.round.cycle_id])
+    return Request(action, url, {"text": text.pk, "accept": "on"} if action == "post" else None)
+
+
 # (url name, action) -> the request, built for one world. Every request is
 # about the assigned judge's assignment: the others put its id in the URL.
 REQUESTS: dict[tuple[str, str], Callable[[World], Request]] = {
     ("dashboard", "GET"): lambda w: Request("get", reverse("judging:dashboard")),
+    ("declaration", "GET"): lambda w: _declaration(w, "get"),
+    ("declaration", "POST"): lambda w: _declaration(w, "post"),
     ("round", "GET"): lambda w: Request("get", reverse("judging:round", args=[w.round.pk])),
     ("assignment", "GET"): lambda w: Request("get", _url("assignment", w)),
     ("review", "POST"): lambda w: Request("post", _url("review", w), _review_data(w)),
@@ -195,6 +206,7 @@ def _state(world: World) -> dict[str, Any]:
         ),
         "conflicts": sorted(Conflict.objects.values_list("judge__email", "kind", "status")),
         "assignments": sorted(Assignment.objects.values_list("entry__organisation__name_en", "judge__email", "state")),
+        "declarations": sorted(Declaration.objects.values_list("judge__email", "text__version")),
     }
 
 
@@ -244,6 +256,9 @@ ROWS = [
     # in the round (a conflicted judge sees the entry listed, not linked).
     Row("dashboard", "GET", COMMITTEE, marker=b"<h1>My reviews</h1>"),
     Row("round", "GET", ASSIGNED, marker=b"<h1>First round</h1>"),
+    # Asked of whoever judges in the cycle: an assignment in one of its rounds (or a place on a panel).
+    Row("declaration", "GET", ASSIGNED, marker=b"Accept and continue"),
+    Row("declaration", "POST", ASSIGNED, ok=302, change=(("declarations", "ONE"),)),
     Row("assignment", "GET", JUDGE, marker=b"Older people are left out."),
     Row(
         "review",
@@ -294,7 +309,10 @@ def test_page_answers_each_role(client: Client, world: World, row: Row, role: st
         assert response["Location"] == f"{reverse('account_login')}?next={request.url}"
     elif response.status_code == 200:
         assert row.marker in _body(response)
-    assert _changes(before, _state(world)) == (dict(row.change) if role in row.allowed else {})
+    expected = dict(row.change) if role in row.allowed else {}
+    if expected.get("declarations") == "ONE":  # the signed-in judge's own acceptance of version 1
+        expected["declarations"] = [(EMAILS[role], 1)]
+    assert _changes(before, _state(world)) == expected
 
 
 @pytest.mark.parametrize(("role", "listed"), [("judge", True), ("country_conflict", True), ("other_judge", False)])

@@ -218,3 +218,20 @@ def test_assignment_page_queries_flat_in_peer_reviews(
     assert [f"Peer Judge {number}" in html for number in (1, 2, 3)] == [True, True, True]
 
     _assert_flat(one, three)
+
+
+def test_the_declaration_check_adds_no_query_to_the_entry_page(
+    judge_client: Client, judge: User, project: Any, scored_round: Round, staff: User, criteria: list[Any]
+) -> None:
+    from judging.models import Declaration
+    from tests.judging.services.test_declarations import publish_declaration
+
+    assignment = assign(scored_round, _entry(project, 1), judge, actor=staff)
+    url = reverse("judging:assignment", args=[assignment.pk])
+    without, _ = _queries(judge_client, url)
+    text = publish_declaration()
+    Declaration.objects.create(judge=judge, cycle_id=scored_round.cycle_id, text=text, language="en")
+    declared, html = _queries(judge_client, url)
+    assert "Tablets and tutors." in html or assignment.entry.title_en in html
+    assert len(declared) == len(without), _repeated(without, declared)
+    assert len(declared) <= MAX_QUERIES

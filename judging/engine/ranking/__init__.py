@@ -18,9 +18,12 @@ n_j the judge's.
    population standard deviation of every total in the round) instead, with the
    warning ``judge_few_reviews:<judge>`` or ``judge_no_spread:<judge>``. The
    entry's score is 50 + 10 · mean_j z_jk (0 when even the pooled sd is 0).
-4. ``calibrated``: the additive model x_jk = q_k + b_j + ε, fitted per connected
-   component of the judge-entry graph (see :func:`_calibrate`), with a 90%
-   interval on q_k; warning ``disconnected`` when there are several components.
+4. ``calibrated``: a bias and a gain per judge, x_jk = μ_j + s_j·(α_j + γ_j·q_k + ε)
+   on each judge's own standard scale, fitted per connected component of the
+   judge-entry graph, with a 90% interval per entry (see scaled.py); warning
+   ``disconnected`` when there are several components.
+   ``calibrated_additive``: the additive model x_jk = q_k + b_j + ε (bias only),
+   fitted the same way per component (see calibration.py).
 5. Disagreement: spread = max - min of the entry's totals, sd = their population
    standard deviation; flagged when spread ≥ ``disagreement_threshold``.
 6. Thresholds: an entry whose mean score on a criterion (on the criterion's own
@@ -45,17 +48,20 @@ from judging.engine.ranking.inputs import (
     natural_key,
     review_totals,
 )
+from judging.engine.ranking.places import Place, places
 
 __all__ = [
     "DEFAULT_TIE_BREAKS",
     "CriterionSpec",
     "EntryResult",
     "Method",
+    "Place",
     "Ranking",
     "RankingInputError",
     "Score",
     "check_criteria",
     "natural_key",
+    "places",
     "rank",
     "review_totals",
     "student_t_95",

@@ -24,6 +24,7 @@ from judging.engine.ranking.inputs import (
     _read_scores,
     natural_key,
 )
+from judging.engine.ranking.scaled import calibrate_scaled
 
 
 def rank(
@@ -45,11 +46,16 @@ def rank(
     ``submitted_at`` timestamp; entries without one count as latest, and the
     rule is skipped without ``submitted_at``), "higher_median" (of the totals)
     and "entry" (entry id, natural order), which always ends the list. ``ridge``
-    is λ of the calibrated method (≥ 0). ``seed`` is accepted for a resampled
+    is λ of both calibrated methods (> 0 for calibrated, ≥ 0 for
+    calibrated_additive). ``seed`` is accepted for a resampled
     interval; the analytic interval used now needs no randomness."""
     if ridge < 0 or not math.isfinite(ridge):
         raise RankingInputError("the ridge λ must be a number ≥ 0", item="ridge")
     method = Method(method)
+    if method is Method.CALIBRATED and ridge == 0:
+        raise RankingInputError(
+            "the calibrated method needs a ridge λ above 0 (calibrated_additive accepts 0)", item="ridge"
+        )
     data = _read_scores(scores, criteria)
     by_entry: dict[str, list[float]] = defaultdict(list)
     for (entry, _judge), total in data.totals.items():
@@ -59,6 +65,7 @@ def rank(
     components = _components(data.totals)
     intervals: dict[str, tuple[float, float]] = {}
     judge_bias: dict[str, float] = {}
+    judge_gain: dict[str, float] = {}
     entry_component: dict[str, int] = {}
     if method is Method.MEAN:
         score = {entry: math.fsum(by_entry[entry]) / len(by_entry[entry]) for entry in entries}
@@ -69,7 +76,11 @@ def rank(
     else:
         if len(components) > 1:
             warnings.append("disconnected")
-        score, judge_bias, intervals = _calibrate(data.totals, components, ridge, warnings)
+        if method is Method.CALIBRATED:
+            fit = calibrate_scaled(data.totals, components, ridge, warnings)
+            score, judge_bias, judge_gain, intervals = fit.scores, fit.bias, fit.gain, fit.intervals
+        else:
+            score, judge_bias, intervals = _calibrate(data.totals, components, ridge, warnings)
         entry_component = {entry: number for number, (members, _) in enumerate(components, 1) for entry in members}
 
     specs = {spec.code: spec for spec in criteria}
@@ -98,7 +109,7 @@ def rank(
         EntryResult(rank=place, tie_break=tie_break, **rows[entry])
         for place, (entry, tie_break) in enumerate(ordered, 1)
     ]
-    return Ranking(method, results, judge_bias, len(components), warnings)
+    return Ranking(method, results, judge_bias, len(components), warnings, judge_gain)
 
 
 def _describe(

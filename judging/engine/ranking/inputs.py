@@ -28,7 +28,7 @@ class RankingInputError(ValueError):
     """Input the engine cannot rank. ``problem`` says what is wrong; ``index``
     is the position (0-based, in the order given) of the score or criterion
     concerned, when there is one, so that a caller can name the file row;
-    ``item`` says what was wrong: "score", "criterion", "tie_break" or "ridge"."""
+    ``item`` says what was wrong: "score", "criterion", "tie_break", "ridge" or "cutoff"."""
 
     def __init__(self, problem: str, *, index: int | None = None, item: str = "score") -> None:
         self.problem = problem
@@ -62,7 +62,8 @@ class Method(StrEnum):
     MEAN = "mean"
     MEDIAN = "median"
     ZSCORE = "zscore"
-    CALIBRATED = "calibrated"
+    CALIBRATED = "calibrated"  # judge bias and gain (scaled.py)
+    CALIBRATED_ADDITIVE = "calibrated_additive"  # judge bias only (calibration.py)
 
 
 @dataclass(frozen=True)
@@ -94,16 +95,21 @@ class EntryResult:
 @dataclass
 class Ranking:
     """``components`` counts the judge-entry graph's connected components (every
-    method); ``judge_bias`` is b_j (calibrated only); ``warnings`` are codes the
-    UI translates: ``disconnected``, ``judge_few_reviews:<judge>``,
-    ``judge_no_spread:<judge>``, ``interval_unavailable`` (no residual degrees of
-    freedom), ``interval_approximate``, ``tie_break_unknown_criterion:<code>``."""
+    method); ``judge_bias`` is each judge's bias in points (both calibrated
+    methods) and ``judge_gain`` their gain (calibrated: points the judge moves
+    per point of the typical judge; 1 for a judge who keeps the common scale);
+    ``warnings`` are codes the UI translates: ``disconnected``,
+    ``judge_few_reviews:<judge>``, ``judge_no_spread:<judge>`` (z-score),
+    ``gain_few_reviews:<judge>``, ``gain_no_spread:<judge>`` (calibrated),
+    ``interval_unavailable`` (no residual degrees of freedom),
+    ``interval_approximate``, ``tie_break_unknown_criterion:<code>``."""
 
     method: Method
     results: list[EntryResult]
     judge_bias: dict[str, float] = field(default_factory=dict)
     components: int = 0
     warnings: list[str] = field(default_factory=list)
+    judge_gain: dict[str, float] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1 << 16)

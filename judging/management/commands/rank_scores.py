@@ -2,7 +2,7 @@
 the judging engine (judging/engine/ranking/, whose docstring states the method), CSV out. No database.
 
     manage.py rank_scores --scores scores.csv --criteria criteria.csv [--method calibrated]
-        [--tie-breaks criterion:value,more_reviews] [--ridge 1] [--disagreement 25]
+        [--tie-breaks criterion:value,more_reviews] [--ridge 1] [--disagreement 25] [--cutoff 42]
 """
 
 from __future__ import annotations
@@ -21,19 +21,25 @@ from judging.engine.ranking import (
     DEFAULT_TIE_BREAKS,
     CriterionSpec,
     Method,
+    Place,
     Ranking,
     RankingInputError,
     Score,
     check_criteria,
+    places,
     rank,
 )
 from prize_portal.site.spreadsheets import neutralise
 
 SCORE_COLUMNS = ("entry", "judge", "criterion", "score")
 CRITERION_COLUMNS = ("criterion", "weight", "min", "max")
-OUTPUT_COLUMNS = ("rank", "entry", "score", "ci_low", "ci_high", "n_reviews", "disagreement", "flags")
+OUTPUT_COLUMNS = ("rank", "entry", "score", "ci_low", "ci_high", "n_reviews", "disagreement", "place", "flags")
 CENT = Decimal("0.01")
-OPTION_OF = {"tie_break": "--tie-breaks", "ridge": "--ridge"}  # RankingInputError.item -> the option at fault
+OPTION_OF = {
+    "tie_break": "--tie-breaks",
+    "ridge": "--ridge",
+    "cutoff": "--cutoff",
+}  # RankingInputError.item -> the option at fault
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ def flags(ranking: Ranking, index: int) -> str:
     return ";".join(found)
 
 
-def output_rows(ranking: Ranking) -> Iterator[list[str]]:
+def output_rows(ranking: Ranking, place_of: dict[str, Place]) -> Iterator[list[str]]:
     yield list(OUTPUT_COLUMNS)
     for index, result in enumerate(ranking.results):
         yield [
@@ -128,6 +134,7 @@ def output_rows(ranking: Ranking) -> Iterator[list[str]]:
             two_decimals(result.ci_high),
             str(result.n_reviews),
             two_decimals(result.spread),
+            place_of[result.entry].value if result.entry in place_of else "",
             flags(ranking, index),
         ]
 
@@ -135,10 +142,21 @@ def output_rows(ranking: Ranking) -> Iterator[list[str]]:
 class Command(BaseCommand):
     help = (
         "Rank entries from a CSV of criterion scores and print the ranking as CSV: "
-        "rank,entry,score,ci_low,ci_high,n_reviews,disagreement,flags, best first. "
-        "score is the method's score (0-100; zscore as 50 + 10z); ci_low/ci_high the 90% interval "
-        "(calibrated only, empty otherwise); disagreement the spread (max - min) of the entry's review "
-        "totals on 0-100; flags, separated by ';': 'disagreement' (spread at or above --disagreement), "
+        "rank,entry,score,ci_low,ci_high,n_reviews,disagreement,place,flags, best first. "
+        "A review's total is the weighted mean of its criterion scores on 0-100. Methods: mean and median "
+        "of the entry's totals; zscore, each judge's totals standardised by the judge's mean and spread; "
+        "calibrated (the default), a bias and a gain per judge: each judge's totals are put on the judge's "
+        "own scale (mean 0, standard deviation 1) and fitted as bias + gain x quality, the bias shrunk "
+        "towards 0 and the gain towards 1 by --ridge (worth that many reviews), so that a judge who is "
+        "harsher, more lenient, or who spreads scores wider or narrower than the others does not move the "
+        "order; a judge with fewer than 5 reviews keeps gain 1 (warning); calibrated_additive, a bias per "
+        "judge only (total = quality + bias). Both calibrated methods are fitted per connected group of "
+        "judges and entries. score is the method's score (0-100; zscore as 50 + 10z); ci_low/ci_high the "
+        "90% interval (calibrated methods only, empty otherwise); disagreement the spread (max - min) of the "
+        "entry's review totals on 0-100; place, with --cutoff K: settled_in (interval wholly above the "
+        "first entry outside the first K), settled_out (wholly below the K-th), too_close (neither: discuss "
+        "before drawing the line), empty without intervals; flags, separated by ';': 'disagreement' (spread at "
+        "or above --disagreement), "
         "'below:<criterion>' (mean under the criterion's threshold: not advancing), 'tie:<rule>' (the "
         "tie-break rule that placed the entry below an equal score), 'component:<n>' (calibrated, when "
         "the judge-entry graph is disconnected). Numbers have 2 decimals. Warnings go to standard error. "
@@ -175,7 +193,14 @@ class Command(BaseCommand):
                 f"Default: {','.join(DEFAULT_TIE_BREAKS)}."
             ),
         )
-        parser.add_argument("--ridge", type=float, default=1.0, help="λ of the calibrated method (default 1).")
+        parser.add_argument(
+            "--ridge", type=float, default=1.0, help="λ, the shrinkage of both calibrated methods (default 1)."
+        )
+        parser.add_argument(
+            "--cutoff",
+            type=int,
+            help="K, the number of places that count (finalists, awards): fills the place column.",
+        )
         parser.add_argument(
             "--disagreement", type=float, default=25.0, help="Spread that flags disagreement (default 25 points)."
         )
@@ -225,13 +250,14 @@ class Command(BaseCommand):
                 disagreement_threshold=options["disagreement"],
                 ridge=options["ridge"],
             )
+            place_of = places(ranking.results, options["cutoff"]) if options["cutoff"] is not None else {}
         except RankingInputError as error:
             if error.item == "score":
                 raise CommandError(self._where(scores_path, score_rows, error)) from error
             raise CommandError(f"{OPTION_OF.get(error.item, error.item)}: {error.problem}") from error
 
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(output_rows(ranking))
+        csv.writer(buffer, lineterminator="\n").writerows(output_rows(ranking, place_of))
         self.stdout.write(buffer.getvalue(), ending="")
         for warning in ranking.warnings:
             self.stderr.write(f"warning: {warning}")

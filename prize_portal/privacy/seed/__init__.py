@@ -13,15 +13,17 @@ paragraphs. A backslash at the end of a source line only continues the same
 line of text (a paragraph or list item is one line).
 
 The notice is in ``notice.py``; the items needed to take part, one per role,
-in ``needed.py``; the items a person may refuse in ``optional.py``.
+in ``needed.py``; the items a person may refuse in ``optional.py``; the
+declarations (the judges', asked per cycle by judging) in ``declarations.py``.
 """
 
 from typing import Any
 
+from .declarations import DECLARATIONS
 from .needed import NEEDED
 from .notice import NOTICE
 from .optional import OPTIONAL
 
 ITEMS: list[dict[str, Any]] = [*NEEDED, *OPTIONAL]
 
-__all__ = ["ITEMS", "NOTICE"]
+__all__ = ["DECLARATIONS", "ITEMS", "NOTICE"]

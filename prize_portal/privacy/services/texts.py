@@ -89,13 +89,14 @@ def texts_seed() -> int:
     """Publish the notice and the consent items of ``privacy.seed`` whose code
     has no version yet (never touches a text staff created or edited).
     Returns how many were created."""
-    from ..seed import ITEMS, NOTICE
+    from ..seed import DECLARATIONS, ITEMS, NOTICE
 
     created = 0
     now = timezone.now()
     seeds = [
         (TextKind.NOTICE, {**NOTICE, "required": True, "roles": []}),
         *((TextKind.CONSENT, item) for item in ITEMS),
+        *((TextKind.DECLARATION, item) for item in DECLARATIONS),
     ]
     for kind, seed in seeds:
         if Text.objects.filter(code=seed["code"]).exists():

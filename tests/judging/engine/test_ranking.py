@@ -254,10 +254,10 @@ def test_zscore_judge_without_spread_uses_the_pooled_values():
 HARSH = totals([("E1", "J1", 75), ("E2", "J1", 55), ("E2", "J2", 85), ("E3", "J2", 80)])
 
 
-def test_calibrated_harsh_judge_without_shrinkage():
+def test_additive_harsh_judge_without_shrinkage():
     # λ = 0: E2 links the judges, b_J2 - b_J1 = 85 - 55 = 30 and Σ b = 0 -> b = (-15, +15);
     # q = x - b: E1 90, E2 70, E3 65. Four reviews, 3 + 2 - 1 parameters: no residual df, no interval.
-    ranking = rank(HARSH, TOTAL, ridge=0, tie_breaks=())
+    ranking = rank(HARSH, TOTAL, method=Method.CALIBRATED_ADDITIVE, ridge=0, tie_breaks=())
     assert [(result.entry, result.score) for result in ranking.results] == [
         ("E1", pytest.approx(90)),
         ("E2", pytest.approx(70)),
@@ -269,13 +269,13 @@ def test_calibrated_harsh_judge_without_shrinkage():
     assert [result.mean for result in ranking.results] == [75, 70, 80]
 
 
-def test_calibrated_harsh_judge_with_shrinkage():
+def test_additive_harsh_judge_with_shrinkage():
     # λ = 1. Judge means μ = (65, 82.5), μ̄ = 73.75, prior centres m = μ - μ̄ = (-8.75, +8.75).
     # Centred y = x - μ: E1/J1 10, E2/J1 -10, E2/J2 2.5, E3/J2 -2.5; d = b - m, u = d_J1 - d_J2.
     # E1 and E3 fit exactly; E2's residuals are ∓(6.25 + u/2), so minimise 2(6.25 + u/2)² + λu²/2 (d_J1 = -d_J2):
     # 12.5 + u + λu = 0 -> u = -6.25, d = (-3.125, 3.125), b = (-11.875, 11.875);
     # q_E1 = 75 + 11.875 = 86.875, q_E2 = (55 + 11.875 + 85 - 11.875)/2 = 70, q_E3 = 80 - 11.875 = 68.125.
-    ranking = rank(HARSH, TOTAL, tie_breaks=())
+    ranking = rank(HARSH, TOTAL, method=Method.CALIBRATED_ADDITIVE, tie_breaks=())
     assert [(result.entry, result.score) for result in ranking.results] == [
         ("E1", pytest.approx(86.875)),
         ("E2", pytest.approx(70)),
@@ -284,13 +284,13 @@ def test_calibrated_harsh_judge_with_shrinkage():
     assert ranking.judge_bias == {"J1": pytest.approx(-11.875), "J2": pytest.approx(11.875)}
 
 
-def test_calibrated_complete_design_gives_entry_means_and_an_interval():
+def test_additive_complete_design_gives_entry_means_and_an_interval():
     # Every judge sees every entry: q_k is the entry mean whatever λ, b = μ_j - μ̄ = (-12.5, +12.5).
     # Residuals ±2.5 -> RSS 25, df = 4 - 2 - 2 + 1 = 1, s² = 25; se² = s² (1/2 + 0) = 12.5 (the judges'
     # indicator is the all-ones vector, outside the Σ d = 0 space); t(0.95, 1) = tan(0.45π) = 6.3138.
     scores = totals([("E1", "J1", 60), ("E2", "J1", 40), ("E1", "J2", 80), ("E2", "J2", 70)])
     for ridge in (0, 1, 10):
-        ranking = rank(scores, TOTAL, ridge=ridge, tie_breaks=())
+        ranking = rank(scores, TOTAL, method=Method.CALIBRATED_ADDITIVE, ridge=ridge, tie_breaks=())
         half = 6.313751514675 * math.sqrt(12.5)
         assert [(result.entry, result.score, result.ci_low, result.ci_high) for result in ranking.results] == [
             ("E1", pytest.approx(70), pytest.approx(70 - half), pytest.approx(70 + half)),
@@ -300,11 +300,11 @@ def test_calibrated_complete_design_gives_entry_means_and_an_interval():
         assert ranking.warnings == []
 
 
-def test_calibrated_disconnected_design_is_calibrated_per_component():
+def test_additive_disconnected_design_is_calibrated_per_component():
     # Component 1 is HARSH (λ = 1 values above); component 2 is J3 alone on E4 (50) and E5 (70): b_J3 = 0.
     # E2 and E5 tie at 70; E2 has more reviews.
     scores = [*HARSH, *totals([("E4", "J3", 50), ("E5", "J3", 70)])]
-    ranking = rank(scores, TOTAL, tie_breaks=("more_reviews",))
+    ranking = rank(scores, TOTAL, method=Method.CALIBRATED_ADDITIVE, tie_breaks=("more_reviews",))
     assert [(r.entry, r.score, r.component, r.tie_break) for r in ranking.results] == [
         ("E1", pytest.approx(86.875), 1, ""),
         ("E2", pytest.approx(70), 1, ""),
@@ -317,12 +317,12 @@ def test_calibrated_disconnected_design_is_calibrated_per_component():
     assert ranking.warnings == ["disconnected", "interval_unavailable"]
 
 
-def test_calibrated_large_components_get_the_approximate_interval(monkeypatch):
+def test_additive_large_components_get_the_approximate_interval(monkeypatch):
     # The diagonal approximation (used above DENSE_JUDGE_LIMIT judges) is slightly wider than the exact interval.
     _, _, scores = simulated_panel(3)
-    exact = rank(scores, TOTAL, tie_breaks=())
+    exact = rank(scores, TOTAL, method=Method.CALIBRATED_ADDITIVE, tie_breaks=())
     monkeypatch.setattr(calibration, "DENSE_JUDGE_LIMIT", 10)
-    approximate = rank(scores, TOTAL, tie_breaks=())
+    approximate = rank(scores, TOTAL, method=Method.CALIBRATED_ADDITIVE, tie_breaks=())
     assert approximate.warnings == ["interval_approximate"]
     assert [result.score for result in approximate.results] == [result.score for result in exact.results]
     for wide, narrow in zip(approximate.results, exact.results, strict=True):
@@ -494,9 +494,9 @@ RIDGES = st.sampled_from([0.0, 0.5, 1.0, 4.0])
 
 @PROPERTY
 @given(rows=designs(), ridge=RIDGES)
-def test_calibrated_matches_alternating_least_squares(rows, ridge):
+def test_additive_matches_alternating_least_squares(rows, ridge):
     quality, bias = reference_fit(rows, ridge)
-    ranking = rank(totals(rows), TOTAL, ridge=ridge)
+    ranking = rank(totals(rows), TOTAL, method=Method.CALIBRATED_ADDITIVE, ridge=ridge)
     assert {result.entry: result.score for result in ranking.results} == pytest.approx(quality, abs=1e-6)
     assert ranking.judge_bias == pytest.approx(bias, abs=1e-6)
     assert math.fsum(ranking.judge_bias.values()) == pytest.approx(0, abs=1e-9)
@@ -504,7 +504,7 @@ def test_calibrated_matches_alternating_least_squares(rows, ridge):
 
 @PROPERTY
 @given(rows=designs(), ridge=RIDGES, data=st.data())
-def test_calibrated_ranking_ignores_a_constant_added_to_one_judge(rows, ridge, data):
+def test_additive_ranking_ignores_a_constant_added_to_one_judge(rows, ridge, data):
     """Shifting judge j's totals by c moves every q_k by c/J and b_j by c - c/J: the ranking is unchanged.
 
     Tie-break rules that read raw criterion means could still reorder exact ties (the shift changes those
@@ -513,8 +513,8 @@ def test_calibrated_ranking_ignores_a_constant_added_to_one_judge(rows, ridge, d
     judge = data.draw(st.sampled_from(judges))
     shift = data.draw(st.one_of(st.integers(-20, 20).map(float), st.floats(-20, 20, allow_nan=False)))
     moved = [(entry, j, x + shift if j == judge else x) for entry, j, x in rows]
-    before = rank(totals(rows), TOTAL, ridge=ridge, tie_breaks=("more_reviews",))
-    after = rank(totals(moved), TOTAL, ridge=ridge, tie_breaks=("more_reviews",))
+    before = rank(totals(rows), TOTAL, method=Method.CALIBRATED_ADDITIVE, ridge=ridge, tie_breaks=("more_reviews",))
+    after = rank(totals(moved), TOTAL, method=Method.CALIBRATED_ADDITIVE, ridge=ridge, tie_breaks=("more_reviews",))
     assert order(after) == order(before)
     assert [result.tie_break for result in after.results] == [result.tie_break for result in before.results]
     step = shift / len(judges)
@@ -535,7 +535,7 @@ def test_shrinking_biases_towards_zero_would_not_be_shift_invariant():
     moved, _ = reference_fit(lowered, 1.0, anchored=False)
     assert (quality["E1"], quality["E3"]) == (pytest.approx(82.5), pytest.approx(72.5))
     assert (moved["E1"], moved["E3"]) == (pytest.approx(60), pytest.approx(65))
-    after = rank(totals(lowered), TOTAL, tie_breaks=())
+    after = rank(totals(lowered), TOTAL, method=Method.CALIBRATED_ADDITIVE, tie_breaks=())
     assert [(result.entry, result.score) for result in after.results] == [
         ("E1", pytest.approx(86.875 - 15)),
         ("E2", pytest.approx(70 - 15)),
@@ -568,7 +568,7 @@ def test_renaming_judges_permutes_the_output(rows, method, seed):
     assert [result.score for result in after.results] == pytest.approx([result.score for result in before.results])
     assert after.judge_bias == pytest.approx({rename[j]: b for j, b in before.judge_bias.items()})
     renamed = [
-        f"{code}:{rename[judge]}" if code.startswith("judge_") else warning
+        f"{code}:{rename[judge]}" if code.startswith(("judge_", "gain_")) else warning
         for warning in before.warnings
         for code, _, judge in [warning.partition(":")]
     ]
@@ -629,7 +629,7 @@ def top_overlap(truth: dict[str, float], ranking: Ranking, size: int = 10) -> fl
     return len(best & {result.entry for result in ranking.results[:size]}) / size
 
 
-def test_simulated_panel_calibrated_recovers_the_truth_better_than_the_mean(record_property):
+def test_simulated_panel_additive_recovers_the_truth_better_than_the_mean(record_property):
     """Over 50 seeded panels (seeds 0-49), observed when written: Spearman 0.835 (mean) against 0.910
     (calibrated, λ = 1); top-10 overlap 0.666 against 0.738; the 90% intervals covered the true quality
     (shifted by the mean true bias, which Σ b = 0 cannot see) for 88.9% of the entries."""
@@ -637,7 +637,7 @@ def test_simulated_panel_calibrated_recovers_the_truth_better_than_the_mean(reco
     for seed in range(50):
         truth, bias, scores = simulated_panel(seed)
         plain = rank(scores, TOTAL, method=Method.MEAN, tie_breaks=())
-        calibrated = rank(scores, TOTAL, tie_breaks=())
+        calibrated = rank(scores, TOTAL, method=Method.CALIBRATED_ADDITIVE, tie_breaks=())
         assert calibrated.components == 1
         level = statistics.fmean(bias.values())
         found["mean"].append(spearman(truth, plain))

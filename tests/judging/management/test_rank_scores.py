@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import subprocess
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+
+from judging.engine.ranking.simulation import panel
 
 CRITERIA = "criterion,weight,min,max,threshold\nvalue,1,0,10,6.75\nimplementation,1,0,10,\n"
 # Two criteria of equal weight on 0-10, so a review's total is 5 · (value + implementation):
@@ -51,17 +54,17 @@ def files(tmp_path: Path) -> tuple[str, str]:
     return write(tmp_path, "scores.csv", SCORES), write(tmp_path, "criteria.csv", CRITERIA)
 
 
-def test_calibrated_ranking_as_csv(files):
+def test_additive_calibrated_ranking_as_csv(files):
     # Every judge sees every entry, so q_k is the entry mean; b = μ_j - μ̄ = ∓11.667. Residuals
     # x - q - b: J1 +6.667, -8.333, +1.667 (J2 the opposite) -> RSS 233.33, df = 6 - 3 - 2 + 1 = 2,
     # s² = 116.67, se² = s²/2 = 58.33, se = 7.638; t(0.95, 2) = 2.920 -> ± 22.30.
     # E2 and E3 tie at 70: E3 has the higher value mean (7 against 6.5).
-    out, err = run(*files)
+    out, err = run(*files, "--method", "calibrated_additive")
     assert out == (
-        "rank,entry,score,ci_low,ci_high,n_reviews,disagreement,flags\n"
-        "1,E1,85.00,62.70,107.30,2,10.00,\n"
-        "2,E3,70.00,47.70,92.30,2,20.00,\n"
-        "3,E2,70.00,47.70,92.30,2,40.00,disagreement;below:value;tie:criterion:value\n"
+        "rank,entry,score,ci_low,ci_high,n_reviews,disagreement,place,flags\n"
+        "1,E1,85.00,62.70,107.30,2,10.00,,\n"
+        "2,E3,70.00,47.70,92.30,2,20.00,,\n"
+        "3,E2,70.00,47.70,92.30,2,40.00,,disagreement;below:value;tie:criterion:value\n"
     )
     assert err == ""
 
@@ -69,14 +72,14 @@ def test_calibrated_ranking_as_csv(files):
 def test_other_methods_and_options(files):
     out, _ = run(*files, "--method", "median", "--tie-breaks", "criterion:implementation, more_reviews")
     assert out.splitlines()[1:] == [
-        "1,E1,85.00,,,2,10.00,",
-        "2,E2,70.00,,,2,40.00,disagreement;below:value",  # implementation means 7.5 against 7
-        "3,E3,70.00,,,2,20.00,tie:criterion:implementation",
+        "1,E1,85.00,,,2,10.00,,",
+        "2,E2,70.00,,,2,40.00,,disagreement;below:value",  # implementation means 7.5 against 7
+        "3,E3,70.00,,,2,20.00,,tie:criterion:implementation",
     ]
     out, _ = run(*files, "--method", "mean", "--disagreement", "15")
     assert out.splitlines()[2:] == [
-        "2,E3,70.00,,,2,20.00,disagreement",
-        "3,E2,70.00,,,2,40.00,disagreement;below:value;tie:criterion:value",
+        "2,E3,70.00,,,2,20.00,,disagreement",
+        "3,E2,70.00,,,2,40.00,,disagreement;below:value;tie:criterion:value",
     ]
 
 
@@ -88,10 +91,15 @@ def test_disconnected_design_flags_components_and_warns(tmp_path):
     )
     out, err = run(scores, write(tmp_path, "criteria.csv", CRITERIA), "--tie-breaks", "entry")
     assert out.splitlines()[1:] == [
-        "1,E1,80.00,,,1,0.00,component:1",
-        "2,E2,60.00,,,1,0.00,below:value;component:2",
+        "1,E1,80.00,,,1,0.00,,component:1",
+        "2,E2,60.00,,,1,0.00,,below:value;component:2",
     ]
-    assert err.splitlines() == ["warning: disconnected", "warning: interval_unavailable"]
+    assert err.splitlines() == [
+        "warning: disconnected",
+        "warning: gain_few_reviews:J1",
+        "warning: gain_few_reviews:J2",
+        "warning: interval_unavailable",
+    ]
 
 
 def test_byte_order_mark_and_spreadsheet_formulas(tmp_path):
@@ -99,7 +107,7 @@ def test_byte_order_mark_and_spreadsheet_formulas(tmp_path):
         tmp_path, "scores.csv", "\ufeffentry,judge,criterion,score\n=E1,J1,value,8\n=E1,J1,implementation,8\n"
     )
     out, _ = run(scores, write(tmp_path, "criteria.csv", "\ufeff" + CRITERIA), "--method", "mean")
-    assert out.splitlines()[1] == "1,'=E1,80.00,,,1,0.00,"
+    assert out.splitlines()[1] == "1,'=E1,80.00,,,1,0.00,,"
 
 
 @pytest.mark.parametrize(
@@ -184,6 +192,51 @@ def test_unreadable_files_and_bad_options(tmp_path, files):
     with pytest.raises(CommandError) as caught:
         run(scores, criteria, "--ridge", "-1")
     assert str(caught.value) == "--ridge: the ridge λ must be a number ≥ 0"
+    with pytest.raises(CommandError) as caught:
+        run(scores, criteria, "--ridge", "0")
+    assert str(caught.value) == "--ridge: the calibrated method needs a ridge λ above 0 (calibrated_additive accepts 0)"
+    with pytest.raises(CommandError) as caught:
+        run(scores, criteria, "--cutoff", "0")
+    assert str(caught.value) == "--cutoff: the cut-off must be 1 or more"
+
+
+def test_judges_of_different_scale_and_settled_places(tmp_path):
+    """The default method on a simulated panel (60 entries, 8 judges, 3 per entry): the place column agrees
+    with the intervals printed beside it, and every kind of place occurs at a cut-off of 10."""
+    simulated = panel(3, entries=60, judges=8)
+    scores = write(
+        tmp_path,
+        "scores.csv",
+        "entry,judge,criterion,score\n"
+        + "".join(f"{s.entry},{s.judge},{s.criterion},{s.score:g}\n" for s in simulated.scores),
+    )
+    criteria = write(
+        tmp_path,
+        "criteria.csv",
+        "criterion,weight,min,max\n" + "".join(f"{c.code},1,1,10\n" for c in simulated.criteria),
+    )
+    out, err = run(scores, criteria, "--cutoff", "10")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 60
+    assert err == ""
+    tenth, eleventh = rows[9], rows[10]
+    for row in rows:
+        low, high = float(row["ci_low"]), float(row["ci_high"])
+        if int(row["rank"]) <= 10:
+            assert row["place"] == ("settled_in" if low > float(eleventh["ci_high"]) else "too_close")
+        else:
+            assert row["place"] == ("settled_out" if high < float(tenth["ci_low"]) else "too_close")
+    assert {row["place"] for row in rows} == {"settled_in", "settled_out", "too_close"}
+
+
+def test_help_describes_the_models_without_pointing_at_files(capsys):
+    with pytest.raises(SystemExit):
+        call_command("rank_scores", "--help")
+    text = " ".join(capsys.readouterr().out.split())
+    for words in ("a bias and a gain per judge", "calibrated_additive", "settled_in", "too_close", "--cutoff"):
+        assert words in text
+    assert "judging/" not in text
+    assert ".py" not in text
 
 
 def test_command_line_exit_status_and_single_error_line(tmp_path, files):

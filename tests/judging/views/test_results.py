@@ -130,16 +130,40 @@ def test_results_show_the_engines_numbers_for_each_entry(
         assert cells[3] == f"{result.mean:.1f}"
         assert cells[4] == f"{zscore[result.entry].score:.1f}"
         assert cells[5] == f"{result.score:.1f} ({result.ci_low:.1f}\N{EN DASH}{result.ci_high:.1f})"
-        assert cells[6] == "2"
-        assert cells[7].startswith(f"{result.spread:.1f}")
-        assert cells[10:12] == [
+        assert cells[6].removeprefix("⚠ ") in {"Settled inside", "Too close to call"}  # all inside the cut-off of 10
+        assert cells[7] == "2"
+        assert cells[8].startswith(f"{result.spread:.1f}")
+        assert cells[11:13] == [
             f"{result.criterion_means['value']:.2f}",
             f"{result.criterion_means['implementation']:.2f}",
         ]
     # Entry 2 (Nairobi) was read by the hard and the lenient judge: 5 and 10 against 2 and 4.
     nairobi = rows[entries[2].pk]
-    assert "Disagreement" in nairobi[7]
-    assert nairobi[12] == "1 recommend, 1 undecided"
+    assert "Disagreement" in nairobi[8]
+    assert nairobi[13] == "1 recommend, 1 undecided"
+
+
+def test_places_at_the_chosen_cutoff(
+    staff_client: Client, reviewed: Any, entries: list[Any], judges: list[Any]
+) -> None:
+    calibrated = _expected(entries, judges, ranking.Method.CALIBRATED)
+    expected = ranking.places(calibrated.results, 1)
+    labels = {"settled_in": "Settled inside", "settled_out": "Settled outside", "too_close": "Too close to call"}
+    html = staff_client.get(_url(reviewed, cutoff="1")).content.decode()
+    rows = _rows(html)
+    assert expected
+    assert {int(entry): labels[place] for entry, place in expected.items()} == {
+        pk: cells[6].removeprefix("⚠ ") for pk, cells in rows.items()
+    }
+    counts = {place: sum(value == place for value in expected.values()) for place in labels}
+    assert (
+        f"At a cut-off of 1 places: {counts['settled_in']} settled inside, {counts['settled_out']} settled outside, "
+        f"{counts['too_close']} too close to call"
+    ) in _text(html)
+    assert "Place at the cut-off of 1" in html
+    bad = staff_client.get(_url(reviewed, cutoff="0"))
+    assert bad.status_code == 200
+    assert "Place at the cut-off of 10" in bad.content.decode()  # an invalid cut-off falls back to the default
 
 
 def test_method_switch_changes_the_order(staff_client: Client, reviewed: Any, entries: list[Any]) -> None:
@@ -271,7 +295,7 @@ def test_the_tie_break_rule_used_is_shown(
     for entry in entries[:2]:  # the same scores and submission time: equal on every rule of the round
         _review(scored_round, entry, judges[0], criteria, 3, 6)
     rows = list(_rows(staff_client.get(_url(scored_round)).content.decode()).values())
-    assert [row[9] for row in rows] == ["—", "Entry number (all else equal)"]
+    assert [row[10] for row in rows] == ["—", "Entry number (all else equal)"]
 
 
 def test_results_page_ids_are_unique_with_both_forms(staff_client: Client, reviewed: Any) -> None:

@@ -175,7 +175,7 @@ def test_publishing_is_idempotent_and_a_superseded_draft_is_refused() -> None:
 
 def test_seeding_again_changes_nothing() -> None:
     assert texts_seed() == 0
-    assert Text.objects.count() == 11
+    assert Text.objects.count() == 12  # the notice, 10 consent items, the judges' declaration
     notice = Text.objects.get(code="privacy-notice")
     assert notice.contact_email == "privacy@localhost"
     for language in ("en", "ko", "ja", "zh_hans", "es", "fr"):
