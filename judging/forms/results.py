@@ -10,6 +10,7 @@ from categories.models import Category, Track
 from judging.engine import ranking
 from judging.enums import AdvancementRule
 from judging.models import Round
+from judging.selectors.results import DEFAULT_CUTOFF
 from judging.selectors.rounds import target_rounds
 
 Method = ranking.Method
@@ -35,13 +36,10 @@ class ResultsFilterForm(forms.Form):
     track = forms.TypedChoiceField(label=gettext_lazy("Track"), coerce=int, required=False, empty_value=None)
     cutoff = forms.IntegerField(
         label=gettext_lazy("Cut-off (places that count)"),
+        initial=DEFAULT_CUTOFF,
         min_value=1,
         max_value=1000,
         required=False,
-        help_text=gettext_lazy(
-            "For example the number of finalists or of awards: the table shows which places the "
-            "90-percent intervals settle and which are too close to call."
-        ),
     )
 
     def __init__(self, *args: Any, categories: list[Category], tracks: list[Track], **kwargs: Any) -> None:
