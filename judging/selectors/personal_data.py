@@ -1,6 +1,6 @@
 """What judging holds about a person, for their data download. A judge gets
-their profile (and photo), invitations, conflicts, assignments and their own
-reviews; an applicant gets the exclusions they asked for and, once the
+their profile (and photo), invitations, conflicts, declarations accepted,
+assignments and their own reviews; an applicant gets the exclusions they asked for and, once the
 results are public, the awards and certificates of their entries (nothing
 of the judging before then, and never another person's reviews)."""
 
@@ -12,6 +12,7 @@ from judging.models import (
     Assignment,
     Award,
     Conflict,
+    Declaration,
     JudgeInvitation,
     JudgeProfile,
     Publication,
@@ -53,6 +54,17 @@ def _conflicts(user: User) -> Section:
             row(conflict, [*fields, "created_at", "decided_at"])
             | {"judge": conflict.judge.name if conflict.judge_id != user.pk else "you"}
             for conflict in conflicts
+        ]
+    )
+
+
+def _declarations(user: User) -> Section:
+    """The versions of the judges' declaration the person accepted, per cycle, in which language and when."""
+    accepted = Declaration.objects.filter(judge=user).select_related("cycle", "text").order_by("accepted_at", "pk")
+    return Section(
+        records=[
+            row(item, ["cycle__name_en", "text__code", "text__version", "text__title_en", "language", "accepted_at"])
+            for item in accepted
         ]
     )
 
@@ -105,6 +117,7 @@ def _records(user: User) -> dict[str, list[int]]:
             Conflict.objects.filter(Q(judge=user) | Q(created_by=user)).values_list("pk", flat=True)
         ),
         "judging.assignment": assignments,
+        "judging.declaration": list(Declaration.objects.filter(judge=user).values_list("pk", flat=True)),
         "judging.review": list(Review.objects.filter(assignment_id__in=assignments).values_list("pk", flat=True)),
     }
 
@@ -114,5 +127,6 @@ def register() -> None:
     personal_data_register("judge_profile", _judge_profile)
     personal_data_register("judge_invitations", _judge_invitations)
     personal_data_register("conflicts_of_interest", _conflicts)
+    personal_data_register("judge_declarations", _declarations)
     personal_data_register("reviews", _reviews)
     personal_data_register("awards", _awards)

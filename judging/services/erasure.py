@@ -2,8 +2,8 @@
 inside the erasure's transaction), then intake's part:
 
 - as a judge: their profile and photo, invitations and conflicts go; their
-  assignments and reviews go too, except, with ``keep_closed``, those of
-  cycles whose results are decided, which stay (pointing at the anonymised
+  declarations, assignments and reviews go too, except, with ``keep_closed``,
+  those of cycles whose results are decided, which stay (pointing at the anonymised
   person) so that those rankings are unchanged; free text that names them
   (review comments, feedback, citations) is redacted;
 - as an applicant: the exclusions they asked for go; an award that is
@@ -22,6 +22,7 @@ from judging.models import (
     Award,
     Certificate,
     Conflict,
+    Declaration,
     Feedback,
     JudgeInvitation,
     JudgeProfile,
@@ -59,9 +60,12 @@ def _as_judge(user: User, mode: str, closed: set[int], redactor: Redactor) -> No
     JudgeInvitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
     Conflict.objects.filter(Q(judge=user) | Q(created_by=user)).delete()
     assignments = Assignment.objects.filter(judge=user)
+    declarations = Declaration.objects.filter(judge=user)
     if mode == "keep_closed":
         assignments = assignments.exclude(round__cycle_id__in=closed)
+        declarations = declarations.exclude(cycle_id__in=closed)  # the terms the kept reviews were made under
     assignments.delete()
+    declarations.delete()
     kept = Review.objects.filter(assignment__judge=user)
     _redact_texts(kept, ["overall_comment"], redactor)
     _redact_texts(ReviewScore.objects.filter(review__in=kept), ["comment"], redactor)

@@ -292,3 +292,20 @@ def test_the_published_award_of_an_individual_stays(project: Any, django_capture
     assert (mayor.title_en, mayor.organisation.name_en) == ("Listening", "Rosa Lima")  # a public record
     assert mayor.organisation.contact_name == ""
     assert not _tables_naming(("mayor@lima.example",))
+
+
+@pytest.mark.parametrize(("mode", "kept"), [(ErasureMode.KEEP_CLOSED, 1), (ErasureMode.FULL, 0)])
+def test_the_judges_declaration_goes_unless_its_closed_cycle_keeps_the_reviews(
+    world: dict[str, Any], django_capture_on_commit_callbacks: Any, mode: str, kept: int
+) -> None:
+    from judging.models import Declaration
+    from judging.selectors.declarations import current_declarations
+
+    person, round_ = world["person"], world["round"]
+    text = current_declarations().first()
+    Declaration.objects.create(judge=person, cycle_id=round_.cycle_id, text=text, language="en")
+    request = privacy_request_make(user=person, kind=RequestKind.ERASURE)
+    staff = make_user(Role.STAFF, email="dpo@wego.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy_request_decide(actor=staff, request_id=request.pk, done=True, erasure_mode=mode)
+    assert Declaration.objects.filter(judge_id=person.pk).count() == kept

@@ -54,6 +54,7 @@ KINDS = [
     "entries",
     "entries_submitted",
     "entry_files",
+    "judge_declarations",
     "judge_invitations",
     "judge_profile",
     "organisations",
@@ -91,6 +92,10 @@ def person(project: Any) -> Any:
     conflict_declare_standing(judge=user, kind="country", country="CN", reason="I advise Chinese cities.")
     other = submit_entry(project, email="sato@osaka.example", name_en="Osaka City", country="JP", title="Flood maps")
     assign(make_round(project), other, user)
+    from judging.selectors.declarations import current_declarations
+    from judging.services.declarations import declaration_accept
+
+    declaration_accept(judge=user, cycle_id=project.cycle_id, text_id=current_declarations().first().pk, language="ko")
     return user
 
 
@@ -131,6 +136,12 @@ def test_the_download_holds_every_kind_of_record_and_the_files(
     assert records["judge_profile"][0]["organisation"] == "Seoul Institute"
     assert records["conflicts_of_interest"][0]["reason"] == "I advise Chinese cities."
     assert records["reviews"][0]["state"] == "active"
+    [declaration] = records["judge_declarations"]
+    assert (declaration["text__code"], declaration["text__version"], declaration["language"]) == (
+        "judge-declaration",
+        1,
+        "ko",
+    )
     assert records["collaborator_invitations"][0]["email"] == "lee@seoul.example"
     assert any(row["template"] == "submissions/email/receipt" for row in records["emails"])
     assert any(row["action"] == "privacy.export_request" for row in records["audit_trail"])
