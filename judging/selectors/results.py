@@ -269,8 +269,8 @@ def results_sections(
     """The page's sections, one per category of the round (or the chosen one),
     in a fixed number of queries whatever the number of entries and reviews.
     Places at ``cutoff`` are those of the calibrated ranking (the chosen
-    calibrated method, else the default one) over all the category's entries,
-    the ones the user may not see included: the line falls where it falls."""
+    calibrated method, else the default one) over the category's entries the
+    user may see (all of them for staff and anyone without conflicts)."""
     calibrated_method = method if method in CALIBRATED_METHODS else Method.CALIBRATED
     results = round_results(round_)
     hidden = hidden_entries(user, round_, entries)
@@ -310,7 +310,10 @@ def results_sections(
         ).items():
             totals[entry_key].append(total)
         ordered = [result for result in rankings[method].results if result.entry in shown]
-        place_of = ranking.places(rankings[calibrated_method].results, cutoff)
+        # Someone with conflicts sees ranks among the entries shown, and places too (counted over every entry,
+        # a moving cut-off would tell where the hidden ones stand).
+        by_line = [result for result in rankings[calibrated_method].results if not hidden or result.entry in shown]
+        place_of = ranking.places(by_line, cutoff)
         section.cutoff = cutoff
         section.places = Counter(str(place) for place in place_of.values())
         section.unreviewed = len(shown) - len(ordered)

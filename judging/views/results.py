@@ -43,7 +43,7 @@ SORTS = ("rank", "reference", *NUMERIC_SORTS)
 def _sort_links(request: HttpRequest, current: str) -> dict[str, dict[str, str]]:
     """For each sortable column, the link that sorts by it (toggling the
     direction when it is the current one) and its aria-sort value."""
-    base = {key: value for key, value in request.GET.items() if key in ("method", "category", "track")}
+    base = {key: value for key, value in request.GET.items() if key in ("method", "category", "track", "cutoff")}
     links = {}
     for key in SORTS:
         if current.lstrip("-") == key:
@@ -64,7 +64,8 @@ def round_results_page(request: AuthenticatedRequest, round_id: int) -> HttpResp
     entries = round_entries(round_, request.user)
     tracks = entry_tracks(entries)
     filters = ResultsFilterForm(request.GET or None, categories=categories, tracks=tracks)
-    data = filters.cleaned_data if filters.is_valid() else {}
+    filters.is_valid()
+    data = getattr(filters, "cleaned_data", {})  # the fields that are valid: a bad cut-off keeps the method
     method = Method(data.get("method") or Method.CALIBRATED)
     sort = request.GET.get("sort", "rank")
     if sort.lstrip("-") not in SORTS:

@@ -157,13 +157,17 @@ def test_places_at_the_chosen_cutoff(
     }
     counts = {place: sum(value == place for value in expected.values()) for place in labels}
     assert (
-        f"At a cut-off of 1 places: {counts['settled_in']} settled inside, {counts['settled_out']} settled outside, "
-        f"{counts['too_close']} too close to call"
+        f"With a cut-off after 1 place: {counts['settled_in']} settled inside, {counts['settled_out']} settled "
+        f"outside, {counts['too_close']} too close to call"
     ) in _text(html)
     assert "Place at the cut-off of 1" in html
-    bad = staff_client.get(_url(reviewed, cutoff="0"))
+    bad = staff_client.get(_url(reviewed, cutoff="0", method="mean"))
     assert bad.status_code == 200
     assert "Place at the cut-off of 10" in bad.content.decode()  # an invalid cut-off falls back to the default
+    assert "Ranked by: Raw mean." in _text(bad.content.decode())  # and the other filters stay
+    sort_link = re.search(r'href="(\?[^"]*sort=-spread[^"]*)"', html)
+    assert sort_link
+    assert "cutoff=1" in html_lib.unescape(sort_link.group(1))  # sorting keeps the cut-off
 
 
 def test_method_switch_changes_the_order(staff_client: Client, reviewed: Any, entries: list[Any]) -> None:
@@ -213,6 +217,12 @@ def test_chair_never_sees_an_entry_in_conflict(
     for number in (hidden.score, hidden.mean, hidden.ci_low, hidden.ci_high):
         assert f"{number:.1f}" not in _text(html)
     assert "1 entry is not shown because you have a conflict of interest with it." in _text(html)
+    # Places count only the entries shown, as ranks do: a moving cut-off tells nothing of the hidden one.
+    shown = [r for r in _expected(entries, judges, ranking.Method.CALIBRATED).results if r.entry != hidden.entry]
+    expected = ranking.places(shown, 1)
+    line = _text(client.get(_url(reviewed, cutoff="1")).content.decode())
+    counts = [sum(place == kind for place in expected.values()) for kind in ranking.Place]
+    assert "With a cut-off after 1 place: {} settled inside, {} settled outside, {} too close".format(*counts) in line
     # The hard judge's strip lists only the visible review (Nairobi: 2 and 4 -> 36.7), not Seoul's.
     assert re.search(r"<th scope=\"row\">Hara Kim</th><td class=\"num\">1</td>", html)
     assert "Advance the best entries" not in html
