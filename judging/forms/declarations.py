@@ -8,5 +8,6 @@ class DeclarationForm(forms.Form):
     text = forms.IntegerField(widget=forms.HiddenInput)
     accept = forms.BooleanField(
         label=gettext_lazy("I have read this declaration and I accept it for this cycle."),
+        label_suffix="",  # the label follows the box: no colon
         error_messages={"required": gettext_lazy("Please tick the box to accept the declaration.")},
     )
