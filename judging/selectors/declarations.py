@@ -46,10 +46,5 @@ def sits_in_cycle(user: User, cycle_id: int) -> bool:
 
 def accepted_version(user: User, cycle_id: int) -> int | None:
     """The latest version of the declaration the user accepted for the cycle, if any."""
-    found = (
-        Declaration.objects.filter(judge=user, cycle_id=cycle_id)
-        .order_by("-text__version")
-        .values_list("text__version", flat=True)
-        .first()
-    )
-    return found
+    accepted = Declaration.objects.filter(judge=user, cycle_id=cycle_id).order_by("-text__version")
+    return accepted.values_list("text__version", flat=True).first()

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,13 +14,7 @@ from judging.selectors import declarations as selectors
 from judging.services.declarations import declaration_accept
 from prize_portal.accounts.requests import AuthenticatedRequest
 from prize_portal.site.decorators import page_for
-
-
-def _next_url(request: AuthenticatedRequest) -> str:
-    wanted = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return wanted
-    return ""
+from prize_portal.site.gates import next_url
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -51,7 +44,7 @@ def declaration(request: AuthenticatedRequest, cycle_id: int) -> HttpResponse:
                 messages.error(request, " ".join(error.messages))
                 return redirect(request.get_full_path())
             messages.success(request, _("Thank you: your declaration is recorded."))
-            return redirect(_next_url(request) or "judging:dashboard")
+            return redirect(next_url(request) or "judging:dashboard")
         status = 400
     context = {
         "cycle": cycle,
@@ -59,6 +52,6 @@ def declaration(request: AuthenticatedRequest, cycle_id: int) -> HttpResponse:
         "form": form,
         "accepted": accepted,
         "already": accepted == text.version,
-        "next": _next_url(request),
+        "next": next_url(request),
     }
     return render(request, "judging/reviewer/declaration.html", context, status=status)

@@ -6,11 +6,11 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from prize_portal.files.downloads import file_response
+from prize_portal.site.gates import next_url
 from prize_portal.site.meta import page_meta, site_title
 
 from .enums import ConsentSource, ExportStatus, TextKind
@@ -61,13 +61,6 @@ def notice_version(request: HttpRequest, version: int) -> HttpResponse:
     return _notice_page(request, text, current=False)
 
 
-def _next_url(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        return target
-    return ""
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def consents(request: HttpRequest) -> HttpResponse:
@@ -89,9 +82,9 @@ def consents(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Your answers have been saved."))
             else:
                 messages.info(request, _("Nothing changed."))
-            return redirect(_next_url(request) or reverse("privacy:consents"))
+            return redirect(next_url(request) or reverse("privacy:consents"))
     due = any(item.due for item in asked)
-    return render(request, "privacy/consents.html", {"form": form, "due": due, "next": _next_url(request)})
+    return render(request, "privacy/consents.html", {"form": form, "due": due, "next": next_url(request)})
 
 
 @login_required

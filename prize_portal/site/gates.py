@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # Pages every gate lets through: allauth's own (signing in and out, MFA),
 # choosing a language, the health check, an unsubscribe link (it acts by its
@@ -44,3 +45,12 @@ class PageGate:
         if not request.user.is_authenticated or self.lets_through(request, view_func):
             return None
         return self.gate(request)
+
+
+def next_url(request: HttpRequest) -> str:
+    """Where to go back to once through a gate: the request's ``next`` (POST, then GET), only when it stays on
+    this site; "" otherwise."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return ""

@@ -19,8 +19,9 @@ from django.utils import timezone
 from categories.enums import QuestionKind
 from categories.models import Category, Question
 from categories.services import seed_demo_edition
-from judging.models import Assignment, Declaration, Review, ReviewScore
+from judging.models import Assignment, Review, ReviewScore
 from judging.selectors.declarations import current_declarations
+from judging.services.declarations import declaration_accept
 from prize_portal.accounts.models import User
 from submissions.models import Attachment, Organisation
 from submissions.services import entry_start
@@ -188,7 +189,7 @@ def test_the_judge_page_speaks_the_page_language(browser: Any, live_server: Any,
         check_accessibility(page, f"judge-declaration-{language}")
     text = current_declarations().first()
     assert text is not None
-    Declaration.objects.create(judge=judge, cycle_id=assignment.round.cycle_id, text=text, language="fr")
+    declaration_accept(judge=judge, cycle_id=assignment.round.cycle_id, text_id=text.pk, language="fr")
     for path in (
         "/{lang}/judging/",
         f"/{{lang}}/judging/rounds/{assignment.round_id}/",

@@ -17,10 +17,21 @@ from PIL import Image, ImageDraw
 
 from categories.models import AwardLevel, Category, Criterion, RubricLevel, Signatory
 from judging.enums import CertificateKind, RoundKind
-from judging.models import Assignment, Award, Certificate, JudgeProfile, Publication, Round, RoundEntry
+from judging.models import (
+    JUDGE_DECLARATION,
+    Assignment,
+    Award,
+    Certificate,
+    JudgeProfile,
+    Publication,
+    Round,
+    RoundEntry,
+)
 from judging.rendering.certificate import certificate_snapshot
 from judging.services import assignment_add, award_decide, awards_lock, judge_profile_update
 from prize_portal.accounts.roles import Role
+from prize_portal.privacy.enums import TextKind
+from prize_portal.privacy.models import Text
 from submissions.enums import EntryStatus
 from submissions.models import Entry
 from tests.factories.accounts import give_totp, make_user
@@ -87,6 +98,19 @@ def make_round(category: Any, *, kind: str = RoundKind.SCORED, open_now: bool = 
     )
     round_.categories.add(category)
     return round_
+
+
+def publish_declaration(version: int = 1) -> Text:
+    """A published version of the judges' declaration (a short English text is enough for tests)."""
+    return Text.objects.create(
+        kind=TextKind.DECLARATION,
+        code=JUDGE_DECLARATION,
+        version=version,
+        required=True,
+        title_en=f"Judge's declaration v{version}",
+        body_en="## Confidentiality\n\n- I keep the entries confidential.",
+        published_at=timezone.now(),
+    )
 
 
 def put_in_round(round_: Round, *entries: Any) -> None:

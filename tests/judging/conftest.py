@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from prize_portal.accounts.roles import Role
-from tests.factories import add_criteria, make_judge, make_round, make_user, submit_entry
+from tests.factories import add_criteria, assign, make_judge, make_round, make_user, submit_entry
 
 
 @pytest.fixture
@@ -34,3 +35,15 @@ def scored_round(project: Any, criteria: Any, staff: Any) -> Any:
 def entry(project: Any) -> Any:
     """A submitted entry of a Korean city, written in English."""
     return submit_entry(project, email="mayor@gangnam.example", name_en="Gangnam District", name_native="강남구")
+
+
+@pytest.fixture
+def assignment(scored_round: Any, entry: Any, judge: Any, staff: Any) -> Any:
+    """The judge assigned to the entry in the scored round (through the service)."""
+    return assign(scored_round, entry, judge, actor=staff)
+
+
+@pytest.fixture
+def judge_client(client: Client, judge: Any) -> Client:
+    client.force_login(judge)
+    return client

@@ -166,7 +166,7 @@ def _review_data(world: World) -> dict[str, Any]:
 
 def _declaration(world: World, action: str) -> Request:
     """The cycle's declaration page, once a version of the declaration is published."""
-    from tests.judging.services.test_declarations import publish_declaration
+    from tests.factories import publish_declaration
 
     text = publish_declaration()
     url = reverse("judging:declaration", args=[world.round.cycle_id])

@@ -13,28 +13,19 @@ from hypothesis import strategies as st
 from scipy import optimize
 
 from judging.engine.ranking import (
-    CriterionSpec,
     Method,
     Place,
     RankingInputError,
-    Score,
     natural_key,
     places,
     rank,
     scaled,
 )
 from judging.engine.ranking.simulation import pair_check, panel, top_precision
+from tests.judging.engine.test_ranking import TOTAL, order, totals
 
+# Fewer examples than the engine's other properties: the reference optimiser is slow.
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-TOTAL = [CriterionSpec("total", weight=1, low=0, high=100)]
-
-
-def totals(rows):
-    return [Score(entry, judge, "total", value) for entry, judge, value in rows]
-
-
-def order(ranking):
-    return [result.entry for result in ranking.results]
 
 
 TRUTH = {"E1": 70.0, "E2": 55.0, "E3": 40.0, "E4": 62.0, "E5": 48.0, "E6": 66.0}

@@ -176,8 +176,8 @@ def test_bad_input_names_the_file_and_row(tmp_path, scores_text, criteria_text, 
     assert str(caught.value) == message.format(scores=scores, criteria=criteria)
 
 
-def test_unreadable_files_and_bad_options(tmp_path, files):
-    scores, criteria = files
+def test_unreadable_files(tmp_path, files):
+    _, criteria = files
     missing = str(tmp_path / "nowhere.csv")
     with pytest.raises(CommandError, match=f"^{missing}: cannot open the file \\(No such file or directory\\)$"):
         run(missing, criteria)
@@ -186,18 +186,21 @@ def test_unreadable_files_and_bad_options(tmp_path, files):
     with pytest.raises(CommandError) as caught:
         run(str(latin), criteria)
     assert str(caught.value) == f"{latin} row 2: not UTF-8 text"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--tie-breaks", "criterion:value,fastest"), '--tie-breaks: "fastest" is not a tie-break rule'),
+        (("--ridge", "-1"), "--ridge: the ridge λ must be a number ≥ 0"),
+        (("--ridge", "0"), "--ridge: the calibrated method needs a ridge λ above 0 (calibrated_additive accepts 0)"),
+        (("--cutoff", "0"), "--cutoff: the cut-off must be 1 or more"),
+    ],
+)
+def test_bad_options_stop_with_one_line_naming_the_option(files, options, message):
     with pytest.raises(CommandError) as caught:
-        run(scores, criteria, "--tie-breaks", "criterion:value,fastest")
-    assert str(caught.value) == '--tie-breaks: "fastest" is not a tie-break rule'
-    with pytest.raises(CommandError) as caught:
-        run(scores, criteria, "--ridge", "-1")
-    assert str(caught.value) == "--ridge: the ridge λ must be a number ≥ 0"
-    with pytest.raises(CommandError) as caught:
-        run(scores, criteria, "--ridge", "0")
-    assert str(caught.value) == "--ridge: the calibrated method needs a ridge λ above 0 (calibrated_additive accepts 0)"
-    with pytest.raises(CommandError) as caught:
-        run(scores, criteria, "--cutoff", "0")
-    assert str(caught.value) == "--cutoff: the cut-off must be 1 or more"
+        run(*files, *options)
+    assert str(caught.value) == message
 
 
 def test_judges_of_different_scale_and_settled_places(tmp_path):

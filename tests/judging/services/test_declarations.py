@@ -6,33 +6,12 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
-from judging.models import JUDGE_DECLARATION, Declaration
+from judging.models import Declaration
 from judging.services.declarations import declaration_accept
-from prize_portal.privacy.enums import TextKind
-from prize_portal.privacy.models import Text
-from tests.factories import assign, make_judge
+from tests.factories import make_judge, publish_declaration
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_declaration(version: int = 1) -> Text:
-    """A published version of the judges' declaration (the seed's English text is enough here)."""
-    return Text.objects.create(
-        kind=TextKind.DECLARATION,
-        code=JUDGE_DECLARATION,
-        version=version,
-        required=True,
-        title_en=f"Judge's declaration v{version}",
-        body_en="## Confidentiality\n\n- I keep the entries confidential.",
-        published_at=timezone.now(),
-    )
-
-
-@pytest.fixture
-def assignment(scored_round: Any, entry: Any, judge: Any, staff: Any) -> Any:
-    return assign(scored_round, entry, judge, actor=staff)
 
 
 def test_a_judge_accepts_the_version_in_force_once(assignment: Any, judge: Any) -> None:

@@ -16,17 +16,6 @@ from judging.models import Conflict, Review
 from tests.factories import assign, make_judge, submit_with_a_hidden_answer
 
 
-@pytest.fixture
-def assignment(scored_round: Any, entry: Any, judge: Any, staff: Any) -> Any:
-    return assign(scored_round, entry, judge, actor=staff)
-
-
-@pytest.fixture
-def judge_client(client: Client, judge: Any) -> Client:
-    client.force_login(judge)
-    return client
-
-
 def _post_review(client: Client, assignment: Any, criteria: list[Any], **values: Any) -> Any:
     data = {"version": values.pop("version", 0), "intent": values.pop("intent", "save")}
     value, implementation = criteria

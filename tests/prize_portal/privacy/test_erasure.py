@@ -300,10 +300,11 @@ def test_the_judges_declaration_goes_unless_its_closed_cycle_keeps_the_reviews(
 ) -> None:
     from judging.models import Declaration
     from judging.selectors.declarations import current_declarations
+    from judging.services.declarations import declaration_accept
 
     person, round_ = world["person"], world["round"]
     text = current_declarations().first()
-    Declaration.objects.create(judge=person, cycle_id=round_.cycle_id, text=text, language="en")
+    declaration_accept(judge=person, cycle_id=round_.cycle_id, text_id=text.pk, language="en")
     request = privacy_request_make(user=person, kind=RequestKind.ERASURE)
     staff = make_user(Role.STAFF, email="dpo@wego.example")
     with django_capture_on_commit_callbacks(execute=True):
